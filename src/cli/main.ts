@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import pc from 'picocolors';
+import { ConfigError, ParascadError } from '../errors.js';
+import { formatConfigError } from '../report/format-config-error.js';
+import { renderCommand, type CliContext } from './commands/render-command.js';
+import { exitCodes } from './exit-codes.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export type MainContext = Omit<CliContext, 'setExitCode'>;
+
+/** Runs the command line and answers the exit code; never throws for user errors. */
+export async function main(argv: readonly string[], context: MainContext): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const program = new Command('parascad')
+    .description('Render many OpenSCAD models at once, on every core.')
+    .version(version)
+    .showHelpAfterError('(run parascad --help for usage)')
+    .configureOutput({
+      writeOut: context.stdout,
+      writeErr: context.stderr,
+    })
+    .exitOverride()
+    .addCommand(renderCommand({ ...context, setExitCode: (code) => (exitCode = code) }), { isDefault: true });
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, context);
+  }
+}
+
+function reportError(error: unknown, context: MainContext): number {
+  const colors = pc.createColors(context.color);
+  if (error instanceof CommanderError) {
+    // Help and --version end through here too, with exit code 0.
+    return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+  }
+  if (error instanceof ConfigError) {
+    context.stderr(`${formatConfigError(error, { cwd: context.cwd, color: context.color })}\n`);
+    return exitCodes.usage;
+  }
+  if (error instanceof ParascadError) {
+    context.stderr(`${colors.red('error:')} ${error.message}\n`);
+    if (error.hint !== undefined) context.stderr(`  ${colors.dim('hint:')} ${error.hint}\n`);
+    return exitCodes.usage;
+  }
+  context.stderr(`${colors.red('parascad failed unexpectedly (this is a bug in parascad, please report it):')}\n`);
+  context.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return exitCodes.partsFailed;
+}

@@ -1,0 +1,65 @@
+/** The engines parascad can render with. */
+export type EngineId = 'native' | 'wasm';
+
+/** What an engine is, for the first line of output and for reports. */
+export interface EngineInfo {
+  readonly id: EngineId;
+  /** OpenSCAD's own version string, e.g. `2021.01`. */
+  readonly version: string;
+  /** The geometry backend used for renders, e.g. `manifold` or `cgal`. */
+  readonly backend: 'manifold' | 'cgal';
+  /** Where it comes from: the binary's path, or the npm package. */
+  readonly source: string;
+}
+
+/** One file the engine must write. */
+export interface EngineOutputRequest {
+  readonly format: string;
+  /** Absolute host path where the engine writes the file; the caller renames it into place. */
+  readonly tempPath: string;
+}
+
+/** How an output was produced when the engine could not export the format itself. */
+export interface OutputRoute {
+  readonly format: string;
+  /** E.g. `3mf written by parascad from OpenSCAD's OFF mesh`. */
+  readonly note: string;
+  /** Why the conversion failed, when it did. */
+  readonly error?: string;
+}
+
+/** Everything an engine needs to run one part. */
+export interface EngineRequest {
+  /**
+   * Absolute path the wrapper program must have (beside the user's file). The engine owns the
+   * wrapper's lifetime: the native engine writes it to disk and always removes it; the WASM
+   * engine places it in its own file system and never touches the user's folder.
+   */
+  readonly wrapperPath: string;
+  readonly wrapperSource: string;
+  readonly outputs: readonly EngineOutputRequest[];
+  /** Files the render may read (the user's file and its closure), for engines that must be given them. */
+  readonly inputFiles: readonly string[];
+  /** OpenSCAD's library search path on this host. */
+  readonly libraryPaths: readonly string[];
+  readonly signal: AbortSignal;
+}
+
+/** What happened, as data: a failed render is not an exception. */
+export interface EngineRun {
+  /** OpenSCAD's exit code; null when it never finished (killed, trapped, could not start). */
+  readonly exitCode: number | null;
+  /** Everything OpenSCAD printed, stderr and stdout interleaved as they arrived. */
+  readonly console: string;
+  /** Set when the engine itself broke: could not start, crashed or trapped. */
+  readonly crash?: string;
+  readonly routes: readonly OutputRoute[];
+  readonly seconds: number;
+}
+
+/** A way to run OpenSCAD. Implementations own their processes or threads and free them in `close`. */
+export interface Engine {
+  readonly info: EngineInfo;
+  run(request: EngineRequest): Promise<EngineRun>;
+  close(): Promise<void>;
+}

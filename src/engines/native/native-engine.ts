@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
+import { BoundedText } from '../bounded-text.js';
+import { killProcessTree, trackChild } from './kill-process-tree.js';
+import type { OpenScadCapabilities } from './probe-openscad.js';
+
+/** Runs the user's own `openscad` binary, one child process per part, without a shell. */
+export function createNativeEngine(binary: string, capabilities: OpenScadCapabilities): Engine {
+  const info: EngineInfo = {
+    id: 'native',
+    version: capabilities.version,
+    backend: capabilities.backend,
+    source: binary,
+  };
+  return {
+    info,
+    run: (request) => runNative(binary, capabilities, request),
+    close: () => Promise.resolve(),
+  };
+}
+
+async function runNative(
+  binary: string,
+  capabilities: OpenScadCapabilities,
+  request: EngineRequest,
+): Promise<EngineRun> {
+  const started = performance.now();
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  if (request.signal.aborted) {
+    return { exitCode: null, console: '', crash: 'cancelled before it started', routes: [], seconds: 0 };
+  }
+  // `wx`: never overwrite a file of the user's that happens to have the wrapper's name.
+  await writeFile(request.wrapperPath, request.wrapperSource, { flag: 'wx' });
+  try {
+    const args = [
+      ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
+      ...capabilities.backendArgs,
+      request.wrapperPath,
+    ];
+    return await new Promise<EngineRun>((resolve) => {
+      const consoleText = new BoundedText();
+      const child = spawn(binary, args, {
+        cwd: dirname(request.wrapperPath),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: process.platform !== 'win32',
+        windowsHide: true,
+      });
+      trackChild(child);
+      const onAbort = (): void => {
+        killProcessTree(child);
+      };
+      request.signal.addEventListener('abort', onAbort, { once: true });
+      const collect = (chunk: string): void => {
+        consoleText.append(chunk);
+      };
+      child.stdout.setEncoding('utf8').on('data', collect);
+      child.stderr.setEncoding('utf8').on('data', collect);
+      let spawnError: Error | undefined;
+      child.on('error', (error) => (spawnError = error));
+      child.on('close', (code, signal) => {
+        request.signal.removeEventListener('abort', onAbort);
+        const base = { console: consoleText.toString(), routes: [], seconds: elapsed() };
+        if (spawnError !== undefined) {
+          resolve({ ...base, exitCode: null, crash: `could not start ${binary}: ${spawnError.message}` });
+        } else if (signal !== null) {
+          resolve({ ...base, exitCode: null, crash: `openscad was killed by ${signal}` });
+        } else {
+          resolve({ ...base, exitCode: code });
+        }
+      });
+    });
+  } finally {
+    await rm(request.wrapperPath, { force: true });
+  }
+}

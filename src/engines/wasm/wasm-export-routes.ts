@@ -1,0 +1,39 @@
+import { offTo3mf } from '../../outputs/convert/off-to-3mf.js';
+import { svgToPdf } from '../../outputs/convert/svg-to-pdf.js';
+
+/** How the WASM engine delivers one requested format. */
+export interface WasmExportRoute {
+  /** The format OpenSCAD is asked to export. */
+  readonly exportAs: string;
+  /** Turns that export into the requested format, when they differ. */
+  readonly convert?: (exported: Uint8Array) => Promise<Uint8Array>;
+  /** What parascad tells the user about this route. */
+  readonly note?: string;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The formats this WASM build cannot export itself (measured: 3MF export traps with "null function
+ * or function signature mismatch" and kills the instance; PDF export is not compiled in, prints an
+ * ERROR, exits 0 and writes nothing) are exported as a mesh or drawing it can write and converted
+ * by parascad.
+ */
+export function wasmExportRoute(format: string): WasmExportRoute {
+  switch (format) {
+    case '3mf':
+      return {
+        exportAs: 'off',
+        convert: (off) => Promise.resolve(offTo3mf(decoder.decode(off))),
+        note: "3mf written by parascad from OpenSCAD's OFF mesh (this WASM OpenSCAD traps on 3MF export)",
+      };
+    case 'pdf':
+      return {
+        exportAs: 'svg',
+        convert: (svg) => svgToPdf(decoder.decode(svg)),
+        note: "pdf written by parascad from OpenSCAD's SVG drawing (this WASM OpenSCAD has no PDF export)",
+      };
+    default:
+      return { exportAs: format };
+  }
+}

@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import { posix } from 'node:path';
+import type { OutputRoute } from '../engine.js';
+import { BoundedText } from '../bounded-text.js';
+import { CachedFileReader } from './cached-file-reader.js';
+import { loadOpenScadFactory, type EmscriptenFs } from './load-openscad-factory.js';
+import { toVirtualPath } from './virtual-path.js';
+import { wasmExportRoute } from './wasm-export-routes.js';
+import type { WasmTask, WasmTaskResult } from './wasm-task.js';
+
+// Loaded when the thread starts, so the pool warms up while the main thread plans the run.
+const runtime = await loadOpenScadFactory();
+const reader = new CachedFileReader();
+const outputFolder = '/parascad-outputs';
+
+/**
+ * Renders one part in a fresh OpenSCAD instance. Instances are single-use: a second `callMain`
+ * after a real render was seen to grow memory to 3.2 GB and throw `std::bad_alloc`.
+ */
+export default async function renderInWorker(task: WasmTask): Promise<WasmTaskResult> {
+  const started = performance.now();
+  const consoleText = new BoundedText();
+  const collect = (line: string): void => {
+    consoleText.append(`${line}\n`);
+  };
+  const openscad = await runtime.create({
+    noInitialRun: true,
+    noExitRuntime: true,
+    print: collect,
+    printErr: collect,
+    // OPENSCADPATH is read once when the runtime starts: it must be in place before then.
+    preRun: [
+      (module) => {
+        module.ENV['OPENSCADPATH'] = task.libraryPaths.map((path) => toVirtualPath(path)).join(':');
+      },
+    ],
+  });
+  const fs = openscad.FS;
+  for (const file of task.inputFiles) {
+    writeInto(fs, toVirtualPath(file), await reader.read(file));
+  }
+  const wrapperPath = toVirtualPath(task.wrapperPath);
+  writeInto(fs, wrapperPath, task.wrapperSource);
+  fs.chdir(posix.dirname(wrapperPath));
+  fs.mkdirTree(outputFolder);
+
+  const routes = task.outputs.map((output) => ({ output, route: wasmExportRoute(output.format) }));
+  const exports = [...new Set(routes.map(({ route }) => route.exportAs))];
+  const exportPath = (suffix: string): string => `${outputFolder}/part.${suffix}`;
+  const args = [...exports.flatMap((suffix) => ['-o', exportPath(suffix)]), '--backend=manifold', wrapperPath];
+
+  let exitCode: number | null = null;
+  let crash: string | undefined;
+  try {
+    exitCode = openscad.callMain(args);
+  } catch (error) {
+    crash = `OpenSCAD (WASM) stopped with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+  }
+
+  const delivered: OutputRoute[] = [];
+  if (crash === undefined) {
+    for (const { output, route } of routes) {
+      const path = exportPath(route.exportAs);
+      if (!fs.analyzePath(path).exists) continue;
+      const exported = fs.readFile(path);
+      if (route.convert === undefined) {
+        await writeFile(output.tempPath, exported);
+        continue;
+      }
+      try {
+        await writeFile(output.tempPath, await route.convert(exported));
+        delivered.push({ format: output.format, note: route.note ?? '' });
+      } catch (error) {
+        delivered.push({
+          format: output.format,
+          note: route.note ?? '',
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  }
+  const result = {
+    exitCode,
+    console: consoleText.toString(),
+    routes: delivered,
+    seconds: (performance.now() - started) / 1000,
+  };
+  return crash === undefined ? result : { ...result, crash };
+}
+
+function writeInto(fs: EmscriptenFs, path: string, data: string | Uint8Array): void {
+  fs.mkdirTree(posix.dirname(path));
+  fs.writeFile(path, data);
+}

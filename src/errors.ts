@@ -1,0 +1,46 @@
+import type { SourceLocation } from './diagnostics/diagnostic.js';
+
+/** Stable codes of setup errors, for programs that call the library. */
+export type ParascadErrorCode =
+  | 'CONFIG_INVALID'
+  | 'SCAD_FILE_NOT_FOUND'
+  | 'NOTHING_TO_RENDER'
+  | 'ENGINE_NOT_FOUND'
+  | 'ENGINE_UNAVAILABLE'
+  | 'USAGE';
+
+/**
+ * An error the user can fix (bad configuration, missing engine, wrong flag). Failed renders are
+ * never thrown: they are results. The CLI prints these without a stack trace and exits 2.
+ */
+export class ParascadError extends Error {
+  override readonly name: string = 'ParascadError';
+  constructor(
+    readonly code: ParascadErrorCode,
+    message: string,
+    /** What the user can do about it. */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One problem in a configuration or annotated source file. */
+export interface ConfigProblem {
+  readonly message: string;
+  readonly location?: SourceLocation & { readonly length?: number };
+  readonly hint?: string;
+}
+
+/** Every problem found in a project's configuration, reported together before anything renders. */
+export class ConfigError extends ParascadError {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      'CONFIG_INVALID',
+      problems.length === 1
+        ? (problems[0]?.message ?? 'Invalid configuration')
+        : `${problems.length} problems in the project configuration`,
+    );
+  }
+}

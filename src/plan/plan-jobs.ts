@@ -1,0 +1,43 @@
+import { basename, join, relative } from 'node:path';
+import type { ClassicProject } from '../discovery/classic-project.js';
+import { ConfigError } from '../errors.js';
+import type { RenderJob } from './render-job.js';
+
+/** `$fn` when the project does not set `//render.quality` or `quality:`, as the classic tool did. */
+export const defaultQuality = 95;
+
+export interface PlanOptions {
+  /** Absolute folder the outputs go to. */
+  readonly outDir: string;
+  /** Absolute folder part identities are relative to, so they survive moving the project. */
+  readonly projectDir: string;
+}
+
+/** Turns a project's models into parts: one per module, with all of its formats. */
+export function planJobs(project: ClassicProject, options: PlanOptions): RenderJob[] {
+  const fileName = basename(project.scadFile);
+  // The wrapper names the user's file in `include <…>`, which has no escape for these characters.
+  if (/[<>\n\r]/.test(fileName)) {
+    throw new ConfigError([
+      {
+        message: `The file name ${JSON.stringify(fileName)} cannot be written in an OpenSCAD include statement`,
+        hint: 'Rename the file without <, > or line breaks.',
+      },
+    ]);
+  }
+  const quality = project.quality ?? defaultQuality;
+  const scadKey = relative(options.projectDir, project.scadFile).split('\\').join('/');
+  return project.models.map((model) => ({
+    id: `${scadKey}#${model.module}#fn=${quality}`,
+    name: model.module,
+    scadFile: project.scadFile,
+    module: model.module,
+    declaredAt: model.declaredAt,
+    requestedAt: model.requestedAt,
+    quality,
+    outputs: model.formats.map((format) => ({
+      format,
+      path: join(options.outDir, `${model.module}.${format}`),
+    })),
+  }));
+}

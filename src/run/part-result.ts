@@ -1,0 +1,45 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { EngineId } from '../engines/engine.js';
+import type { RenderJob } from '../plan/render-job.js';
+
+/** Why a part did not render, as data the reporters can explain. */
+export type FailureReason =
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'timeout'; readonly seconds: number }
+  | { readonly kind: 'engine-crash'; readonly message: string }
+  | { readonly kind: 'io-error'; readonly message: string }
+  | { readonly kind: 'openscad-error'; readonly diagnostic: Diagnostic }
+  | { readonly kind: 'exit-code'; readonly code: number }
+  | { readonly kind: 'conversion-failed'; readonly format: string; readonly message: string }
+  | { readonly kind: 'missing-output'; readonly format: string }
+  | { readonly kind: 'invalid-output'; readonly format: string; readonly message: string };
+
+/** A file a part delivered. */
+export interface DeliveredOutput {
+  readonly format: string;
+  readonly path: string;
+  readonly bytes: number;
+  /** A short description of the content, e.g. `1234 facets`. */
+  readonly summary: string;
+  /** Set when parascad, not OpenSCAD, wrote this format (see the WASM engine's routes). */
+  readonly note?: string;
+}
+
+export type PartStatus = 'ok' | 'failed' | 'cancelled';
+
+/** The outcome of one part. */
+export interface PartResult {
+  readonly job: RenderJob;
+  readonly engine: EngineId;
+  readonly status: PartStatus;
+  readonly failure?: FailureReason;
+  /** Files written; empty unless the part rendered. */
+  readonly outputs: readonly DeliveredOutput[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Wall time of the render, in seconds. */
+  readonly seconds: number;
+  /** Time OpenSCAD reported for geometry (CGAL/Manifold); the rest is script evaluation and I/O. */
+  readonly geometrySeconds?: number;
+  /** Everything OpenSCAD printed, for `--verbose` and reports. */
+  readonly console: string;
+}

@@ -1,0 +1,134 @@
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
+import { summariseRender } from '../diagnostics/summarise-render.js';
+import type { Engine, EngineRun } from '../engines/engine.js';
+import { toHostPath } from '../engines/wasm/virtual-path.js';
+import { validateOutput } from '../outputs/validate-output.js';
+import type { RenderJob } from '../plan/render-job.js';
+import { wrapperSource } from '../plan/wrapper-source.js';
+import type { DeliveredOutput, FailureReason, PartResult } from './part-result.js';
+import { tempNameBeside } from './temp-names.js';
+
+export interface RenderPartContext {
+  readonly engine: Engine;
+  /** Aborted when the whole run is cancelled. */
+  readonly signal: AbortSignal;
+  /** Seconds before the part is stopped; undefined for no limit. */
+  readonly timeoutSeconds?: number;
+  readonly inputFiles: readonly string[];
+  readonly libraryPaths: readonly string[];
+}
+
+/**
+ * Renders one part and judges the result: it counts as rendered only when OpenSCAD exited 0,
+ * printed no fatal message, and wrote every requested file with real content. Outputs are written
+ * under temporary names and renamed only then, so a failed or cancelled render never leaves a
+ * half-written file and never replaces a good file of an earlier run.
+ */
+export async function renderPart(job: RenderJob, context: RenderPartContext): Promise<PartResult> {
+  const { engine } = context;
+  const outputs = job.outputs.map((output) => ({ ...output, tempPath: tempNameBeside(output.path) }));
+  const wrapperPath = tempNameBeside(join(dirname(job.scadFile), `${job.module}.scad`));
+  const timeout = context.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(context.timeoutSeconds * 1000);
+  const signal = timeout === undefined ? context.signal : AbortSignal.any([context.signal, timeout]);
+  try {
+    await Promise.all(outputs.map((output) => mkdir(dirname(output.path), { recursive: true })));
+    const run = await engine.run({
+      wrapperPath,
+      wrapperSource: wrapperSource(job),
+      outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
+      inputFiles: context.inputFiles,
+      libraryPaths: context.libraryPaths,
+      signal,
+    });
+    const diagnostics = locateDiagnostics(job, wrapperPath, run.console);
+    const base = {
+      job,
+      engine: engine.info.id,
+      diagnostics,
+      seconds: run.seconds,
+      console: run.console,
+      ...geometryTime(run),
+    };
+    const failure =
+      (context.signal.aborted ? { kind: 'cancelled' as const } : undefined) ??
+      (timeout?.aborted === true ? { kind: 'timeout' as const, seconds: context.timeoutSeconds ?? 0 } : undefined) ??
+      runFailure(run, diagnostics);
+    if (failure !== undefined) return { ...base, status: statusOf(failure), failure, outputs: [] };
+
+    const delivered: DeliveredOutput[] = [];
+    for (const output of outputs) {
+      const checked = await checkOutput(output.format, output.tempPath);
+      if (checked.kind !== 'ok') return { ...base, status: 'failed', failure: checked, outputs: [] };
+      const note = run.routes.find((route) => route.format === output.format)?.note;
+      delivered.push({
+        format: output.format,
+        path: output.path,
+        bytes: checked.bytes,
+        summary: checked.summary,
+        ...(note === undefined ? {} : { note }),
+      });
+    }
+    for (const output of outputs) await rename(output.tempPath, output.path);
+    return { ...base, status: 'ok', outputs: delivered };
+  } finally {
+    await Promise.all(outputs.map((output) => rm(output.tempPath, { force: true })));
+  }
+}
+
+function statusOf(failure: FailureReason): 'failed' | 'cancelled' {
+  return failure.kind === 'cancelled' ? 'cancelled' : 'failed';
+}
+
+function geometryTime(run: EngineRun): { geometrySeconds?: number } {
+  const seconds = summariseRender(run.console).renderSeconds;
+  return seconds === undefined ? {} : { geometrySeconds: seconds };
+}
+
+function runFailure(run: EngineRun, diagnostics: readonly Diagnostic[]): FailureReason | undefined {
+  if (run.crash !== undefined) return { kind: 'engine-crash', message: run.crash };
+  const fatal = diagnostics.find((diagnostic) => diagnostic.fatal);
+  if (fatal !== undefined) return { kind: 'openscad-error', diagnostic: fatal };
+  if (run.exitCode !== 0) return { kind: 'exit-code', code: run.exitCode ?? -1 };
+  const broken = run.routes.find((route) => route.error !== undefined);
+  if (broken !== undefined) {
+    return { kind: 'conversion-failed', format: broken.format, message: broken.error ?? '' };
+  }
+  return undefined;
+}
+
+type OutputCheck =
+  | { readonly kind: 'ok'; readonly bytes: number; readonly summary: string }
+  | Extract<FailureReason, { kind: 'missing-output' | 'invalid-output' }>;
+
+async function checkOutput(format: string, path: string): Promise<OutputCheck> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return { kind: 'missing-output', format };
+  }
+  const check = validateOutput(format, bytes);
+  return check.ok
+    ? { kind: 'ok', bytes: bytes.byteLength, summary: check.summary }
+    : { kind: 'invalid-output', format, message: check.reason };
+}
+
+/**
+ * OpenSCAD names the generated wrapper in messages about the module call; those are moved to the
+ * module's declaration in the user's file, which is what the user can act on.
+ */
+function locateDiagnostics(job: RenderJob, wrapperPath: string, console: string): Diagnostic[] {
+  return parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) }).map((diagnostic) => {
+    const location = diagnostic.location;
+    if (location === undefined) return diagnostic;
+    const file = toHostPath(location.file);
+    if (file === wrapperPath) {
+      const { file: declaredFile, line } = job.declaredAt;
+      return { ...diagnostic, location: { file: declaredFile, line } };
+    }
+    return file === location.file ? diagnostic : { ...diagnostic, location: { ...location, file } };
+  });
+}

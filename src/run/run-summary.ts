@@ -1,0 +1,40 @@
+import type { EngineInfo } from '../engines/engine.js';
+import type { PartResult } from './part-result.js';
+
+/** The outcome of a run, returned by `render()` and shown as the final summary. */
+export interface RunSummary {
+  readonly results: readonly PartResult[];
+  readonly ok: number;
+  readonly failed: number;
+  readonly cancelled: number;
+  /** From the first part starting to the last one finishing. */
+  readonly wallSeconds: number;
+  /** The sum of the parts' own times: what one worker would have needed. */
+  readonly partSeconds: number;
+  /** `partSeconds / wallSeconds`: what running parts side by side gained. */
+  readonly speedup: number;
+  readonly concurrency: number;
+  readonly engines: readonly EngineInfo[];
+}
+
+/** Totals of a run's results. */
+export function summarise(
+  results: readonly PartResult[],
+  wallSeconds: number,
+  concurrency: number,
+  engines: readonly EngineInfo[],
+): RunSummary {
+  const count = (status: PartResult['status']): number => results.filter((result) => result.status === status).length;
+  const partSeconds = results.reduce((sum, result) => sum + result.seconds, 0);
+  return {
+    results,
+    ok: count('ok'),
+    failed: count('failed'),
+    cancelled: count('cancelled'),
+    wallSeconds,
+    partSeconds,
+    speedup: wallSeconds > 0 ? partSeconds / wallSeconds : 1,
+    concurrency,
+    engines,
+  };
+}
