@@ -1,0 +1,347 @@
+import { Buffer } from 'node:buffer';
+import earcut from 'earcut';
+import { zipSync } from 'fflate';
+
+/**
+ * Converts an OFF mesh, as OpenSCAD writes it, into a 3MF package.
+ *
+ * The WebAssembly OpenSCAD 2025.01 traps when it exports 3MF, so on that engine parascad asks for
+ * OFF and converts it here. Faces with more than three corners (OpenSCAD keeps the faces of
+ * primitives and polyhedra whole, and CGAL's may be non-convex) are triangulated with earcut on
+ * the face's dominant plane, keeping every corner so the mesh stays watertight, and with the face's
+ * winding, so normals keep pointing out. Colour columns after a face are ignored.
+ *
+ * The package holds one object of type "model" in millimetres and one build item, per the 3MF core
+ * specification. Coordinates are written in plain decimal notation with all the digits of the OFF
+ * values. The output is byte-for-byte reproducible: the zip entries carry a fixed date.
+ *
+ * @throws {Error} when the text is not a well-formed OFF mesh with at least one face, naming the
+ *   line at fault.
+ */
+export function offTo3mf(off: string): Uint8Array {
+  const model = modelPart(off);
+  const files = {
+    '[Content_Types].xml': new TextEncoder().encode(contentTypes),
+    '_rels/.rels': new TextEncoder().encode(relationships),
+    '3D/3dmodel.model': model,
+  };
+  // DOS dates are local time, so a local constructor gives the same bytes in every time zone.
+  // Level 1 compresses this repetitive XML almost as well as 6, in half the time.
+  return zipSync(files, { level: 1, mtime: new Date(1980, 0, 1) });
+}
+
+const coreNamespace = 'http://schemas.microsoft.com/3dmanufacturing/core/2015/02';
+const modelRelationshipType = 'http://schemas.microsoft.com/3dmanufacturing/2013/01/3dmodel';
+
+const contentTypes = `<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+ <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+ <Default Extension="model" ContentType="application/vnd.ms-package.3dmanufacturing-3dmodel+xml"/>
+</Types>
+`;
+
+const relationships = `<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+ <Relationship Id="rel0" Target="/3D/3dmodel.model" Type="${modelRelationshipType}"/>
+</Relationships>
+`;
+
+/** Reads the OFF text and writes the 3MF model XML as it goes, so big meshes need no copies. */
+function modelPart(off: string): Uint8Array {
+  const reader = new OffReader(off);
+  if (!reader.nextLine() || !reader.nextToken() || !/^[A-Z]*OFF$/.test(reader.token())) {
+    throw reader.error('expected the "OFF" header');
+  }
+  if (!reader.nextToken()) {
+    if (!reader.nextLine() || !reader.nextToken()) throw reader.error('missing the vertex count');
+  }
+  const vertexCount = reader.integer();
+  const faceCount = reader.nextToken() ? reader.integer() : Number.NaN;
+  if (Number.isNaN(vertexCount) || Number.isNaN(faceCount)) {
+    throw reader.error('expected the vertex, face and edge counts');
+  }
+  if (faceCount === 0) throw reader.error('the mesh has no faces');
+
+  const xml = new ChunkedText();
+  xml.add('<?xml version="1.0" encoding="UTF-8"?>\n');
+  xml.add(`<model unit="millimeter" xml:lang="en-US" xmlns="${coreNamespace}">\n`);
+  xml.add(' <metadata name="Application">parascad</metadata>\n');
+  xml.add(' <resources>\n  <object id="1" type="model">\n   <mesh>\n    <vertices>\n');
+  // A vertex line takes at least 5 characters: a corrupt count must not allocate gigabytes, and
+  // the text will end before the vertices do.
+  const positions = new Float64Array(Math.min(vertexCount, Math.ceil(off.length / 5)) * 3);
+  for (let vertex = 0; vertex < vertexCount; vertex += 1) {
+    if (!reader.nextLine()) {
+      throw reader.error(`the file ends after ${vertex} of ${vertexCount} vertices`);
+    }
+    xml.add('<vertex');
+    for (let axis = 0; axis < 3; axis += 1) {
+      const value = reader.nextToken() ? reader.number() : Number.NaN;
+      if (!Number.isFinite(value)) throw reader.error(`expected the x y z of vertex ${vertex}`);
+      positions[vertex * 3 + axis] = value;
+      xml.add(` ${'xyz'[axis] ?? ''}="${decimal(value)}"`);
+    }
+    xml.add('/>\n');
+  }
+  xml.add('    </vertices>\n    <triangles>\n');
+
+  const corners: number[] = [];
+  let triangles = 0;
+  const writeTriangle = (a: number, b: number, c: number): void => {
+    // 3MF forbids a triangle that uses a vertex twice; such a triangle has no area anyway.
+    if (a === b || b === c || c === a) return;
+    xml.add(`<triangle v1="${a}" v2="${b}" v3="${c}"/>\n`);
+    triangles += 1;
+  };
+  for (let face = 0; face < faceCount; face += 1) {
+    if (!reader.nextLine()) throw reader.error(`the file ends after ${face} of ${faceCount} faces`);
+    reader.nextToken();
+    const size = reader.integer();
+    if (!(size >= 3)) throw reader.error('expected a face of 3 or more corners');
+    corners.length = 0;
+    for (let corner = 0; corner < size; corner += 1) {
+      const index = reader.nextToken() ? reader.integer() : Number.NaN;
+      if (!(index < vertexCount)) {
+        throw reader.error(`the face refers to a vertex that is not among the ${vertexCount}`);
+      }
+      corners.push(index);
+    }
+    triangulateFace(corners, positions, writeTriangle);
+  }
+  if (triangles === 0) throw reader.error('every face of the mesh is degenerate');
+  xml.add('    </triangles>\n   </mesh>\n  </object>\n </resources>\n');
+  xml.add(' <build>\n  <item objectid="1"/>\n </build>\n</model>\n');
+  return xml.bytes();
+}
+
+/**
+ * A number in plain decimal notation with every digit JavaScript needs to round-trip it: 3MF
+ * readers do not all accept exponents, and `String(1e-7)` is `"1e-7"`.
+ */
+function decimal(value: number): string {
+  if (value === 0) return '0';
+  const text = String(value);
+  const exponentAt = text.indexOf('e');
+  if (exponentAt === -1) return text;
+  const sign = value < 0 ? '-' : '';
+  const mantissa = text.slice(sign.length, exponentAt);
+  const exponent = Number(text.slice(exponentAt + 1));
+  const pointAt = mantissa.indexOf('.');
+  const digits = mantissa.replace('.', '');
+  const point = (pointAt === -1 ? mantissa.length : pointAt) + exponent;
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+type TriangleSink = (a: number, b: number, c: number) => void;
+
+/** Emits the triangles of one face, in the face's winding, as vertex indices. */
+function triangulateFace(corners: readonly number[], positions: Float64Array, emit: TriangleSink) {
+  const corner = (index: number): number => corners[index] ?? 0;
+  if (corners.length === 3) {
+    emit(corner(0), corner(1), corner(2));
+    return;
+  }
+  const coordinate = (index: number, axis: number): number =>
+    positions[corner(index) * 3 + axis] ?? 0;
+
+  // Newell's method: the face normal, whatever the face's convexity.
+  const normal = [0, 0, 0];
+  for (let index = 0; index < corners.length; index += 1) {
+    const next = (index + 1) % corners.length;
+    for (let axis = 0; axis < 3; axis += 1) {
+      const [a, b] = [(axis + 1) % 3, (axis + 2) % 3];
+      normal[axis] =
+        (normal[axis] ?? 0) +
+        (coordinate(index, a) - coordinate(next, a)) * (coordinate(index, b) + coordinate(next, b));
+    }
+  }
+  const magnitudes = normal.map(Math.abs);
+  const dominant = magnitudes.indexOf(Math.max(...magnitudes));
+  const facing = Math.sign(normal[dominant] ?? 0);
+
+  let local: [number, number, number][] = [];
+  if (facing !== 0) {
+    // Dropping the dominant axis and keeping the other two in cyclic order projects the face so
+    // that its winding is counter-clockwise exactly when the normal points along that axis.
+    const [u, v] = [(dominant + 1) % 3, (dominant + 2) % 3];
+    const flat: number[] = [];
+    for (let index = 0; index < corners.length; index += 1) {
+      flat.push(coordinate(index, u), coordinate(index, v));
+    }
+    const at = (index: number): number => flat[index] ?? 0;
+    const found = earcut(flat);
+    for (let index = 0; index + 2 < found.length; index += 3) {
+      const [a = 0, b = 0, c = 0] = found.slice(index, index + 3);
+      const cross =
+        (at(2 * b) - at(2 * a)) * (at(2 * c + 1) - at(2 * a + 1)) -
+        (at(2 * b + 1) - at(2 * a + 1)) * (at(2 * c) - at(2 * a));
+      local.push(cross * facing < 0 ? [a, c, b] : [a, b, c]);
+    }
+  }
+  if (local.length === 0) {
+    // No area to share out (all corners on a line): a fan keeps the edges.
+    for (let index = 1; index + 1 < corners.length; index += 1) local.push([0, index, index + 1]);
+  }
+  local = restoreDroppedCorners(local, corners.length);
+  for (const [a, b, c] of local) emit(corner(a), corner(b), corner(c));
+}
+
+/**
+ * Earcut leaves out corners that lie on a straight edge or repeat their neighbour. Neighbouring
+ * faces still use those corners, so a mesh without them has cracks: split each triangle edge that
+ * skips corners at those corners. Triangles are in face winding, corners numbered along the face.
+ */
+function restoreDroppedCorners(
+  triangles: [number, number, number][],
+  cornerCount: number,
+): [number, number, number][] {
+  const used = new Set(triangles.flat());
+  if (used.size === cornerCount) return triangles;
+  const skipped = (from: number, to: number): number[] => {
+    const between: number[] = [];
+    for (let index = (from + 1) % cornerCount; index !== to; index = (index + 1) % cornerCount) {
+      if (used.has(index)) return [];
+      between.push(index);
+    }
+    return between;
+  };
+  const done: [number, number, number][] = [];
+  const queue = [...triangles];
+  for (let triangle = queue.pop(); triangle !== undefined; triangle = queue.pop()) {
+    const [a, b, c] = triangle;
+    const edge = [[a, b, c] as const, [b, c, a] as const, [c, a, b] as const].find(
+      ([from, to]) => skipped(from, to).length > 0,
+    );
+    if (edge === undefined) {
+      done.push(triangle);
+      continue;
+    }
+    const [from, to, apex] = edge;
+    const chain = [from, ...skipped(from, to), to];
+    for (let index = 0; index + 1 < chain.length; index += 1) {
+      queue.push([chain[index] ?? from, chain[index + 1] ?? to, apex]);
+    }
+  }
+  return done;
+}
+
+const space = 0x20;
+const tab = 0x09;
+const carriageReturn = 0x0d;
+const hash = 0x23;
+const zero = 0x30;
+
+/**
+ * Walks the data lines of an OFF text token by token, skipping blank lines and `#` comments,
+ * without splitting the text into lines.
+ */
+class OffReader {
+  #position = 0;
+  #lineStart = 0;
+  #lineEnd = 0;
+  #lineNumber = 0;
+  #tokenStart = 0;
+  #tokenEnd = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to the next line that holds data; false at the end of the text. */
+  nextLine(): boolean {
+    let start = this.#lineNumber === 0 ? 0 : this.#lineEnd + 1;
+    while (start < this.text.length) {
+      const end = this.text.indexOf('\n', start);
+      this.#lineEnd = end === -1 ? this.text.length : end;
+      this.#lineNumber += 1;
+      this.#lineStart = start;
+      this.#position = start;
+      this.#skipBlanks();
+      if (this.#position < this.#lineEnd && this.text.charCodeAt(this.#position) !== hash) {
+        return true;
+      }
+      start = this.#lineEnd + 1;
+    }
+    this.#lineStart = this.text.length;
+    this.#lineEnd = this.text.length;
+    this.#position = this.text.length;
+    return false;
+  }
+
+  /** Moves to the next token of the current line; false when the line has no more. */
+  nextToken(): boolean {
+    this.#skipBlanks();
+    if (this.#position >= this.#lineEnd || this.text.charCodeAt(this.#position) === hash) {
+      return false;
+    }
+    this.#tokenStart = this.#position;
+    while (this.#position < this.#lineEnd && !isBlank(this.text.charCodeAt(this.#position))) {
+      this.#position += 1;
+    }
+    this.#tokenEnd = this.#position;
+    return true;
+  }
+
+  token(): string {
+    return this.text.slice(this.#tokenStart, this.#tokenEnd);
+  }
+
+  /** The current token as a non-negative integer, or NaN when it is anything else. */
+  integer(): number {
+    if (this.#tokenEnd === this.#tokenStart) return Number.NaN;
+    let value = 0;
+    for (let index = this.#tokenStart; index < this.#tokenEnd; index += 1) {
+      const digit = this.text.charCodeAt(index) - zero;
+      if (digit < 0 || digit > 9) return Number.NaN;
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+
+  number(): number {
+    return Number(this.token());
+  }
+
+  /** An error naming the current line and showing it. */
+  error(problem: string): Error {
+    const line = this.text.slice(this.#lineStart, this.#lineEnd).trim();
+    return new Error(
+      `Malformed OFF mesh, line ${Math.max(this.#lineNumber, 1)}: ${problem}` +
+        (line === '' ? '' : ` ("${line.slice(0, 80)}")`),
+    );
+  }
+
+  #skipBlanks(): void {
+    while (this.#position < this.#lineEnd && isBlank(this.text.charCodeAt(this.#position))) {
+      this.#position += 1;
+    }
+  }
+}
+
+function isBlank(code: number): boolean {
+  return code === space || code === tab || code === carriageReturn;
+}
+
+/**
+ * Collects text in strings of about a megabyte, each turned into bytes when full: far faster than
+ * one string per line, and never one string as big as the whole model.
+ */
+class ChunkedText {
+  readonly #chunks: Buffer[] = [];
+  #current = '';
+
+  add(text: string): void {
+    this.#current += text;
+    if (this.#current.length >= 1 << 20) this.#flush();
+  }
+
+  bytes(): Uint8Array {
+    this.#flush();
+    return Buffer.concat(this.#chunks);
+  }
+
+  #flush(): void {
+    this.#chunks.push(Buffer.from(this.#current, 'latin1'));
+    this.#current = '';
+  }
+}
