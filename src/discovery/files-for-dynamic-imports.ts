@@ -10,9 +10,15 @@ const importable = /\.(?:stl|off|obj|amf|3mf|dxf|svg|png|dat|json|csg)$/i;
  * the files they are given: every importable file in the calling file's folder and in the main
  * file's folder — the folders OpenSCAD resolves relative import paths against.
  */
-export async function filesForDynamicImports(closure: DependencyClosure, mainFile: string): Promise<string[]> {
+export async function filesForDynamicImports(
+  closure: DependencyClosure,
+  mainFile: string,
+): Promise<string[]> {
   if (closure.dynamicImports.length === 0) return [];
-  const folders = new Set([dirname(mainFile), ...closure.dynamicImports.map((call) => dirname(call.from.file))]);
+  const folders = new Set([
+    dirname(mainFile),
+    ...closure.dynamicImports.map((call) => dirname(call.from.file)),
+  ]);
   const files: string[] = [];
   for (const folder of folders) {
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);

@@ -3,7 +3,8 @@
  * markers and `include`/`use`/`import()` statements without being fooled by comments or strings.
  */
 
-export type TokenKind = 'identifier' | 'number' | 'string' | 'line-comment' | 'block-comment' | 'punct' | 'include-path';
+export type TokenKind =
+  'identifier' | 'number' | 'string' | 'line-comment' | 'block-comment' | 'punct' | 'include-path';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -20,7 +21,13 @@ export interface Token {
   readonly end: number;
 }
 
-const escapes: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+const escapes: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '"': '"',
+  '\\': '\\',
+};
 
 /** Splits OpenSCAD source into tokens. Never throws: unterminated strings or comments end at EOF. */
 export function lexOpenScad(source: string): Token[] {
@@ -39,7 +46,13 @@ export function lexOpenScad(source: string): Token[] {
       }
     }
   };
-  const push = (kind: TokenKind, text: string, start: number, startLine: number, startColumn: number): void => {
+  const push = (
+    kind: TokenKind,
+    text: string,
+    start: number,
+    startLine: number,
+    startColumn: number,
+  ): void => {
     tokens.push({ kind, text, line: startLine, column: startColumn, start, end: index });
   };
 
