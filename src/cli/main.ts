@@ -6,7 +6,9 @@ import { formatConfigError } from '../report/format-config-error.js';
 import { renderCommand, type CliContext } from './commands/render-command.js';
 import { exitCodes } from './exit-codes.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
 
 export type MainContext = Omit<CliContext, 'setExitCode'>;
 
@@ -22,8 +24,11 @@ export async function main(argv: readonly string[], context: MainContext): Promi
       writeErr: context.stderr,
     })
     .exitOverride()
-    .addCommand(renderCommand({ ...context, setExitCode: (code) => (exitCode = code) }), { isDefault: true });
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
+    .addCommand(renderCommand({ ...context, setExitCode: (code) => (exitCode = code) }), {
+      isDefault: true,
+    });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -48,7 +53,9 @@ function reportError(error: unknown, context: MainContext): number {
     if (error.hint !== undefined) context.stderr(`  ${colors.dim('hint:')} ${error.hint}\n`);
     return exitCodes.usage;
   }
-  context.stderr(`${colors.red('parascad failed unexpectedly (this is a bug in parascad, please report it):')}\n`);
+  context.stderr(
+    `${colors.red('parascad failed unexpectedly (this is a bug in parascad, please report it):')}\n`,
+  );
   context.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return exitCodes.partsFailed;
 }

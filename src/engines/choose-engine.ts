@@ -20,32 +20,57 @@ const significantSeconds = 1;
  * - a part never measured runs on a native build that has Manifold (native evaluation and
  *   Manifold geometry), otherwise on WASM, since most parts are geometry-bound.
  */
-export function chooseEngine(native: EngineInfo | undefined, history: PartHistory | undefined): EngineChoice {
+export function chooseEngine(
+  native: EngineInfo | undefined,
+  history: PartHistory | undefined,
+): EngineChoice {
   if (native === undefined) return { engine: 'wasm', reason: 'no native openscad found' };
   const onNative = history?.native;
   const onWasm = history?.wasm;
   if (onNative !== undefined && onWasm !== undefined) {
     return onNative.seconds <= onWasm.seconds
-      ? { engine: 'native', reason: `recorded ${format(onNative.seconds)} native vs ${format(onWasm.seconds)} wasm` }
-      : { engine: 'wasm', reason: `recorded ${format(onWasm.seconds)} wasm vs ${format(onNative.seconds)} native` };
+      ? {
+          engine: 'native',
+          reason: `recorded ${format(onNative.seconds)} native vs ${format(onWasm.seconds)} wasm`,
+        }
+      : {
+          engine: 'wasm',
+          reason: `recorded ${format(onWasm.seconds)} wasm vs ${format(onNative.seconds)} native`,
+        };
   }
   if (onWasm !== undefined) {
     const evaluation = onWasm.seconds - (onWasm.geometrySeconds ?? onWasm.seconds);
     if (evaluation >= significantSeconds && evaluation > onWasm.seconds / 2) {
-      return { engine: 'native', reason: `spent ${format(evaluation)} evaluating script on wasm, which native does faster` };
+      return {
+        engine: 'native',
+        reason: `spent ${format(evaluation)} evaluating script on wasm, which native does faster`,
+      };
     }
-    return { engine: 'wasm', reason: `recorded ${format(onWasm.seconds)} on wasm, mostly geometry` };
+    return {
+      engine: 'wasm',
+      reason: `recorded ${format(onWasm.seconds)} on wasm, mostly geometry`,
+    };
   }
   if (onNative !== undefined) {
     const geometry = onNative.geometrySeconds ?? 0;
-    if (native.backend === 'cgal' && geometry >= significantSeconds && geometry > onNative.seconds / 2) {
-      return { engine: 'wasm', reason: `spent ${format(geometry)} in native CGAL geometry, which Manifold does faster` };
+    if (
+      native.backend === 'cgal' &&
+      geometry >= significantSeconds &&
+      geometry > onNative.seconds / 2
+    ) {
+      return {
+        engine: 'wasm',
+        reason: `spent ${format(geometry)} in native CGAL geometry, which Manifold does faster`,
+      };
     }
     return { engine: 'native', reason: `recorded ${format(onNative.seconds)} on native` };
   }
   return native.backend === 'manifold'
     ? { engine: 'native', reason: `native OpenSCAD ${native.version} has Manifold` }
-    : { engine: 'wasm', reason: `native OpenSCAD ${native.version} has only CGAL; Manifold geometry is 14–55× faster` };
+    : {
+        engine: 'wasm',
+        reason: `native OpenSCAD ${native.version} has only CGAL; Manifold geometry is 14–55× faster`,
+      };
 }
 
 function format(seconds: number): string {

@@ -40,7 +40,9 @@ export async function resolveNative(options: ResolveNativeOptions): Promise<Nati
   if (found?.kind === 'missing' && found.source === 'openscad_path') {
     warnings.push({
       message: `openscad_path ${found.path} does not exist or is not executable; looking on PATH instead`,
-      ...(options.configFile === undefined ? {} : { location: { file: options.configFile, line: 1 } }),
+      ...(options.configFile === undefined
+        ? {}
+        : { location: { file: options.configFile, line: 1 } }),
     });
     found = await findOpenScad(search);
   }
@@ -82,7 +84,11 @@ async function probe(
   } catch (error) {
     const reason = `${found.path} did not answer like OpenSCAD: ${error instanceof Error ? error.message : String(error)}`;
     if (preference === 'native') {
-      throw new ParascadError('ENGINE_UNAVAILABLE', reason, 'Check the binary, or use --engine wasm.');
+      throw new ParascadError(
+        'ENGINE_UNAVAILABLE',
+        reason,
+        'Check the binary, or use --engine wasm.',
+      );
     }
     return { unavailable: reason, binaryPath: found.path, warnings };
   }

@@ -23,7 +23,10 @@ const timingSchema = z.object({
 });
 const historySchema = z.object({
   version: z.literal(1),
-  parts: z.record(z.string(), z.object({ native: timingSchema.optional(), wasm: timingSchema.optional() })),
+  parts: z.record(
+    z.string(),
+    z.object({ native: timingSchema.optional(), wasm: timingSchema.optional() }),
+  ),
 });
 
 /**
@@ -46,7 +49,10 @@ export class HistoryStore {
     try {
       const parsed = historySchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (parsed.success) {
-        return new HistoryStore(file, new Map(Object.entries(parsed.data.parts).map(([id, part]) => [id, clean(part)])));
+        return new HistoryStore(
+          file,
+          new Map(Object.entries(parsed.data.parts).map(([id, part]) => [id, clean(part)])),
+        );
       }
     } catch {
       // Missing or corrupt: measurements are re-taken by the next renders.

@@ -41,14 +41,19 @@ export function createConsoleReporter(options: ConsoleReporterOptions): (event: 
         nameWidth = Math.max(...event.jobs.map((job) => job.name.length));
         formatWidth = Math.max(...event.jobs.map((job) => formatsOf(job).length));
         line(colors.bold(event.engines.explanation));
-        line(colors.dim(`rendering ${parts} part${parts === 1 ? '' : 's'} with ${event.concurrency} worker${event.concurrency === 1 ? '' : 's'}`));
+        line(
+          colors.dim(
+            `rendering ${parts} part${parts === 1 ? '' : 's'} with ${event.concurrency} worker${event.concurrency === 1 ? '' : 's'}`,
+          ),
+        );
         break;
       }
       case 'warning':
         line(formatConfigWarning(event.problem, { cwd: options.cwd, color: options.color }));
         break;
       case 'part-start':
-        if (options.verbose) line(colors.dim(`  started ${event.job.name} on ${event.engine} (${event.reason})`));
+        if (options.verbose)
+          line(colors.dim(`  started ${event.job.name} on ${event.engine} (${event.reason})`));
         break;
       case 'part-done':
         printPart(event.result);
@@ -68,7 +73,9 @@ export function createConsoleReporter(options: ConsoleReporterOptions): (event: 
         line(`${colors.green('✓')} ${head}`);
         break;
       case 'failed':
-        line(`${colors.red('✗')} ${head}  ${colors.red(result.failure === undefined ? 'failed' : describeFailure(result.failure))}`);
+        line(
+          `${colors.red('✗')} ${head}  ${colors.red(result.failure === undefined ? 'failed' : describeFailure(result.failure))}`,
+        );
         break;
       case 'cancelled':
         line(`${colors.yellow('-')} ${head}  ${colors.yellow('cancelled')}`);
@@ -84,13 +91,20 @@ export function createConsoleReporter(options: ConsoleReporterOptions): (event: 
   }
 
   function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-    const shown = diagnostics.filter((diagnostic) => options.verbose || (diagnostic.severity !== 'echo' && diagnostic.severity !== 'trace'));
-    const important = [...shown.filter((diagnostic) => diagnostic.fatal), ...shown.filter((diagnostic) => !diagnostic.fatal)];
+    const shown = diagnostics.filter(
+      (diagnostic) =>
+        options.verbose || (diagnostic.severity !== 'echo' && diagnostic.severity !== 'trace'),
+    );
+    const important = [
+      ...shown.filter((diagnostic) => diagnostic.fatal),
+      ...shown.filter((diagnostic) => !diagnostic.fatal),
+    ];
     const limit = options.verbose ? important.length : diagnosticsShown;
     for (const diagnostic of important.slice(0, limit)) {
       line(`    ${formatDiagnostic(diagnostic, { cwd: options.cwd, color: options.color })}`);
     }
-    if (important.length > limit) line(colors.dim(`    … and ${important.length - limit} more (--verbose shows all)`));
+    if (important.length > limit)
+      line(colors.dim(`    … and ${important.length - limit} more (--verbose shows all)`));
   }
 
   function printSummary(summary: RunSummary): void {
@@ -105,7 +119,16 @@ export function createConsoleReporter(options: ConsoleReporterOptions): (event: 
       `${colors.bold(`${total} part${total === 1 ? '' : 's'}`)}: ${counts} · wall ${formatDuration(summary.wallSeconds)}` +
         ` · sum of parts ${formatDuration(summary.partSeconds)} · speed-up ${summary.speedup.toFixed(2)}× on ${summary.concurrency} worker${summary.concurrency === 1 ? '' : 's'}`,
     );
-    const folders = [...new Set(summary.results.flatMap((result) => result.outputs.map((output) => relative(options.cwd, output.path).replace(/[^/\\]*$/, ''))))];
-    if (folders.length > 0) line(colors.dim(`outputs in ${folders.map((folder) => folder || '.').join(', ')}`));
+    const folders = [
+      ...new Set(
+        summary.results.flatMap((result) =>
+          result.outputs.map((output) =>
+            relative(options.cwd, output.path).replace(/[^/\\]*$/, ''),
+          ),
+        ),
+      ),
+    ];
+    if (folders.length > 0)
+      line(colors.dim(`outputs in ${folders.map((folder) => folder || '.').join(', ')}`));
   }
 }

@@ -29,10 +29,17 @@ export interface RenderPartContext {
  */
 export async function renderPart(job: RenderJob, context: RenderPartContext): Promise<PartResult> {
   const { engine } = context;
-  const outputs = job.outputs.map((output) => ({ ...output, tempPath: tempNameBeside(output.path) }));
+  const outputs = job.outputs.map((output) => ({
+    ...output,
+    tempPath: tempNameBeside(output.path),
+  }));
   const wrapperPath = tempNameBeside(join(dirname(job.scadFile), `${job.module}.scad`));
-  const timeout = context.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(context.timeoutSeconds * 1000);
-  const signal = timeout === undefined ? context.signal : AbortSignal.any([context.signal, timeout]);
+  const timeout =
+    context.timeoutSeconds === undefined
+      ? undefined
+      : AbortSignal.timeout(context.timeoutSeconds * 1000);
+  const signal =
+    timeout === undefined ? context.signal : AbortSignal.any([context.signal, timeout]);
   try {
     await Promise.all(outputs.map((output) => mkdir(dirname(output.path), { recursive: true })));
     const run = await engine.run({
@@ -54,14 +61,17 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     };
     const failure =
       (context.signal.aborted ? { kind: 'cancelled' as const } : undefined) ??
-      (timeout?.aborted === true ? { kind: 'timeout' as const, seconds: context.timeoutSeconds ?? 0 } : undefined) ??
+      (timeout?.aborted === true
+        ? { kind: 'timeout' as const, seconds: context.timeoutSeconds ?? 0 }
+        : undefined) ??
       runFailure(run, diagnostics);
     if (failure !== undefined) return { ...base, status: statusOf(failure), failure, outputs: [] };
 
     const delivered: DeliveredOutput[] = [];
     for (const output of outputs) {
       const checked = await checkOutput(output.format, output.tempPath);
-      if (checked.kind !== 'ok') return { ...base, status: 'failed', failure: checked, outputs: [] };
+      if (checked.kind !== 'ok')
+        return { ...base, status: 'failed', failure: checked, outputs: [] };
       const note = run.routes.find((route) => route.format === output.format)?.note;
       delivered.push({
         format: output.format,

@@ -63,9 +63,13 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
     throw new ParascadError('USAGE', `jobs must be a positive whole number, got ${options.jobs}`);
   }
 
-  const project = await discoverProject({ cwd, ...defined({ file: options.file, config: options.config }) });
+  const project = await discoverProject({
+    cwd,
+    ...defined({ file: options.file, config: options.config }),
+  });
   const projectDir = dirname(project.configFile ?? project.scadFile);
-  const outDir = options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
+  const outDir =
+    options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
   const jobs = planJobs(project, { outDir, projectDir });
 
   const nativeResolution = await resolveNative({
@@ -76,20 +80,30 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
     env: options.env,
   });
   const history = await HistoryStore.load(HistoryStore.fileFor(projectDir));
-  const choices = new Map(jobs.map((job) => [job.id, choose(preference, nativeResolution, history.get(job.id))]));
-  const concurrency = Math.min(options.jobs ?? project.threads ?? availableParallelism(), jobs.length);
+  const choices = new Map(
+    jobs.map((job) => [job.id, choose(preference, nativeResolution, history.get(job.id))]),
+  );
+  const concurrency = Math.min(
+    options.jobs ?? project.threads ?? availableParallelism(),
+    jobs.length,
+  );
   const engines = startEngines(nativeResolution, choices, concurrency);
-  const libraryPaths = findLibraryPaths(defined({ env: options.env, openscadBinary: nativeResolution.binaryPath }));
+  const libraryPaths = findLibraryPaths(
+    defined({ env: options.env, openscadBinary: nativeResolution.binaryPath }),
+  );
   const plan = enginePlan(preference, nativeResolution, choices, engines);
 
   emit({ type: 'run-start', jobs, concurrency, engines: plan });
-  for (const problem of [...project.warnings, ...nativeResolution.warnings]) emit({ type: 'warning', problem });
+  for (const problem of [...project.warnings, ...nativeResolution.warnings])
+    emit({ type: 'warning', problem });
 
   const started = performance.now();
   let results: PartResult[];
   try {
     await removeStaleTempFiles([outDir, dirname(project.scadFile)]);
-    const inputFiles = engines.has('wasm') ? await inputFilesOf(project.scadFile, libraryPaths) : [project.scadFile];
+    const inputFiles = engines.has('wasm')
+      ? await inputFilesOf(project.scadFile, libraryPaths)
+      : [project.scadFile];
     results = await runQueue(jobs, {
       concurrency,
       signal,
@@ -173,9 +187,13 @@ function startEngines(
   const engines = new Map<EngineId, Engine>();
   const counts = countByEngine(choices);
   if (counts.native > 0 && resolution.native !== undefined) {
-    engines.set('native', createNativeEngine(resolution.native.binary, resolution.native.capabilities));
+    engines.set(
+      'native',
+      createNativeEngine(resolution.native.binary, resolution.native.capabilities),
+    );
   }
-  if (counts.wasm > 0) engines.set('wasm', createWasmEngine({ threads: Math.min(concurrency, counts.wasm) }));
+  if (counts.wasm > 0)
+    engines.set('wasm', createWasmEngine({ threads: Math.min(concurrency, counts.wasm) }));
   return engines;
 }
 
@@ -207,8 +225,11 @@ function enginePlan(
   } else {
     const only = counts.native > 0 ? native : wasm;
     const reasons = [...new Set([...choices.values()].map((choice) => choice.reason))];
-    const why = reasons.length === 1 ? (reasons[0] ?? '') : 'from each part\'s recorded times';
-    const unavailable = resolution.unavailable !== undefined && !why.includes(resolution.unavailable) ? `; ${resolution.unavailable}` : '';
+    const why = reasons.length === 1 ? (reasons[0] ?? '') : "from each part's recorded times";
+    const unavailable =
+      resolution.unavailable !== undefined && !why.includes(resolution.unavailable)
+        ? `; ${resolution.unavailable}`
+        : '';
     explanation = `engine: auto → ${only === undefined ? 'none' : describe(only)}: ${why}${unavailable}`;
   }
   return { ...defined({ native, wasm }), explanation };
@@ -219,7 +240,11 @@ function expectedSeconds(history: HistoryStore, job: RenderJob, engine: EngineId
   return history.get(job.id)?.[engine]?.seconds ?? Number.MAX_SAFE_INTEGER;
 }
 
-function notRun(job: RenderJob, engine: EngineId, failure: PartResult['failure'] & object): PartResult {
+function notRun(
+  job: RenderJob,
+  engine: EngineId,
+  failure: PartResult['failure'] & object,
+): PartResult {
   return {
     job,
     engine,

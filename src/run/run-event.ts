@@ -21,6 +21,11 @@ export type RunEvent =
       readonly engines: EnginePlan;
     }
   | { readonly type: 'warning'; readonly problem: ConfigProblem }
-  | { readonly type: 'part-start'; readonly job: RenderJob; readonly engine: EngineId; readonly reason: string }
+  | {
+      readonly type: 'part-start';
+      readonly job: RenderJob;
+      readonly engine: EngineId;
+      readonly reason: string;
+    }
   | { readonly type: 'part-done'; readonly result: PartResult }
   | { readonly type: 'run-done'; readonly summary: RunSummary };

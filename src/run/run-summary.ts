@@ -24,7 +24,8 @@ export function summarise(
   concurrency: number,
   engines: readonly EngineInfo[],
 ): RunSummary {
-  const count = (status: PartResult['status']): number => results.filter((result) => result.status === status).length;
+  const count = (status: PartResult['status']): number =>
+    results.filter((result) => result.status === status).length;
   const partSeconds = results.reduce((sum, result) => sum + result.seconds, 0);
   return {
     results,

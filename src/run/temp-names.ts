@@ -8,7 +8,10 @@ const prefix = '.parascad-';
  * The process id in the name lets a later run remove what a killed run left behind.
  */
 export function tempNameBeside(path: string): string {
-  return join(dirname(path), `${prefix}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`);
+  return join(
+    dirname(path),
+    `${prefix}${process.pid}-${randomBytes(4).toString('hex')}-${basename(path)}`,
+  );
 }
 
 /** The process id a temporary name was made by, or undefined when the name is not one of ours. */

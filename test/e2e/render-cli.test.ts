@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { listFiles } from '../support/list-files.js';
-import { runCli, startCli } from '../support/run-cli.js';
+import { runCli, startCli, stopStartedClis } from '../support/run-cli.js';
 import { stlFacetCount, stlVertexCount } from '../support/stl.js';
+
+afterEach(stopStartedClis);
 
 const engines = [
   { engine: 'wasm', available: true, skipReason: '' },
@@ -28,92 +30,116 @@ async function lineOf(file: string, text: string): Promise<number> {
   return (await readFile(file, 'utf8')).split('\n').findIndex((line) => line.includes(text)) + 1;
 }
 
-describe.each(engines)('parascad render with the $engine engine', ({ engine, available, skipReason }) => {
-  describe.skipIf(!available)(`end to end ${skipReason}`, () => {
-    it('renders every marked part, fails only the broken one, and keeps its earlier good output', async () => {
-      const project = await copyFixture('e2e-kit');
-      await mkdir(join(project, 'outputs'));
-      const goodOldOutput = 'solid good\nendsolid good\n';
-      await writeFile(join(project, 'outputs', 'broken.stl'), goodOldOutput);
+describe.each(engines)(
+  'parascad render with the $engine engine',
+  ({ engine, available, skipReason }) => {
+    describe.skipIf(!available)(`end to end ${skipReason}`, () => {
+      it('renders every marked part, fails only the broken one, and keeps its earlier good output', async () => {
+        const project = await copyFixture('e2e-kit');
+        await mkdir(join(project, 'outputs'));
+        const goodOldOutput = 'solid good\nendsolid good\n';
+        await writeFile(join(project, 'outputs', 'broken.stl'), goodOldOutput);
 
-      const run = await runCli(['render', '--engine', engine, '-j', '2'], project);
+        const run = await runCli(['render', '--engine', engine, '-j', '2'], project);
 
-      expect(run.code, run.stdout + run.stderr).toBe(1);
-      expect(run.stdout.split('\n')[0]).toContain(`engine: ${engine}`);
-      expect(run.stdout).toMatch(/✗ broken .*broken on purpose/);
-      const assertLine = await lineOf(join(project, 'project.scad'), 'broken on purpose');
-      expect(run.stdout).toContain(`project.scad:${assertLine}`);
-      expect(run.stdout).toMatch(/5 parts: 4 ok, 1 failed/);
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout.split('\n')[0]).toContain(`engine: ${engine}`);
+        expect(run.stdout).toMatch(/✗ broken .*broken on purpose/);
+        const assertLine = await lineOf(join(project, 'project.scad'), 'broken on purpose');
+        expect(run.stdout).toContain(`project.scad:${assertLine}`);
+        expect(run.stdout).toMatch(/5 parts: 4 ok, 1 failed/);
 
-      const outputs = join(project, 'outputs');
-      const disc = await readFile(join(outputs, 'disc.stl'), 'utf8');
-      // $fn = 40 from //render.quality won over the file's own `$fn = 8`: 2 × 40 vertices.
-      expect(stlVertexCount(disc)).toBe(80);
-      expect(stlFacetCount(await readFile(join(outputs, 'block.stl'), 'utf8'))).toBeGreaterThan(12);
-      expect(await readFile(join(outputs, 'block.off'), 'utf8')).toMatch(/^OFF/);
-      expect(stlFacetCount(await readFile(join(outputs, 'badge.stl'), 'utf8'))).toBe(12);
-      expect(await readFile(join(outputs, 'plate.svg'), 'utf8')).toMatch(/<path[^>]+d="\s*M/);
-      expect(await readFile(join(outputs, 'plate.dxf'), 'utf8')).toMatch(/\n(?:LW)?POLYLINE\n|\nLINE\n/);
-      expect(await readFile(join(outputs, 'broken.stl'), 'utf8')).toBe(goodOldOutput);
-      expect(await leftoverTempFiles(project)).toEqual([]);
-    });
-
-    it('creates a missing output folder', async () => {
-      const project = await copyFixture('e2e-config');
-      const run = await runCli(['render', '--engine', engine, '--out-dir', 'out/nested/deeper'], project);
-      expect(run.code, run.stdout + run.stderr).toBe(0);
-      expect((await listFiles(join(project, 'out'))).sort()).toEqual([
-        'nested/deeper/cube_part.stl',
-        'nested/deeper/ring.dxf',
-        'nested/deeper/ring.svg',
-      ]);
-    });
-
-    it('renders the models a render_config.yml lists, and only those', async () => {
-      const project = await copyFixture('e2e-config');
-      const run = await runCli(['render', '--engine', engine], project);
-      expect(run.code, run.stdout + run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/with 2 workers/);
-      expect(await listFiles(join(project, 'outputs'))).toEqual(['cube_part.stl', 'ring.dxf', 'ring.svg']);
-    });
-
-    it('stops a stuck part at the timeout and still renders the parts after it', async () => {
-      const project = await copyFixture('e2e-stuck');
-      const run = await runCli(['render', '--engine', engine, '-j', '1', '--timeout', '3'], project);
-      expect(run.code, run.stdout + run.stderr).toBe(1);
-      expect(run.stdout).toMatch(/✗ stuck .*timeout/);
-      expect(run.stdout).toMatch(/✓ quick/);
-      expect(run.stdout).toMatch(/✓ also_quick/);
-      expect(await listFiles(join(project, 'outputs'))).toEqual(['also_quick.stl', 'quick.stl']);
-      expect(processesIn(project)).toEqual([]);
-      expect(await leftoverTempFiles(project)).toEqual([]);
-    });
-
-    it('stops every render at once on Ctrl-C and leaves no partial output', async () => {
-      const project = await copyFixture('e2e-stuck');
-      let interrupted = false;
-      const { done } = startCli(['render', '--engine', engine, '-j', '2', '--verbose'], project, (stdout, child) => {
-        if (!interrupted && stdout.includes('started stuck')) {
-          interrupted = true;
-          child.kill('SIGINT');
-        }
+        const outputs = join(project, 'outputs');
+        const disc = await readFile(join(outputs, 'disc.stl'), 'utf8');
+        // $fn = 40 from //render.quality won over the file's own `$fn = 8`: 2 × 40 vertices.
+        expect(stlVertexCount(disc)).toBe(80);
+        expect(stlFacetCount(await readFile(join(outputs, 'block.stl'), 'utf8'))).toBeGreaterThan(
+          12,
+        );
+        expect(await readFile(join(outputs, 'block.off'), 'utf8')).toMatch(/^OFF/);
+        expect(stlFacetCount(await readFile(join(outputs, 'badge.stl'), 'utf8'))).toBe(12);
+        expect(await readFile(join(outputs, 'plate.svg'), 'utf8')).toMatch(/<path[^>]+d="\s*M/);
+        expect(await readFile(join(outputs, 'plate.dxf'), 'utf8')).toMatch(
+          /\n(?:LW)?POLYLINE\n|\nLINE\n/,
+        );
+        expect(await readFile(join(outputs, 'broken.stl'), 'utf8')).toBe(goodOldOutput);
+        expect(await leftoverTempFiles(project)).toEqual([]);
       });
-      const run = await done;
-      expect(interrupted).toBe(true);
-      expect(run.code, run.stdout + run.stderr).toBe(130);
-      expect(run.stdout).toMatch(/- stuck .*cancelled/);
-      expect(run.stderr).toContain('interrupted');
-      expect(processesIn(project)).toEqual([]);
-      expect(await leftoverTempFiles(project)).toEqual([]);
-      expect((await listFiles(project)).filter((file) => file.endsWith('stuck.stl'))).toEqual([]);
+
+      it('creates a missing output folder', async () => {
+        const project = await copyFixture('e2e-config');
+        const run = await runCli(
+          ['render', '--engine', engine, '--out-dir', 'out/nested/deeper'],
+          project,
+        );
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        expect((await listFiles(join(project, 'out'))).sort()).toEqual([
+          'nested/deeper/cube_part.stl',
+          'nested/deeper/ring.dxf',
+          'nested/deeper/ring.svg',
+        ]);
+      });
+
+      it('renders the models a render_config.yml lists, and only those', async () => {
+        const project = await copyFixture('e2e-config');
+        const run = await runCli(['render', '--engine', engine], project);
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        expect(run.stdout).toMatch(/with 2 workers/);
+        expect(await listFiles(join(project, 'outputs'))).toEqual([
+          'cube_part.stl',
+          'ring.dxf',
+          'ring.svg',
+        ]);
+      });
+
+      it('stops a stuck part at the timeout and still renders the parts after it', async () => {
+        const project = await copyFixture('e2e-stuck');
+        const run = await runCli(
+          ['render', '--engine', engine, '-j', '1', '--timeout', '3'],
+          project,
+        );
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout).toMatch(/✗ stuck .*timeout/);
+        expect(run.stdout).toMatch(/✓ quick/);
+        expect(run.stdout).toMatch(/✓ also_quick/);
+        expect(await listFiles(join(project, 'outputs'))).toEqual(['also_quick.stl', 'quick.stl']);
+        expect(processesIn(project)).toEqual([]);
+        expect(await leftoverTempFiles(project)).toEqual([]);
+      });
+
+      it('stops every render at once on Ctrl-C and leaves no partial output', async () => {
+        const project = await copyFixture('e2e-stuck');
+        let interrupted = false;
+        const { done } = startCli(
+          ['render', '--engine', engine, '-j', '2', '--verbose'],
+          project,
+          (stdout, child) => {
+            if (!interrupted && stdout.includes('started stuck')) {
+              interrupted = true;
+              child.kill('SIGINT');
+            }
+          },
+        );
+        const run = await done;
+        expect(interrupted).toBe(true);
+        expect(run.code, run.stdout + run.stderr).toBe(130);
+        expect(run.stdout).toMatch(/- stuck .*cancelled/);
+        expect(run.stderr).toContain('interrupted');
+        expect(processesIn(project)).toEqual([]);
+        expect(await leftoverTempFiles(project)).toEqual([]);
+        expect((await listFiles(project)).filter((file) => file.endsWith('stuck.stl'))).toEqual([]);
+      });
     });
-  });
-});
+  },
+);
 
 describe('parascad render on bad input', () => {
   it('exits 2 and names the file, line and column of a wrong value in render_config.yml', async () => {
     const project = await copyFixture('e2e-config');
-    await writeFile(join(project, 'render_config.yml'), 'scad_file: model.scad\nthreads: four\nmodels:\n  - module: ring\n');
+    await writeFile(
+      join(project, 'render_config.yml'),
+      'scad_file: model.scad\nthreads: four\nmodels:\n  - module: ring\n',
+    );
     const run = await runCli(['render', '--engine', 'wasm'], project);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('render_config.yml:2:10');

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { chooseEngine } from '../../src/engines/choose-engine.js';
 import type { EngineInfo } from '../../src/engines/engine.js';
 
-const cgalNative: EngineInfo = { id: 'native', version: '2021.01', backend: 'cgal', source: '/usr/bin/openscad' };
+const cgalNative: EngineInfo = {
+  id: 'native',
+  version: '2021.01',
+  backend: 'cgal',
+  source: '/usr/bin/openscad',
+};
 const manifoldNative: EngineInfo = { ...cgalNative, version: '2025.05.01', backend: 'manifold' };
 const at = '2026-01-01T00:00:00.000Z';
 
 describe('chooseEngine', () => {
   it('uses wasm when there is no native openscad', () => {
-    expect(chooseEngine(undefined, undefined)).toEqual({ engine: 'wasm', reason: 'no native openscad found' });
+    expect(chooseEngine(undefined, undefined)).toEqual({
+      engine: 'wasm',
+      reason: 'no native openscad found',
+    });
   });
 
   it('prefers wasm for a new part when the native build has only CGAL', () => {
@@ -23,7 +31,10 @@ describe('chooseEngine', () => {
 
   it('follows the recorded times when the part was measured on both engines', () => {
     const history = { native: { seconds: 5, at }, wasm: { seconds: 100, geometrySeconds: 1, at } };
-    expect(chooseEngine(cgalNative, history)).toEqual({ engine: 'native', reason: 'recorded 5.00s native vs 100.0s wasm' });
+    expect(chooseEngine(cgalNative, history)).toEqual({
+      engine: 'native',
+      reason: 'recorded 5.00s native vs 100.0s wasm',
+    });
     const reversed = { native: { seconds: 80, at }, wasm: { seconds: 2, at } };
     expect(chooseEngine(cgalNative, reversed).engine).toBe('wasm');
   });
@@ -44,7 +55,11 @@ describe('chooseEngine', () => {
   });
 
   it('moves a part measured only on native CGAL to wasm when geometry dominated', () => {
-    expect(chooseEngine(cgalNative, { native: { seconds: 60, geometrySeconds: 58, at } }).engine).toBe('wasm');
-    expect(chooseEngine(cgalNative, { native: { seconds: 60, geometrySeconds: 3, at } }).engine).toBe('native');
+    expect(
+      chooseEngine(cgalNative, { native: { seconds: 60, geometrySeconds: 58, at } }).engine,
+    ).toBe('wasm');
+    expect(
+      chooseEngine(cgalNative, { native: { seconds: 60, geometrySeconds: 3, at } }).engine,
+    ).toBe('native');
   });
 });

@@ -13,7 +13,10 @@ describe('HistoryStore', () => {
     first.record('p#gear', 'wasm', { seconds: 3, at: 'c' });
     await first.save();
     const second = await HistoryStore.load(file);
-    expect(second.get('p#gear')).toEqual({ native: { seconds: 9, at: 'b' }, wasm: { seconds: 3, at: 'c' } });
+    expect(second.get('p#gear')).toEqual({
+      native: { seconds: 9, at: 'b' },
+      wasm: { seconds: 3, at: 'c' },
+    });
     expect(second.get('p#other')).toBeUndefined();
   });
 
@@ -25,6 +28,9 @@ describe('HistoryStore', () => {
     expect(store.get('x')).toBeUndefined();
     store.record('x', 'wasm', { seconds: 1, at: 'now' });
     await store.save();
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, parts: { x: { wasm: { seconds: 1, at: 'now' } } } });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      version: 1,
+      parts: { x: { wasm: { seconds: 1, at: 'now' } } },
+    });
   });
 });

@@ -30,7 +30,9 @@ describe('planJobs', () => {
   });
 
   it('refuses a file name an include statement cannot hold', () => {
-    expect(() => planJobs({ ...project, scadFile: '/p/a>b.scad' }, { outDir: '/o', projectDir: '/p' })).toThrow(ConfigError);
+    expect(() =>
+      planJobs({ ...project, scadFile: '/p/a>b.scad' }, { outDir: '/o', projectDir: '/p' }),
+    ).toThrow(ConfigError);
   });
 });
 
@@ -39,6 +41,11 @@ describe('wrapperSource', () => {
     const [job] = planJobs({ ...project, quality: 48 }, { outDir: '/o', projectDir: '/p' });
     if (job === undefined) throw new Error('no job');
     const lines = wrapperSource(job).split('\n');
-    expect(lines.slice(1, 5)).toEqual(['include <project.scad>', 'batch_rendering = true;', '$fn = 48;', 'gear();']);
+    expect(lines.slice(1, 5)).toEqual([
+      'include <project.scad>',
+      'batch_rendering = true;',
+      '$fn = 48;',
+      'gear();',
+    ]);
   });
 });

@@ -35,7 +35,8 @@ describe('runQueue', () => {
     await runQueue(['short', 'long', 'unknown', 'medium'], {
       concurrency: 1,
       signal: new AbortController().signal,
-      priority: (item) => ({ short: 1, long: 50, unknown: Number.MAX_SAFE_INTEGER, medium: 10 })[item] ?? 0,
+      priority: (item) =>
+        ({ short: 1, long: 50, unknown: Number.MAX_SAFE_INTEGER, medium: 10 })[item] ?? 0,
       run: (item) => {
         started.push(item);
         return Promise.resolve(item);
@@ -70,7 +71,8 @@ describe('runQueue', () => {
       concurrency: 1,
       signal: new AbortController().signal,
       priority: () => 0,
-      run: (item) => (item === 'broken' ? Promise.reject(new Error('disk full')) : Promise.resolve(item)),
+      run: (item) =>
+        item === 'broken' ? Promise.reject(new Error('disk full')) : Promise.resolve(item),
       skip: (item) => item,
       fail: (item, error) => `${item}: ${(error as Error).message}`,
     });

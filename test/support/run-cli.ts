@@ -11,6 +11,17 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+const started = new Set<ChildProcess>();
+
+/**
+ * Stops CLIs a failed or timed-out test left running. SIGTERM, not SIGKILL: parascad then stops
+ * its own OpenSCAD children, which would otherwise outlive it.
+ */
+export function stopStartedClis(): void {
+  for (const child of started) child.kill('SIGTERM');
+  started.clear();
+}
+
 /** Starts the real CLI in a folder; `onStdout` sees output as it arrives (to send Ctrl-C at the right moment). */
 export function startCli(
   args: readonly string[],
@@ -22,6 +33,8 @@ export function startCli(
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
+  child.on('close', () => started.delete(child));
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -22,19 +22,37 @@ export function renderCommand(context: CliContext) {
   return new Command('render')
     .description('render every marked module of a project, in parallel')
     .argument('[target]', 'a .scad file, a render_config.yml, or a folder holding one')
-    .option('-f, --file <scad>', 'the .scad file to scan for //render.model.* markers (default: project.scad)')
-    .option('-c, --config <file>', 'a render_config.yml (default: render_config.yml in the folder, if present)')
-    .option('-j, --jobs <n>', 'parts rendered at once (default: the file\'s thread count, else the CPUs)', positiveInteger)
-    .addOption(
-      new Option('-e, --engine <engine>', 'OpenSCAD to render with').choices(['auto', 'native', 'wasm'] as const).default('auto' as const),
+    .option(
+      '-f, --file <scad>',
+      'the .scad file to scan for //render.model.* markers (default: project.scad)',
     )
-    .option('--openscad <path>', 'the native openscad binary (default: $OPENSCAD, openscad_path, PATH)')
+    .option(
+      '-c, --config <file>',
+      'a render_config.yml (default: render_config.yml in the folder, if present)',
+    )
+    .option(
+      '-j, --jobs <n>',
+      "parts rendered at once (default: the file's thread count, else the CPUs)",
+      positiveInteger,
+    )
+    .addOption(
+      new Option('-e, --engine <engine>', 'OpenSCAD to render with')
+        .choices(['auto', 'native', 'wasm'] as const)
+        .default('auto' as const),
+    )
+    .option(
+      '--openscad <path>',
+      'the native openscad binary (default: $OPENSCAD, openscad_path, PATH)',
+    )
     .option('-o, --out-dir <dir>', 'output folder (default: outputs/ beside the project file)')
     .option('-t, --timeout <seconds>', 'stop a part that renders longer than this', positiveNumber)
-    .option('-v, --verbose', 'show each part\'s engine choice and everything OpenSCAD printed')
+    .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .action(async (target, options) => {
       if (target !== undefined && options.file !== undefined) {
-        throw new ParascadError('USAGE', `Give the scad file once: as an argument (${target}) or with --file (${options.file})`);
+        throw new ParascadError(
+          'USAGE',
+          `Give the scad file once: as an argument (${target}) or with --file (${options.file})`,
+        );
       }
       const reporter = createConsoleReporter({
         write: context.stdout,
@@ -56,24 +74,30 @@ export function renderCommand(context: CliContext) {
         onEvent: reporter,
       });
       if (context.signal.aborted) {
-        context.stderr(pc.createColors(context.color).yellow('interrupted: running parts were stopped, no partial output was kept\n'));
+        context.stderr(
+          pc
+            .createColors(context.color)
+            .yellow('interrupted: running parts were stopped, no partial output was kept\n'),
+        );
         context.setExitCode(exitCodes.interrupted);
       } else {
-        context.setExitCode(summary.failed + summary.cancelled === 0 ? exitCodes.ok : exitCodes.partsFailed);
+        context.setExitCode(
+          summary.failed + summary.cancelled === 0 ? exitCodes.ok : exitCodes.partsFailed,
+        );
       }
     });
 }
 
 function positiveInteger(text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (!Number.isInteger(value) || value < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1');
   return value;
 }
 
 function positiveNumber(text: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  if (!Number.isFinite(value) || value <= 0)
+    throw new InvalidArgumentError('expected a number of seconds above 0');
   return value;
 }
-
-

@@ -1,10 +1,11 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { delimiter, join, win32 } from 'node:path';
+import { delimiter, join, posix, win32 } from 'node:path';
 
 /** Where a binary was found, so messages can say why that one was used. */
-export type OpenScadSource = '--openscad' | 'OPENSCAD' | 'openscad_path' | 'PATH' | 'install location';
+export type OpenScadSource =
+  '--openscad' | 'OPENSCAD' | 'openscad_path' | 'PATH' | 'install location';
 
 export interface FoundOpenScad {
   readonly kind: 'found';
@@ -47,12 +48,17 @@ export async function findOpenScad(
   ];
   for (const [path, source] of named) {
     if (path === undefined || path === '') continue;
-    return (await isExecutable(path, platform))
-      ? { kind: 'found', path, source }
-      : { kind: 'missing', path, source };
+    // A bare command name (`openscad-nightly`) is looked up on PATH, as a shell would.
+    const candidates = /[\\/]/.test(path) ? [path] : pathCandidates(env, platform, [path]);
+    for (const candidate of candidates) {
+      if (await isExecutable(candidate, platform))
+        return { kind: 'found', path: candidate, source };
+    }
+    return { kind: 'missing', path, source };
   }
   for (const candidate of pathCandidates(env, platform)) {
-    if (await isExecutable(candidate, platform)) return { kind: 'found', path: candidate, source: 'PATH' };
+    if (await isExecutable(candidate, platform))
+      return { kind: 'found', path: candidate, source: 'PATH' };
   }
   for (const candidate of installLocations(env, platform)) {
     if (await isExecutable(candidate, platform)) {
@@ -62,15 +68,24 @@ export async function findOpenScad(
   return undefined;
 }
 
-function pathCandidates(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[] {
+function pathCandidates(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+  commands: readonly string[] = ['openscad'],
+): string[] {
   const pathVariable = env['PATH'] ?? env['Path'] ?? '';
   const separator = platform === 'win32' ? ';' : delimiter;
-  const names = platform === 'win32' ? ['openscad.com', 'openscad.exe'] : ['openscad'];
-  const join_ = platform === 'win32' ? win32.join : join;
+  const names =
+    platform === 'win32'
+      ? commands.flatMap((command) =>
+          /\.(com|exe)$/i.test(command) ? [command] : [`${command}.com`, `${command}.exe`],
+        )
+      : commands;
+  const paths = platform === 'win32' ? win32 : posix;
   return pathVariable
     .split(separator)
     .filter((folder) => folder !== '')
-    .flatMap((folder) => names.map((name) => join_(folder, name)));
+    .flatMap((folder) => names.map((name) => paths.join(folder, name)));
 }
 
 function installLocations(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[] {
@@ -81,9 +96,16 @@ function installLocations(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): st
     ];
   }
   if (platform === 'win32') {
-    return [env['ProgramFiles'], env['ProgramFiles(x86)'], env['LOCALAPPDATA'] && win32.join(env['LOCALAPPDATA'], 'Programs')]
+    return [
+      env['ProgramFiles'],
+      env['ProgramFiles(x86)'],
+      env['LOCALAPPDATA'] && win32.join(env['LOCALAPPDATA'], 'Programs'),
+    ]
       .filter((folder): folder is string => typeof folder === 'string' && folder !== '')
-      .flatMap((folder) => [win32.join(folder, 'OpenSCAD', 'openscad.com'), win32.join(folder, 'OpenSCAD', 'openscad.exe')]);
+      .flatMap((folder) => [
+        win32.join(folder, 'OpenSCAD', 'openscad.com'),
+        win32.join(folder, 'OpenSCAD', 'openscad.exe'),
+      ]);
   }
   return [];
 }

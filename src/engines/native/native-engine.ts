@@ -29,7 +29,13 @@ async function runNative(
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
   if (request.signal.aborted) {
-    return { exitCode: null, console: '', crash: 'cancelled before it started', routes: [], seconds: 0 };
+    return {
+      exitCode: null,
+      console: '',
+      crash: 'cancelled before it started',
+      routes: [],
+      seconds: 0,
+    };
   }
   // `wx`: never overwrite a file of the user's that happens to have the wrapper's name.
   await writeFile(request.wrapperPath, request.wrapperSource, { flag: 'wx' });
@@ -51,7 +57,10 @@ async function runNative(
       const onAbort = (): void => {
         killProcessTree(child);
       };
-      request.signal.addEventListener('abort', onAbort, { once: true });
+      // The run may have been cancelled while the wrapper was written: an abort listener added
+      // now would never fire.
+      if (request.signal.aborted) onAbort();
+      else request.signal.addEventListener('abort', onAbort, { once: true });
       const collect = (chunk: string): void => {
         consoleText.append(chunk);
       };
@@ -63,7 +72,11 @@ async function runNative(
         request.signal.removeEventListener('abort', onAbort);
         const base = { console: consoleText.toString(), routes: [], seconds: elapsed() };
         if (spawnError !== undefined) {
-          resolve({ ...base, exitCode: null, crash: `could not start ${binary}: ${spawnError.message}` });
+          resolve({
+            ...base,
+            exitCode: null,
+            crash: `could not start ${binary}: ${spawnError.message}`,
+          });
         } else if (signal !== null) {
           resolve({ ...base, exitCode: null, crash: `openscad was killed by ${signal}` });
         } else {

@@ -17,7 +17,9 @@ export async function probeOpenScad(binary: string): Promise<OpenScadCapabilitie
   const versionText = await runForText(binary, ['--version']);
   const version = /OpenSCAD version\s+(\S+)/i.exec(versionText)?.[1];
   if (version === undefined) {
-    throw new Error(`${binary} --version did not print an OpenSCAD version (it printed: ${versionText.trim().slice(0, 200) || 'nothing'})`);
+    throw new Error(
+      `${binary} --version did not print an OpenSCAD version (it printed: ${versionText.trim().slice(0, 200) || 'nothing'})`,
+    );
   }
   const help = await runForText(binary, ['--help']);
   return { version, ...chooseBackend(help) };

@@ -31,7 +31,9 @@ export interface OpenScadModule {
 
 export interface OpenScadRuntime {
   /** Creates a fresh, single-use OpenSCAD instance from the already compiled code. */
-  readonly create: (options: Omit<OpenScadModuleOptions, 'instantiateWasm'>) => Promise<OpenScadModule>;
+  readonly create: (
+    options: Omit<OpenScadModuleOptions, 'instantiateWasm'>,
+  ) => Promise<OpenScadModule>;
 }
 
 const wasmLiteralStart = "_loadWasmModule(0, null, '";
@@ -62,7 +64,9 @@ export async function loadOpenScadFactory(): Promise<OpenScadRuntime> {
     'export { OpenSCAD };\n';
   const [compiled, factoryModule] = await Promise.all([
     WebAssembly.compile(Buffer.from(wasmBase64, 'base64')),
-    import(`data:text/javascript;base64,${Buffer.from(factorySource).toString('base64')}`) as Promise<{
+    import(
+      `data:text/javascript;base64,${Buffer.from(factorySource).toString('base64')}`
+    ) as Promise<{
       OpenSCAD: (options: OpenScadModuleOptions) => Promise<OpenScadModule>;
     }>,
   ]);

@@ -5,7 +5,10 @@ import { posix, win32 } from 'node:path';
  * POSIX paths, so OpenSCAD's messages name the user's real files; Windows drives become
  * top-level folders (`C:\a\b.scad` → `/C/a/b.scad`).
  */
-export function toVirtualPath(hostPath: string, platform: NodeJS.Platform = process.platform): string {
+export function toVirtualPath(
+  hostPath: string,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform !== 'win32') return hostPath;
   const { root } = win32.parse(hostPath);
   const drive = root.replace(/[:\\/]/g, '');
@@ -13,7 +16,10 @@ export function toVirtualPath(hostPath: string, platform: NodeJS.Platform = proc
 }
 
 /** The inverse of {@link toVirtualPath}, for locations in OpenSCAD's messages. */
-export function toHostPath(virtualPath: string, platform: NodeJS.Platform = process.platform): string {
+export function toHostPath(
+  virtualPath: string,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform !== 'win32') return virtualPath;
   const [, drive = '', ...rest] = virtualPath.split('/');
   return win32.join(`${drive}:\\`, ...rest);

@@ -36,7 +36,10 @@ export function createWasmEngine(options: WasmEngineOptions): Engine {
   };
 }
 
-async function runInPool(pool: Piscina<WasmTask, WasmTaskResult>, request: EngineRequest): Promise<EngineRun> {
+async function runInPool(
+  pool: Piscina<WasmTask, WasmTaskResult>,
+  request: EngineRequest,
+): Promise<EngineRun> {
   const started = performance.now();
   const task: WasmTask = {
     wrapperPath: request.wrapperPath,

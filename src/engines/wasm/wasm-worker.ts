@@ -47,7 +47,11 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   const routes = task.outputs.map((output) => ({ output, route: wasmExportRoute(output.format) }));
   const exports = [...new Set(routes.map(({ route }) => route.exportAs))];
   const exportPath = (suffix: string): string => `${outputFolder}/part.${suffix}`;
-  const args = [...exports.flatMap((suffix) => ['-o', exportPath(suffix)]), '--backend=manifold', wrapperPath];
+  const args = [
+    ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
+    '--backend=manifold',
+    wrapperPath,
+  ];
 
   let exitCode: number | null = null;
   let crash: string | undefined;

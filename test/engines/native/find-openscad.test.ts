@@ -24,14 +24,25 @@ beforeAll(async () => {
 describe('findOpenScad', () => {
   it('finds openscad on PATH', async () => {
     const env = { PATH: `${join(root, 'empty')}:${join(root, 'bin')}` };
-    expect(await findOpenScad({ env, platform: 'linux' })).toEqual({ kind: 'found', path: onPath, source: 'PATH' });
+    expect(await findOpenScad({ env, platform: 'linux' })).toEqual({
+      kind: 'found',
+      path: onPath,
+      source: 'PATH',
+    });
   });
 
   it('prefers --openscad, then OPENSCAD, then openscad_path over PATH', async () => {
     const env = { PATH: join(root, 'bin'), OPENSCAD: named };
-    expect(await findOpenScad({ env, platform: 'linux', explicitPath: onPath })).toMatchObject({ source: '--openscad' });
-    expect(await findOpenScad({ env, platform: 'linux', configPath: onPath })).toMatchObject({ path: named, source: 'OPENSCAD' });
-    expect(await findOpenScad({ env: { PATH: '' }, platform: 'linux', configPath: named })).toMatchObject({
+    expect(await findOpenScad({ env, platform: 'linux', explicitPath: onPath })).toMatchObject({
+      source: '--openscad',
+    });
+    expect(await findOpenScad({ env, platform: 'linux', configPath: onPath })).toMatchObject({
+      path: named,
+      source: 'OPENSCAD',
+    });
+    expect(
+      await findOpenScad({ env: { PATH: '' }, platform: 'linux', configPath: named }),
+    ).toMatchObject({
       path: named,
       source: 'openscad_path',
     });
@@ -39,7 +50,9 @@ describe('findOpenScad', () => {
 
   it('reports a named binary that does not exist instead of silently using another', async () => {
     const env = { PATH: join(root, 'bin') };
-    expect(await findOpenScad({ env, platform: 'linux', explicitPath: join(root, 'nope') })).toEqual({
+    expect(
+      await findOpenScad({ env, platform: 'linux', explicitPath: join(root, 'nope') }),
+    ).toEqual({
       kind: 'missing',
       path: join(root, 'nope'),
       source: '--openscad',
@@ -47,13 +60,33 @@ describe('findOpenScad', () => {
   });
 
   it('finds nothing when there is nothing to find', async () => {
-    expect(await findOpenScad({ env: { PATH: join(root, 'empty') }, platform: 'linux' })).toBeUndefined();
+    expect(
+      await findOpenScad({ env: { PATH: join(root, 'empty') }, platform: 'linux' }),
+    ).toBeUndefined();
   });
 
   it('does not take a file that is not executable', async () => {
     const plain = join(root, 'plain', 'openscad');
     await mkdir(join(root, 'plain'), { recursive: true });
     await writeFile(plain, 'not a program');
-    expect(await findOpenScad({ env: { PATH: join(root, 'plain') }, platform: 'linux' })).toBeUndefined();
+    expect(
+      await findOpenScad({ env: { PATH: join(root, 'plain') }, platform: 'linux' }),
+    ).toBeUndefined();
+  });
+});
+
+describe('findOpenScad with a bare command name', () => {
+  it('looks a name without a slash up on PATH, as a shell would', async () => {
+    const env = { PATH: join(root, 'custom') };
+    expect(await findOpenScad({ env, platform: 'linux', configPath: 'openscad-nightly' })).toEqual({
+      kind: 'found',
+      path: named,
+      source: 'openscad_path',
+    });
+    expect(await findOpenScad({ env, platform: 'linux', configPath: 'openscad-missing' })).toEqual({
+      kind: 'missing',
+      path: 'openscad-missing',
+      source: 'openscad_path',
+    });
   });
 });

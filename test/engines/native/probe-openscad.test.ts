@@ -11,22 +11,29 @@ describe('chooseBackend', () => {
   });
 
   it('passes --backend=manifold to 2025 builds, which offer the flag', () => {
-    expect(chooseBackend(help('2025.01'))).toEqual({ backendArgs: ['--backend=manifold'], backend: 'manifold' });
+    expect(chooseBackend(help('2025.01'))).toEqual({
+      backendArgs: ['--backend=manifold'],
+      backend: 'manifold',
+    });
   });
 
   it('enables Manifold as an experimental feature on 2023–24 snapshots that list it under --enable', () => {
     const snapshotHelp = [
-      '  --enable arg                      enable experimental features (specify \'all\'',
+      "  --enable arg                      enable experimental features (specify 'all'",
       '                                    for enabling all available features): roof ',
       '                                    | input-driver-dbus | lazy-union | manifold |',
       '                                    vertex-object-renderers-indexing',
       '  -h [ --help ]                     print this help message and exit',
     ].join('\n');
-    expect(chooseBackend(snapshotHelp)).toEqual({ backendArgs: ['--enable=manifold'], backend: 'manifold' });
+    expect(chooseBackend(snapshotHelp)).toEqual({
+      backendArgs: ['--enable=manifold'],
+      backend: 'manifold',
+    });
   });
 
   it('does not mistake Manifold mentioned outside --enable for the experimental feature', () => {
-    const text = '  --enable arg   enable experimental features: roof | lazy-union\n  --info   built with manifold 2.4\n';
+    const text =
+      '  --enable arg   enable experimental features: roof | lazy-union\n  --info   built with manifold 2.4\n';
     expect(chooseBackend(text).backend).toBe('cgal');
   });
 });
