@@ -18,6 +18,26 @@ export interface ConsoleReporterOptions {
   readonly cwd: string;
 }
 
+/**
+ * By default a part shows what the user may have to act on: errors and warnings, and the
+ * explanation lines OpenSCAD printed when the part failed. Echoes, traces and deprecation notices
+ * (often from libraries such as MCAD) wait for `--verbose`.
+ */
+function worthShowing(diagnostic: Diagnostic, result: PartResult, verbose: boolean): boolean {
+  if (verbose || diagnostic.fatal) return true;
+  switch (diagnostic.severity) {
+    case 'error':
+    case 'warning':
+      return true;
+    case 'info':
+    case 'trace':
+      return result.status === 'failed';
+    case 'deprecated':
+    case 'echo':
+      return false;
+  }
+}
+
 function formatsOf(job: RenderJob): string {
   return job.outputs.map((output) => output.format).join(' ');
 }
@@ -84,17 +104,20 @@ export function createConsoleReporter(options: ConsoleReporterOptions): (event: 
     for (const output of result.outputs) {
       if (output.note !== undefined) line(colors.dim(`    ${output.note}`));
     }
-    printDiagnostics(result.diagnostics);
+    printDiagnostics(result);
     if (options.verbose && result.console.trim() !== '') {
       line(colors.dim(result.console.trimEnd().replace(/^/gm, '    | ')));
     }
   }
 
-  function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-    const shown = diagnostics.filter(
-      (diagnostic) =>
-        options.verbose || (diagnostic.severity !== 'echo' && diagnostic.severity !== 'trace'),
-    );
+  function printDiagnostics(result: PartResult): void {
+    const seen = new Set<string>();
+    const shown = result.diagnostics.filter((diagnostic) => {
+      const text = formatDiagnostic(diagnostic, { cwd: options.cwd, color: false });
+      if (seen.has(text) || !worthShowing(diagnostic, result, options.verbose)) return false;
+      seen.add(text);
+      return true;
+    });
     const important = [
       ...shown.filter((diagnostic) => diagnostic.fatal),
       ...shown.filter((diagnostic) => !diagnostic.fatal),

@@ -5,10 +5,11 @@ import { discoverProject } from '../discovery/discover-project.js';
 import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { chooseEngine, type EngineChoice } from '../engines/choose-engine.js';
-import type { Engine, EngineId, EngineInfo } from '../engines/engine.js';
+import type { Engine, EngineId } from '../engines/engine.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
 import { resolveNative, type NativeResolution } from '../engines/resolve-native.js';
-import { createWasmEngine, wasmEngineInfo } from '../engines/wasm/wasm-engine.js';
+import { explainEngineChoice } from '../engines/explain-engine-choice.js';
+import { createWasmEngine } from '../engines/wasm/wasm-engine.js';
 import { ParascadError } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
 import { planJobs } from '../plan/plan-jobs.js';
@@ -87,11 +88,19 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
     options.jobs ?? project.threads ?? availableParallelism(),
     jobs.length,
   );
-  const engines = startEngines(nativeResolution, choices, concurrency);
+  const engines = await startEngines(nativeResolution, choices, concurrency);
   const libraryPaths = findLibraryPaths(
     defined({ env: options.env, openscadBinary: nativeResolution.binaryPath }),
   );
-  const plan = enginePlan(preference, nativeResolution, choices, engines);
+  const plan: EnginePlan = {
+    ...defined({ native: engines.get('native')?.info, wasm: engines.get('wasm')?.info }),
+    explanation: explainEngineChoice({
+      preference,
+      native: nativeResolution.native?.info,
+      nativeUnavailable: nativeResolution.unavailable,
+      choices: [...choices.values()],
+    }),
+  };
 
   emit({ type: 'run-start', jobs, concurrency, engines: plan });
   for (const problem of [...project.warnings, ...nativeResolution.warnings])
@@ -179,11 +188,11 @@ function choiceOf(choices: ReadonlyMap<string, EngineChoice>, job: RenderJob): E
 }
 
 /** Starts only the engines some part will use; the WASM pool gets no more threads than it has parts. */
-function startEngines(
+async function startEngines(
   resolution: NativeResolution,
   choices: ReadonlyMap<string, EngineChoice>,
   concurrency: number,
-): Map<EngineId, Engine> {
+): Promise<Map<EngineId, Engine>> {
   const engines = new Map<EngineId, Engine>();
   const counts = countByEngine(choices);
   if (counts.native > 0 && resolution.native !== undefined) {
@@ -192,8 +201,9 @@ function startEngines(
       createNativeEngine(resolution.native.binary, resolution.native.capabilities),
     );
   }
-  if (counts.wasm > 0)
-    engines.set('wasm', createWasmEngine({ threads: Math.min(concurrency, counts.wasm) }));
+  if (counts.wasm > 0) {
+    engines.set('wasm', await createWasmEngine({ threads: Math.min(concurrency, counts.wasm) }));
+  }
   return engines;
 }
 
@@ -201,38 +211,6 @@ function countByEngine(choices: ReadonlyMap<string, EngineChoice>): Record<Engin
   const counts: Record<EngineId, number> = { native: 0, wasm: 0 };
   for (const choice of choices.values()) counts[choice.engine]++;
   return counts;
-}
-
-function enginePlan(
-  preference: EnginePreference,
-  resolution: NativeResolution,
-  choices: ReadonlyMap<string, EngineChoice>,
-  engines: ReadonlyMap<EngineId, Engine>,
-): EnginePlan {
-  const native = engines.get('native')?.info;
-  const wasm = engines.get('wasm')?.info;
-  const counts = countByEngine(choices);
-  const describe = (info: EngineInfo): string =>
-    info.id === 'native'
-      ? `native OpenSCAD ${info.version} (${info.backend}) at ${info.source}`
-      : `wasm OpenSCAD ${info.version} (WebAssembly, ${info.backend})`;
-  let explanation: string;
-  if (preference !== 'auto') {
-    const info = preference === 'native' ? native : wasm;
-    explanation = `engine: ${info === undefined ? preference : describe(info)} (--engine ${preference})`;
-  } else if (counts.native > 0 && counts.wasm > 0) {
-    explanation = `engine: auto → wasm for ${counts.wasm} part${counts.wasm === 1 ? '' : 's'}, native for ${counts.native}, from each part's recorded times (${describe(wasmEngineInfo)}; ${native === undefined ? 'native' : describe(native)})`;
-  } else {
-    const only = counts.native > 0 ? native : wasm;
-    const reasons = [...new Set([...choices.values()].map((choice) => choice.reason))];
-    const why = reasons.length === 1 ? (reasons[0] ?? '') : "from each part's recorded times";
-    const unavailable =
-      resolution.unavailable !== undefined && !why.includes(resolution.unavailable)
-        ? `; ${resolution.unavailable}`
-        : '';
-    explanation = `engine: auto → ${only === undefined ? 'none' : describe(only)}: ${why}${unavailable}`;
-  }
-  return { ...defined({ native, wasm }), explanation };
 }
 
 function expectedSeconds(history: HistoryStore, job: RenderJob, engine: EngineId): number {

