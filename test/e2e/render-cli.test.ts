@@ -92,6 +92,17 @@ describe.each(engines)(
         ]);
       });
 
+      it('fails a part that recurses forever and renders the next one', async () => {
+        const project = await copyFixture('e2e-trap');
+        const run = await runCli(['render', '--engine', engine, '-j', '1'], project);
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout).toMatch(
+          engine === 'wasm' ? /✗ forever .*endless recursion/ : /✗ forever .*Recursion detected/,
+        );
+        expect(run.stdout).toMatch(/✓ fine/);
+        expect(await listFiles(join(project, 'outputs'))).toEqual(['fine.stl']);
+      });
+
       it('stops a stuck part at the timeout and still renders the parts after it', async () => {
         const project = await copyFixture('e2e-stuck');
         const run = await runCli(

@@ -59,7 +59,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   try {
     exitCode = openscad.callMain(args);
   } catch (error) {
-    crash = `OpenSCAD (WASM) stopped with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    crash = describeTrap(error);
   }
 
   const delivered: OutputRoute[] = [];
@@ -96,4 +96,13 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
 function writeInto(fs: EmscriptenFs, path: string, data: string | Uint8Array): void {
   fs.mkdirTree(posix.dirname(path));
   fs.writeFile(path, data);
+}
+
+/** What a trap means for the user: measured here, endless recursion ends in an out-of-bounds access. */
+function describeTrap(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const hint = /memory access out of bounds|call stack/i.test(message)
+    ? ' (this is how the WASM build ends endless recursion)'
+    : '';
+  return `OpenSCAD (WASM) stopped with ${message}${hint}`;
 }
