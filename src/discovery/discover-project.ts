@@ -7,6 +7,7 @@ import { didYouMean } from '../util/did-you-mean.js';
 import type { ClassicProject, ModelSpec } from './classic-project.js';
 import type { ModuleDeclaration } from './list-modules.js';
 import { loadRenderConfig } from './load-render-config.js';
+import { ModelCollector } from './model-collector.js';
 import type { RenderConfigFile } from './load-render-config.js';
 import { nestedModuleProblem, scanAnnotations } from './scan-annotations.js';
 
@@ -147,7 +148,7 @@ function configModels(
   const declared = new Map<string, ModuleDeclaration>();
   for (const module of modules) if (!declared.has(module.name)) declared.set(module.name, module);
   const callable = modules.filter((module) => module.topLevel).map((module) => module.name);
-  const models = new Map<string, ModelSpec & { formats: string[] }>();
+  const models = new ModelCollector();
   for (const entry of config.models) {
     const module = declared.get(entry.module);
     if (module === undefined) {
@@ -159,17 +160,10 @@ function configModels(
     } else if (!module.topLevel) {
       problems.push(nestedModuleProblem(module, entry.moduleAt));
     } else {
-      const model = models.get(module.name) ?? {
-        module: module.name,
-        formats: [],
-        declaredAt: module.location,
-        requestedAt: entry.at,
-      };
-      models.set(module.name, model);
-      if (!model.formats.includes(entry.suffix)) model.formats.push(entry.suffix);
+      models.add(module, entry.suffix, entry.at);
     }
   }
-  return { models: [...models.values()], problems };
+  return { models: models.list(), problems };
 }
 
 function unknownModuleHint(name: string, callable: readonly string[], scadFile: string): string {

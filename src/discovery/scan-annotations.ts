@@ -7,6 +7,7 @@ import type { ModelSpec } from './classic-project.js';
 import { lexOpenScad } from './lex-openscad.js';
 import type { Token } from './lex-openscad.js';
 import { listModules } from './list-modules.js';
+import { ModelCollector } from './model-collector.js';
 import type { ModuleDeclaration } from './list-modules.js';
 
 /** What the `//render.*` comments of one scad file ask for. */
@@ -70,7 +71,7 @@ export function scanAnnotations(source: string, file: string): AnnotationScan {
   const modules = listModules(source, file, tokens);
   const warnings: ConfigProblem[] = [];
   const problems: ConfigProblem[] = [];
-  const models = new Map<string, Omit<ModelSpec, 'formats'> & { formats: string[] }>();
+  const models = new ModelCollector();
   const nestedReported = new Set<ModuleDeclaration>();
   const settings = new Map<Setting, { value: number; line: number }>();
 
@@ -135,21 +136,13 @@ export function scanAnnotations(source: string, file: string): AnnotationScan {
         if (!nestedReported.has(owner)) problems.push(nestedModuleProblem(owner, word.location));
         nestedReported.add(owner);
       } else {
-        const model = models.get(owner.name) ?? {
-          module: owner.name,
-          formats: [],
-          declaredAt: owner.location,
-          requestedAt: word.location,
-        };
-        models.set(owner.name, model);
-        const format = suffix.toLowerCase();
-        if (!model.formats.includes(format)) model.formats.push(format);
+        models.add(owner, suffix.toLowerCase(), word.location);
       }
     }
   }
 
   return {
-    models: [...models.values()],
+    models: models.list(),
     ...defined({
       quality: settings.get('quality')?.value,
       threads: settings.get('number_of_threads')?.value,

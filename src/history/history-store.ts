@@ -35,7 +35,8 @@ const historySchema = z.object({
  */
 export class HistoryStore {
   private constructor(
-    private readonly file: string,
+    /** Where the history is kept. */
+    readonly file: string,
     private readonly parts: Map<string, PartHistory>,
   ) {}
 

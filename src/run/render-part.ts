@@ -59,9 +59,11 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       console: run.console,
       ...geometryTime(run),
     };
+    // A render that finished before the cancel or timeout reached it keeps its result.
+    const stopped = run.crash !== undefined;
     const failure =
-      (context.signal.aborted ? { kind: 'cancelled' as const } : undefined) ??
-      (timeout?.aborted === true
+      (stopped && context.signal.aborted ? { kind: 'cancelled' as const } : undefined) ??
+      (stopped && timeout?.aborted === true
         ? { kind: 'timeout' as const, seconds: context.timeoutSeconds ?? 0 }
         : undefined) ??
       runFailure(run, diagnostics);

@@ -113,16 +113,22 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
     const inputFiles = engines.has('wasm')
       ? await inputFilesOf(project.scadFile, libraryPaths)
       : [project.scadFile];
+    const finished = (result: PartResult): PartResult => {
+      emit({ type: 'part-done', result });
+      return result;
+    };
     results = await runQueue(jobs, {
       concurrency,
       signal,
       priority: (job) => expectedSeconds(history, job, choiceOf(choices, job).engine),
-      skip: (job) => notRun(job, choiceOf(choices, job).engine, { kind: 'cancelled' }),
+      skip: (job) => finished(notRun(job, choiceOf(choices, job).engine, { kind: 'cancelled' })),
       fail: (job, error) =>
-        notRun(job, choiceOf(choices, job).engine, {
-          kind: 'io-error',
-          message: error instanceof Error ? error.message : String(error),
-        }),
+        finished(
+          notRun(job, choiceOf(choices, job).engine, {
+            kind: 'io-error',
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        ),
       run: async (job) => {
         const choice = choiceOf(choices, job);
         emit({ type: 'part-start', job, engine: choice.engine, reason: choice.reason });
@@ -142,14 +148,23 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
             ...defined({ geometrySeconds: result.geometrySeconds }),
           });
         }
-        emit({ type: 'part-done', result });
-        return result;
+        return finished(result);
       },
     });
   } finally {
     await Promise.all([...engines.values()].map((engine) => engine.close()));
   }
-  await history.save();
+  try {
+    await history.save();
+  } catch (error) {
+    // The renders are done and their files written; losing the timings only costs ordering.
+    emit({
+      type: 'warning',
+      problem: {
+        message: `could not save render times to ${history.file}: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    });
+  }
   const summary = summarise(
     results,
     (performance.now() - started) / 1000,
