@@ -3,7 +3,9 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
 import { formatConfigError } from '../report/format-config-error.js';
-import { renderCommand, type CliContext } from './commands/render-command.js';
+import type { CliContext } from './cli-context.js';
+import { benchCommand } from './commands/bench-command.js';
+import { renderCommand } from './commands/render-command.js';
 import { exitCodes } from './exit-codes.js';
 
 const { version } = JSON.parse(
@@ -26,7 +28,8 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     .exitOverride()
     .addCommand(renderCommand({ ...context, setExitCode: (code) => (exitCode = code) }), {
       isDefault: true,
-    });
+    })
+    .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 

@@ -4,18 +4,24 @@ import { exitCodes } from './exit-codes.js';
 import { main } from './main.js';
 
 /**
- * The process around {@link main}: colours, and signals. The first Ctrl-C (or SIGTERM) cancels the
- * run — running parts are killed, their child processes and worker threads with them, and no
- * partial output is kept; a second Ctrl-C exits at once.
+ * The process around {@link main}: colours, and signals. The first Ctrl-C stops scheduling and lets
+ * the running parts finish; the second (or SIGTERM) stops them now — their child processes and
+ * worker threads are killed and no partial output is kept; a third exits at once.
  */
 export async function runCli(): Promise<void> {
-  const controller = new AbortController();
-  const onSignal = (): void => {
-    if (controller.signal.aborted) process.exit(exitCodes.interrupted);
-    controller.abort();
+  const stop = new AbortController();
+  const kill = new AbortController();
+  const onInterrupt = (): void => {
+    if (kill.signal.aborted) process.exit(exitCodes.interrupted);
+    if (stop.signal.aborted) kill.abort();
+    else stop.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const onTerminate = (): void => {
+    stop.abort();
+    kill.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
   const color = pc.isColorSupported && !isCI && process.env['NO_COLOR'] === undefined;
   process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -23,10 +29,13 @@ export async function runCli(): Promise<void> {
     stdout: writerTo(process.stdout),
     stderr: writerTo(process.stderr),
     color,
-    signal: controller.signal,
+    isTTY: process.stdout.isTTY,
+    columns: process.stdout.columns,
+    stopSignal: stop.signal,
+    signal: kill.signal,
   });
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onInterrupt);
+  process.off('SIGTERM', onTerminate);
 }
 
 /**

@@ -43,6 +43,11 @@ export interface EngineRequest {
   /** OpenSCAD's library search path on this host. */
   readonly libraryPaths: readonly string[];
   readonly signal: AbortSignal;
+  /**
+   * Memory the render may take; engines that can watch a render stop it beyond this (the
+   * scheduler's budget only keeps parts from starting, it cannot stop one that grows).
+   */
+  readonly memoryLimitBytes: number;
 }
 
 /** What happened, as data: a failed render is not an exception. */
@@ -55,6 +60,10 @@ export interface EngineRun {
   readonly crash?: string;
   readonly routes: readonly OutputRoute[];
   readonly seconds: number;
+  /** Peak memory of the render in bytes, where the engine can measure it. */
+  readonly peakBytes?: number;
+  /** Set when the engine stopped the render for taking more than `memoryLimitBytes`. */
+  readonly memoryExceededBytes?: number;
 }
 
 /** A way to run OpenSCAD. Implementations own their processes or threads and free them in `close`. */

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { EngineId } from '../engines/engine.js';
+import { defined } from '../util/defined.js';
 
 /** What one render of a part cost on one engine. */
 export interface Timing {
@@ -9,6 +10,8 @@ export interface Timing {
   readonly seconds: number;
   /** Of which OpenSCAD reported spending this long on geometry; the rest is script evaluation. */
   readonly geometrySeconds?: number;
+  /** Peak memory of the render in bytes, where the engine measured it. */
+  readonly peakBytes?: number;
   /** When it was measured (ISO 8601). */
   readonly at: string;
 }
@@ -19,6 +22,7 @@ export type PartHistory = Partial<Record<EngineId, Timing>>;
 const timingSchema = z.object({
   seconds: z.number().nonnegative(),
   geometrySeconds: z.number().nonnegative().optional(),
+  peakBytes: z.number().int().nonnegative().optional(),
   at: z.string(),
 });
 const historySchema = z.object({
@@ -87,7 +91,7 @@ function clean(part: z.infer<typeof historySchema>['parts'][string]): PartHistor
     result[engine] = {
       seconds: timing.seconds,
       at: timing.at,
-      ...(timing.geometrySeconds === undefined ? {} : { geometrySeconds: timing.geometrySeconds }),
+      ...defined({ geometrySeconds: timing.geometrySeconds, peakBytes: timing.peakBytes }),
     };
   }
   return result;

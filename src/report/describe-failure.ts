@@ -1,5 +1,6 @@
 import type { FailureReason } from '../run/part-result.js';
 import { unreachable } from '../util/unreachable.js';
+import { formatBytes } from './format-bytes.js';
 import { formatDuration } from './format-duration.js';
 
 /** One phrase saying why a part failed, for its result line. */
@@ -13,6 +14,8 @@ export function describeFailure(failure: FailureReason): string {
       return failure.message;
     case 'io-error':
       return failure.message;
+    case 'memory-limit':
+      return `used ${formatBytes(failure.usedBytes)} of memory, over the ${formatBytes(failure.limitBytes)} limit`;
     case 'openscad-error':
       return failure.diagnostic.message;
     case 'exit-code':

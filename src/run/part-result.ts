@@ -8,6 +8,7 @@ export type FailureReason =
   | { readonly kind: 'timeout'; readonly seconds: number }
   | { readonly kind: 'engine-crash'; readonly message: string }
   | { readonly kind: 'io-error'; readonly message: string }
+  | { readonly kind: 'memory-limit'; readonly limitBytes: number; readonly usedBytes: number }
   | { readonly kind: 'openscad-error'; readonly diagnostic: Diagnostic }
   | { readonly kind: 'exit-code'; readonly code: number }
   | { readonly kind: 'conversion-failed'; readonly format: string; readonly message: string }
@@ -36,8 +37,12 @@ export interface PartResult {
   /** Files written; empty unless the part rendered. */
   readonly outputs: readonly DeliveredOutput[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Wall time of the render, in seconds. */
+  /** Wall time of the render (the last attempt), in seconds. */
   readonly seconds: number;
+  /** Tries it took: 1 unless it crashed or timed out and `--retries` allowed more. */
+  readonly attempts: number;
+  /** Peak memory of the render in bytes, where the engine can measure it. */
+  readonly peakBytes?: number;
   /** Time OpenSCAD reported for geometry (CGAL/Manifold); the rest is script evaluation and I/O. */
   readonly geometrySeconds?: number;
   /** Everything OpenSCAD printed, for `--verbose` and reports. */

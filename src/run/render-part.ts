@@ -9,6 +9,7 @@ import { validateOutput } from '../outputs/validate-output.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { wrapperSource } from '../plan/wrapper-source.js';
 import type { DeliveredOutput, FailureReason, PartResult } from './part-result.js';
+import { defined } from '../util/defined.js';
 import { tempNameBeside } from './temp-names.js';
 
 export interface RenderPartContext {
@@ -19,6 +20,10 @@ export interface RenderPartContext {
   readonly timeoutSeconds?: number;
   readonly inputFiles: readonly string[];
   readonly libraryPaths: readonly string[];
+  /** Memory the render may take before its engine stops it. */
+  readonly memoryLimitBytes: number;
+  /** Which try this is (1-based), reported in the result. */
+  readonly attempt: number;
 }
 
 /**
@@ -48,6 +53,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
       inputFiles: context.inputFiles,
       libraryPaths: context.libraryPaths,
+      memoryLimitBytes: context.memoryLimitBytes,
       signal,
     });
     const diagnostics = locateDiagnostics(job, wrapperPath, run.console);
@@ -56,8 +62,10 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       engine: engine.info.id,
       diagnostics,
       seconds: run.seconds,
+      attempts: context.attempt,
       console: run.console,
       ...geometryTime(run),
+      ...defined({ peakBytes: run.peakBytes }),
     };
     // A render that finished before the cancel or timeout reached it keeps its result.
     const stopped = run.crash !== undefined;
@@ -66,7 +74,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       (stopped && timeout?.aborted === true
         ? { kind: 'timeout' as const, seconds: context.timeoutSeconds ?? 0 }
         : undefined) ??
-      runFailure(run, diagnostics);
+      runFailure(run, diagnostics, context.memoryLimitBytes);
     if (failure !== undefined) return { ...base, status: statusOf(failure), failure, outputs: [] };
 
     const delivered: DeliveredOutput[] = [];
@@ -99,7 +107,18 @@ function geometryTime(run: EngineRun): { geometrySeconds?: number } {
   return seconds === undefined ? {} : { geometrySeconds: seconds };
 }
 
-function runFailure(run: EngineRun, diagnostics: readonly Diagnostic[]): FailureReason | undefined {
+function runFailure(
+  run: EngineRun,
+  diagnostics: readonly Diagnostic[],
+  memoryLimitBytes: number,
+): FailureReason | undefined {
+  if (run.memoryExceededBytes !== undefined) {
+    return {
+      kind: 'memory-limit',
+      limitBytes: memoryLimitBytes,
+      usedBytes: run.memoryExceededBytes,
+    };
+  }
   if (run.crash !== undefined) return { kind: 'engine-crash', message: run.crash };
   const fatal = diagnostics.find((diagnostic) => diagnostic.fatal);
   if (fatal !== undefined) return { kind: 'openscad-error', diagnostic: fatal };

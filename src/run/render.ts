@@ -4,51 +4,27 @@ import { collectDependencies } from '../discovery/collect-dependencies.js';
 import { discoverProject } from '../discovery/discover-project.js';
 import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
-import { chooseEngine, type EngineChoice } from '../engines/choose-engine.js';
-import type { Engine, EngineId } from '../engines/engine.js';
-import { createNativeEngine } from '../engines/native/native-engine.js';
-import { resolveNative, type NativeResolution } from '../engines/resolve-native.js';
+import type { EngineChoice } from '../engines/choose-engine.js';
+import type { EngineId } from '../engines/engine.js';
 import { explainEngineChoice } from '../engines/explain-engine-choice.js';
-import { createWasmEngine } from '../engines/wasm/wasm-engine.js';
-import { ParascadError } from '../errors.js';
+import { resolveNative } from '../engines/resolve-native.js';
 import { HistoryStore } from '../history/history-store.js';
 import { planJobs } from '../plan/plan-jobs.js';
 import type { RenderJob } from '../plan/render-job.js';
-import { runQueue } from '../schedule/run-queue.js';
+import { estimateParts, unknownPeakBytes } from '../schedule/estimate-parts.js';
+import { defaultMemoryBudget } from '../schedule/memory-budget.js';
+import { resolveConcurrency } from '../schedule/resolve-concurrency.js';
+import { runPool } from '../schedule/run-pool.js';
 import { defined } from '../util/defined.js';
-import type { PartResult } from './part-result.js';
+import type { FailureReason, PartResult } from './part-result.js';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
+import { checkRenderOptions, type RenderOptions } from './render-options.js';
 import { renderPart } from './render-part.js';
-import type { EnginePlan, RunEvent } from './run-event.js';
+import type { EnginePlan, PartEstimate } from './run-event.js';
 import { summarise, type RunSummary } from './run-summary.js';
+import { choosePartEngine, startEngines } from './start-engines.js';
 
-/** Which engine renders: one of them for every part, or `auto` to choose per part. */
-export type EnginePreference = 'native' | 'wasm' | 'auto';
-
-export interface RenderOptions {
-  /** Folder a relative `file`/`config` and the default project files are looked up in. @default process.cwd() */
-  readonly cwd?: string | undefined;
-  /** A scad file, a `render_config.yml`, or a folder holding either. @default `project.scad` or `render_config.yml` in cwd */
-  readonly file?: string | undefined;
-  /** A `render_config.yml` to use. */
-  readonly config?: string | undefined;
-  /** Parts rendered at once. @default the project's thread count, else the number of CPUs */
-  readonly jobs?: number | undefined;
-  /** @default 'auto' */
-  readonly engine?: EnginePreference | undefined;
-  /** The native openscad binary. @default `OPENSCAD`, the config's `openscad_path`, PATH, usual install folders */
-  readonly openscad?: string | undefined;
-  /** Where outputs go (relative to cwd). @default `outputs` beside the project's scad or config file */
-  readonly outDir?: string | undefined;
-  /** Seconds after which a part is stopped and counted as failed. @default no limit */
-  readonly timeoutSeconds?: number | undefined;
-  /** Aborting cancels the run: running parts are stopped at once, waiting ones never start. */
-  readonly signal?: AbortSignal | undefined;
-  /** Receives every event of the run as it happens. */
-  readonly onEvent?: ((event: RunEvent) => void) | undefined;
-  /** @default process.env */
-  readonly env?: NodeJS.ProcessEnv | undefined;
-}
+export type { EnginePreference, RenderOptions } from './render-options.js';
 
 /**
  * Renders every part of a project in parallel and returns the results. Failed parts are results,
@@ -56,13 +32,10 @@ export interface RenderOptions {
  * (bad configuration, engine not found).
  */
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
+  checkRenderOptions(options);
   const cwd = resolve(options.cwd ?? process.cwd());
   const emit = options.onEvent ?? (() => undefined);
-  const signal = options.signal ?? new AbortController().signal;
   const preference = options.engine ?? 'auto';
-  if (options.jobs !== undefined && (!Number.isInteger(options.jobs) || options.jobs < 1)) {
-    throw new ParascadError('USAGE', `jobs must be a positive whole number, got ${options.jobs}`);
-  }
 
   const project = await discoverProject({
     cwd,
@@ -82,13 +55,36 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   });
   const history = await HistoryStore.load(HistoryStore.fileFor(projectDir));
   const choices = new Map(
-    jobs.map((job) => [job.id, choose(preference, nativeResolution, history.get(job.id))]),
+    jobs.map((job) => [
+      job.id,
+      choosePartEngine(preference, nativeResolution, history.get(job.id)),
+    ]),
   );
-  const concurrency = Math.min(
-    options.jobs ?? project.threads ?? availableParallelism(),
-    jobs.length,
-  );
-  const engines = await startEngines(nativeResolution, choices, concurrency);
+  const choiceOf = (job: RenderJob): EngineChoice => {
+    const choice = choices.get(job.id);
+    if (choice === undefined) throw new Error(`no engine chosen for ${job.id}`);
+    return choice;
+  };
+  const estimates = estimateParts(jobs, (job) => choiceOf(job).engine, history);
+  const estimateOf = (job: RenderJob): PartEstimate =>
+    estimates.get(job.id) ?? { seconds: 0, known: false };
+  const concurrency = resolveConcurrency({
+    requested: options.jobs,
+    project: project.threads,
+    cpus: availableParallelism(),
+    parts: jobs.length,
+    native: [...choices.values()].some((choice) => choice.engine === 'native')
+      ? nativeResolution.native?.info
+      : undefined,
+  });
+  const memoryBudgetBytes = options.maxMemoryBytes ?? defaultMemoryBudget();
+  // Parts never measured start first: they may be the long ones.
+  const priority = (job: RenderJob): number => {
+    const estimate = estimateOf(job);
+    return estimate.known ? estimate.seconds : Number.MAX_SAFE_INTEGER;
+  };
+
+  const engines = await startEngines(nativeResolution, [...choices.values()], concurrency);
   const libraryPaths = findLibraryPaths(
     defined({ env: options.env, openscadBinary: nativeResolution.binaryPath }),
   );
@@ -102,9 +98,33 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
     }),
   };
 
-  emit({ type: 'run-start', jobs, concurrency, engines: plan });
-  for (const problem of [...project.warnings, ...nativeResolution.warnings])
+  emit({
+    type: 'run-start',
+    jobs: [...jobs].sort((a, b) => priority(b) - priority(a)),
+    estimates: Object.fromEntries(estimates),
+    concurrency,
+    memoryBudgetBytes,
+    engines: plan,
+  });
+  for (const problem of [...project.warnings, ...nativeResolution.warnings]) {
     emit({ type: 'warning', problem });
+  }
+
+  // `kill` stops running parts; `stop` only keeps new ones from starting.
+  const kill = linkedController(options.signal);
+  const stop = new AbortController();
+  let running = 0;
+  const stopping = (reason: 'interrupted' | 'fail-fast'): void => {
+    if (stop.signal.aborted) return;
+    emit({ type: 'stopping', reason, running });
+    stop.abort();
+  };
+  whenAborted(options.stopSignal, () => {
+    stopping('interrupted');
+  });
+  whenAborted(kill.signal, () => {
+    stop.abort();
+  });
 
   const started = performance.now();
   let results: PartResult[];
@@ -113,42 +133,61 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
     const inputFiles = engines.has('wasm')
       ? await inputFilesOf(project.scadFile, libraryPaths)
       : [project.scadFile];
-    const finished = (result: PartResult): PartResult => {
-      emit({ type: 'part-done', result });
-      return result;
-    };
-    results = await runQueue(jobs, {
+    const retryable = (result: PartResult): boolean =>
+      result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
+    results = await runPool(jobs, {
       concurrency,
-      signal,
-      priority: (job) => expectedSeconds(history, job, choiceOf(choices, job).engine),
-      skip: (job) => finished(notRun(job, choiceOf(choices, job).engine, { kind: 'cancelled' })),
+      memoryBudgetBytes,
+      stop: stop.signal,
+      priority,
+      memory: (job) => estimateOf(job).peakBytes ?? unknownPeakBytes,
+      skip: (job) => notRun(job, choiceOf(job).engine, { kind: 'cancelled' }),
       fail: (job, error) =>
-        finished(
-          notRun(job, choiceOf(choices, job).engine, {
-            kind: 'io-error',
-            message: error instanceof Error ? error.message : String(error),
-          }),
-        ),
-      run: async (job) => {
-        const choice = choiceOf(choices, job);
-        emit({ type: 'part-start', job, engine: choice.engine, reason: choice.reason });
+        notRun(job, choiceOf(job).engine, {
+          kind: 'io-error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      shouldRetry: (result, attempt) => attempt <= (options.retries ?? 0) && retryable(result),
+      onRetry: (job, result, attempt) => {
+        if (result.failure !== undefined) {
+          emit({ type: 'part-retry', job, attempt, failure: result.failure });
+        }
+      },
+      onResult: (_job, result) => {
+        emit({ type: 'part-done', result });
+        if (result.status === 'failed' && options.failFast === true) {
+          stopping('fail-fast');
+          kill.abort();
+        }
+      },
+      run: async (job, attempt) => {
+        const choice = choiceOf(job);
         const engine = engines.get(choice.engine);
         if (engine === undefined) throw new Error(`engine ${choice.engine} was not started`);
-        const result = await renderPart(job, {
-          engine,
-          signal,
-          inputFiles,
-          libraryPaths,
-          ...defined({ timeoutSeconds: options.timeoutSeconds }),
+        running++;
+        emit({
+          type: 'part-start',
+          job,
+          engine: choice.engine,
+          reason: choice.reason,
+          attempt,
+          expected: estimateOf(job),
         });
-        if (result.status === 'ok') {
-          history.record(job.id, result.engine, {
-            seconds: result.seconds,
-            at: new Date().toISOString(),
-            ...defined({ geometrySeconds: result.geometrySeconds }),
+        try {
+          const result = await renderPart(job, {
+            engine,
+            signal: kill.signal,
+            inputFiles,
+            libraryPaths,
+            memoryLimitBytes: memoryBudgetBytes,
+            attempt,
+            ...defined({ timeoutSeconds: options.timeoutSeconds }),
           });
+          if (result.status === 'ok') recordTiming(history, result);
+          return result;
+        } finally {
+          running--;
         }
-        return finished(result);
       },
     });
   } finally {
@@ -181,63 +220,31 @@ async function inputFilesOf(scadFile: string, libraryPaths: readonly string[]): 
   return [...new Set([...closure.files, ...(await filesForDynamicImports(closure, scadFile))])];
 }
 
-function choose(
-  preference: EnginePreference,
-  resolution: NativeResolution,
-  history: Parameters<typeof chooseEngine>[1],
-): EngineChoice {
-  switch (preference) {
-    case 'native':
-      return { engine: 'native', reason: '--engine native' };
-    case 'wasm':
-      return { engine: 'wasm', reason: '--engine wasm' };
-    case 'auto':
-      return chooseEngine(resolution.native?.info, history);
-  }
+function recordTiming(history: HistoryStore, result: PartResult): void {
+  history.record(result.job.id, result.engine, {
+    seconds: result.seconds,
+    at: new Date().toISOString(),
+    ...defined({ geometrySeconds: result.geometrySeconds, peakBytes: result.peakBytes }),
+  });
 }
 
-function choiceOf(choices: ReadonlyMap<string, EngineChoice>, job: RenderJob): EngineChoice {
-  const choice = choices.get(job.id);
-  if (choice === undefined) throw new Error(`no engine chosen for ${job.id}`);
-  return choice;
+/** An abort controller that also aborts when the given signal does. */
+function linkedController(signal: AbortSignal | undefined): AbortController {
+  const controller = new AbortController();
+  whenAborted(signal, () => {
+    controller.abort();
+  });
+  return controller;
 }
 
-/** Starts only the engines some part will use; the WASM pool gets no more threads than it has parts. */
-async function startEngines(
-  resolution: NativeResolution,
-  choices: ReadonlyMap<string, EngineChoice>,
-  concurrency: number,
-): Promise<Map<EngineId, Engine>> {
-  const engines = new Map<EngineId, Engine>();
-  const counts = countByEngine(choices);
-  if (counts.native > 0 && resolution.native !== undefined) {
-    engines.set(
-      'native',
-      createNativeEngine(resolution.native.binary, resolution.native.capabilities),
-    );
-  }
-  if (counts.wasm > 0) {
-    engines.set('wasm', await createWasmEngine({ threads: Math.min(concurrency, counts.wasm) }));
-  }
-  return engines;
+/** Runs `then` when the signal aborts, or now if it already has. */
+function whenAborted(signal: AbortSignal | undefined, then: () => void): void {
+  if (signal === undefined) return;
+  if (signal.aborted) then();
+  else signal.addEventListener('abort', then, { once: true });
 }
 
-function countByEngine(choices: ReadonlyMap<string, EngineChoice>): Record<EngineId, number> {
-  const counts: Record<EngineId, number> = { native: 0, wasm: 0 };
-  for (const choice of choices.values()) counts[choice.engine]++;
-  return counts;
-}
-
-function expectedSeconds(history: HistoryStore, job: RenderJob, engine: EngineId): number {
-  // Parts never measured start first: they may be the long ones.
-  return history.get(job.id)?.[engine]?.seconds ?? Number.MAX_SAFE_INTEGER;
-}
-
-function notRun(
-  job: RenderJob,
-  engine: EngineId,
-  failure: PartResult['failure'] & object,
-): PartResult {
+function notRun(job: RenderJob, engine: EngineId, failure: FailureReason): PartResult {
   return {
     job,
     engine,
@@ -246,6 +253,7 @@ function notRun(
     outputs: [],
     diagnostics: [],
     seconds: 0,
+    attempts: 0,
     console: '',
   };
 }

@@ -1,7 +1,7 @@
 import type { EngineId, EngineInfo } from '../engines/engine.js';
 import type { ConfigProblem } from '../errors.js';
 import type { RenderJob } from '../plan/render-job.js';
-import type { PartResult } from './part-result.js';
+import type { FailureReason, PartResult } from './part-result.js';
 import type { RunSummary } from './run-summary.js';
 
 /** Which engines a run uses and why, said before anything renders. */
@@ -12,12 +12,26 @@ export interface EnginePlan {
   readonly explanation: string;
 }
 
+/** What a part is expected to cost, from its recorded renders or, when it has none, an estimate. */
+export interface PartEstimate {
+  readonly seconds: number;
+  /** Peak memory of its last render, in bytes, when recorded. */
+  readonly peakBytes?: number;
+  /** False when there is no record of this part on its engine and the numbers are a guess. */
+  readonly known: boolean;
+}
+
 /** Everything a run reports, in order; reporters turn these into text, JSON or files. */
 export type RunEvent =
   | {
       readonly type: 'run-start';
+      /** Every part, in the order they will start. */
       readonly jobs: readonly RenderJob[];
+      /** Keyed by job id. */
+      readonly estimates: Readonly<Record<string, PartEstimate>>;
       readonly concurrency: number;
+      /** Parts never start while the running ones' expected peaks plus theirs would exceed this. */
+      readonly memoryBudgetBytes: number;
       readonly engines: EnginePlan;
     }
   | { readonly type: 'warning'; readonly problem: ConfigProblem }
@@ -25,7 +39,27 @@ export type RunEvent =
       readonly type: 'part-start';
       readonly job: RenderJob;
       readonly engine: EngineId;
+      /** Why this engine (the `auto` rule, or the user's choice). */
       readonly reason: string;
+      /** 1 for the first try, 2 for the first retry, … */
+      readonly attempt: number;
+      readonly expected: PartEstimate;
+    }
+  | {
+      /** A part crashed or timed out and will be tried again. */
+      readonly type: 'part-retry';
+      readonly job: RenderJob;
+      readonly attempt: number;
+      readonly failure: FailureReason;
     }
   | { readonly type: 'part-done'; readonly result: PartResult }
+  | {
+      /**
+       * No more parts start: the first Ctrl-C (running parts finish) or `--fail-fast` after a
+       * failure (running parts are stopped).
+       */
+      readonly type: 'stopping';
+      readonly reason: 'interrupted' | 'fail-fast';
+      readonly running: number;
+    }
   | { readonly type: 'run-done'; readonly summary: RunSummary };

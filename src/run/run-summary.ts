@@ -13,6 +13,15 @@ export interface RunSummary {
   readonly partSeconds: number;
   /** `partSeconds / wallSeconds`: what running parts side by side gained. */
   readonly speedup: number;
+  /**
+   * No schedule can finish sooner than the longest part or than the total work spread over
+   * every worker: `max(longest part, partSeconds / concurrency)`.
+   */
+  readonly lowerBoundSeconds: number;
+  /** `lowerBoundSeconds / wallSeconds`: 1 is a perfect schedule. */
+  readonly scheduleEfficiency: number;
+  /** Attempts beyond the first, over all parts. */
+  readonly retries: number;
   readonly concurrency: number;
   readonly engines: readonly EngineInfo[];
 }
@@ -27,6 +36,8 @@ export function summarise(
   const count = (status: PartResult['status']): number =>
     results.filter((result) => result.status === status).length;
   const partSeconds = results.reduce((sum, result) => sum + result.seconds, 0);
+  const longest = Math.max(0, ...results.map((result) => result.seconds));
+  const lowerBoundSeconds = Math.max(longest, partSeconds / Math.max(1, concurrency));
   return {
     results,
     ok: count('ok'),
@@ -35,6 +46,9 @@ export function summarise(
     wallSeconds,
     partSeconds,
     speedup: wallSeconds > 0 ? partSeconds / wallSeconds : 1,
+    lowerBoundSeconds,
+    scheduleEfficiency: wallSeconds > 0 ? Math.min(1, lowerBoundSeconds / wallSeconds) : 1,
+    retries: results.reduce((sum, result) => sum + Math.max(0, result.attempts - 1), 0),
     concurrency,
     engines,
   };

@@ -118,27 +118,73 @@ describe.each(engines)(
         expect(await leftoverTempFiles(project)).toEqual([]);
       });
 
-      it('stops every render at once on Ctrl-C and leaves no partial output', async () => {
-        const project = await copyFixture('e2e-stuck');
+      it('lets running parts finish on the first Ctrl-C and starts no more', async () => {
+        const project = await copyFixture('e2e-slow');
         let interrupted = false;
         const { done } = startCli(
-          ['render', '--engine', engine, '-j', '2', '--verbose'],
+          ['render', '--engine', engine, '-j', '1', '--verbose'],
           project,
           (stdout, child) => {
-            if (!interrupted && stdout.includes('started stuck')) {
+            if (!interrupted && stdout.includes('started slow')) {
               interrupted = true;
               child.kill('SIGINT');
             }
           },
         );
         const run = await done;
-        expect(interrupted).toBe(true);
+        expect(run.code, run.stdout + run.stderr).toBe(130);
+        expect(run.stdout).toMatch(/stopping/);
+        expect(run.stdout).toMatch(/✓ slow/);
+        expect(run.stdout).toMatch(/- quick .*cancelled/);
+        expect(await listFiles(join(project, 'outputs'))).toEqual(['slow.stl']);
+        expect(await leftoverTempFiles(project)).toEqual([]);
+      });
+
+      it('stops every render at once on the second Ctrl-C and leaves no partial output', async () => {
+        const project = await copyFixture('e2e-stuck');
+        let interrupts = 0;
+        const { done } = startCli(
+          ['render', '--engine', engine, '-j', '2', '--verbose'],
+          project,
+          (stdout, child) => {
+            if (interrupts === 0 && stdout.includes('started stuck')) {
+              interrupts++;
+              child.kill('SIGINT');
+            } else if (interrupts === 1 && /stopping/.test(stdout)) {
+              interrupts++;
+              child.kill('SIGINT');
+            }
+          },
+        );
+        const run = await done;
+        expect(interrupts).toBe(2);
         expect(run.code, run.stdout + run.stderr).toBe(130);
         expect(run.stdout).toMatch(/- stuck .*cancelled/);
-        expect(run.stderr).toContain('interrupted');
         expect(processesIn(project)).toEqual([]);
         expect(await leftoverTempFiles(project)).toEqual([]);
         expect((await listFiles(project)).filter((file) => file.endsWith('stuck.stl'))).toEqual([]);
+      });
+
+      it('stops everything at the first failure with --fail-fast', async () => {
+        const project = await copyFixture('e2e-trap');
+        const run = await runCli(['render', '--engine', engine, '-j', '1', '--fail-fast'], project);
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout).toMatch(/✗ forever/);
+        expect(run.stdout).toMatch(/- fine .*cancelled/);
+        expect(await listFiles(project)).not.toContain('outputs/fine.stl');
+      });
+
+      it('tries a timed-out part again with --retries and reports every attempt', async () => {
+        const project = await copyFixture('e2e-stuck');
+        const run = await runCli(
+          ['render', '--engine', engine, '-j', '1', '--timeout', '2', '--retries', '1'],
+          project,
+        );
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout).toMatch(/↻ stuck/);
+        expect(run.stdout).toMatch(/✗ stuck .*timeout/);
+        expect(run.stdout).toMatch(/✓ quick/);
+        expect(processesIn(project)).toEqual([]);
       });
     });
   },

@@ -1,21 +1,14 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import pc from 'picocolors';
+import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
-import { createConsoleReporter } from '../../report/console-reporter.js';
+import { createReporter } from '../../report/create-reporter.js';
 import { render } from '../../run/render.js';
+import { parseByteSize } from '../../schedule/memory-budget.js';
+import { defined } from '../../util/defined.js';
+import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 
-export interface CliContext {
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly color: boolean;
-  /** Aborted on the first Ctrl-C or SIGTERM. */
-  readonly signal: AbortSignal;
-  /** Where the command leaves its exit code. */
-  setExitCode(code: number): void;
-}
+export type { CliContext } from '../cli-context.js';
 
 /** `parascad render [target]`: renders every part of a project. */
 export function renderCommand(context: CliContext) {
@@ -46,7 +39,22 @@ export function renderCommand(context: CliContext) {
     )
     .option('-o, --out-dir <dir>', 'output folder (default: outputs/ beside the project file)')
     .option('-t, --timeout <seconds>', 'stop a part that renders longer than this', positiveNumber)
+    .option(
+      '--retries <n>',
+      'try a part that crashed or timed out this many more times (never model errors)',
+      nonNegativeInteger,
+      0,
+    )
+    .option('--fail-fast', 'stop everything at the first failed part')
+    .option('--keep-going', 'render every part and report all failures (the default)')
+    .option(
+      '--max-memory <size>',
+      'memory the running parts may take together, e.g. 8G (default: 3/4 of the free memory)',
+      byteSize,
+    )
+    .option('-q, --quiet', 'print only failures, warnings and the summary')
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
+    .option('--json', 'print the run as JSON events, one per line, for other programs')
     .action(async (target, options) => {
       if (target !== undefined && options.file !== undefined) {
         throw new ParascadError(
@@ -54,31 +62,50 @@ export function renderCommand(context: CliContext) {
           `Give the scad file once: as an argument (${target}) or with --file (${options.file})`,
         );
       }
-      const reporter = createConsoleReporter({
-        write: context.stdout,
-        color: context.color,
+      if (options.failFast === true && options.keepGoing === true) {
+        throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
+      }
+      if (options.quiet === true && options.verbose === true) {
+        throw new ParascadError('USAGE', '--quiet and --verbose contradict each other');
+      }
+      const reporter = createReporter({
+        mode: options.json === true ? 'json' : 'auto',
+        quiet: options.quiet === true,
         verbose: options.verbose === true,
+        color: context.color,
         cwd: context.cwd,
+        stdout: context.stdout,
+        stderr: context.stderr,
+        isTTY: context.isTTY,
+        isCI,
+        retries: options.retries,
+        ...defined({ columns: context.columns }),
       });
-      const summary = await render({
-        cwd: context.cwd,
-        env: context.env,
-        file: target ?? options.file,
-        config: options.config,
-        jobs: options.jobs,
-        engine: options.engine,
-        openscad: options.openscad,
-        outDir: options.outDir,
-        timeoutSeconds: options.timeout,
-        signal: context.signal,
-        onEvent: reporter,
-      });
-      if (context.signal.aborted) {
-        context.stderr(
-          pc
-            .createColors(context.color)
-            .yellow('interrupted: running parts were stopped, no partial output was kept\n'),
-        );
+      let summary;
+      try {
+        summary = await render({
+          cwd: context.cwd,
+          env: context.env,
+          file: target ?? options.file,
+          config: options.config,
+          jobs: options.jobs,
+          engine: options.engine,
+          openscad: options.openscad,
+          outDir: options.outDir,
+          timeoutSeconds: options.timeout,
+          retries: options.retries,
+          failFast: options.failFast === true,
+          maxMemoryBytes: options.maxMemory,
+          stopSignal: context.stopSignal,
+          signal: context.signal,
+          onEvent: (event) => {
+            reporter.onEvent(event);
+          },
+        });
+      } finally {
+        reporter.close();
+      }
+      if (context.stopSignal.aborted || context.signal.aborted) {
         context.setExitCode(exitCodes.interrupted);
       } else {
         context.setExitCode(
@@ -100,4 +127,18 @@ function positiveNumber(text: string): number {
   if (!Number.isFinite(value) || value <= 0)
     throw new InvalidArgumentError('expected a number of seconds above 0');
   return value;
+}
+
+function nonNegativeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new InvalidArgumentError('expected a whole number of at least 0');
+  return value;
+}
+
+function byteSize(text: string): number {
+  const bytes = parseByteSize(text);
+  if (bytes === undefined)
+    throw new InvalidArgumentError('expected a size such as 8G, 512M or 1073741824');
+  return bytes;
 }

@@ -3,8 +3,10 @@ import { rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
 import { BoundedText } from '../bounded-text.js';
+import { defined } from '../../util/defined.js';
 import { killProcessTree, trackChild } from './kill-process-tree.js';
 import type { OpenScadCapabilities } from './probe-openscad.js';
+import { watchProcessMemory } from './watch-process-memory.js';
 
 /** Runs the user's own `openscad` binary, one child process per part, without a shell. */
 export function createNativeEngine(binary: string, capabilities: OpenScadCapabilities): Engine {
@@ -57,6 +59,17 @@ async function runNative(
       const onAbort = (): void => {
         killProcessTree(child);
       };
+      let memoryExceededBytes: number | undefined;
+      const memory =
+        child.pid === undefined
+          ? undefined
+          : watchProcessMemory(child.pid, {
+              limitBytes: request.memoryLimitBytes,
+              onExceeded: (used) => {
+                memoryExceededBytes = used;
+                killProcessTree(child);
+              },
+            });
       // The run may have been cancelled while the wrapper was written: an abort listener added
       // now would never fire.
       if (request.signal.aborted) onAbort();
@@ -70,12 +83,24 @@ async function runNative(
       child.on('error', (error) => (spawnError = error));
       child.on('close', (code, signal) => {
         request.signal.removeEventListener('abort', onAbort);
-        const base = { console: consoleText.toString(), routes: [], seconds: elapsed() };
+        const peakBytes = memory?.stop();
+        const base = {
+          console: consoleText.toString(),
+          routes: [],
+          seconds: elapsed(),
+          ...defined({ peakBytes, memoryExceededBytes }),
+        };
         if (spawnError !== undefined) {
           resolve({
             ...base,
             exitCode: null,
             crash: `could not start ${binary}: ${spawnError.message}`,
+          });
+        } else if (memoryExceededBytes !== undefined) {
+          resolve({
+            ...base,
+            exitCode: null,
+            crash: 'openscad was stopped: it took too much memory',
           });
         } else if (signal !== null) {
           resolve({ ...base, exitCode: null, crash: `openscad was killed by ${signal}` });

@@ -25,6 +25,8 @@ export interface EmscriptenFs {
 
 export interface OpenScadModule {
   callMain(args: string[]): number;
+  /** A view of the instance's whole WebAssembly memory. */
+  readonly HEAP8: Int8Array;
   FS: EmscriptenFs;
   ENV: Record<string, string>;
 }

@@ -89,6 +89,8 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
     console: consoleText.toString(),
     routes: delivered,
     seconds: (performance.now() - started) / 1000,
+    // WebAssembly memory only grows: its size after the render is the render's peak.
+    peakBytes: openscad.HEAP8.length,
   };
   return crash === undefined ? result : { ...result, crash };
 }

@@ -1,0 +1,86 @@
+import pc from 'picocolors';
+import type { FailureReason } from '../run/part-result.js';
+import type { RunEvent } from '../run/run-event.js';
+import { unreachable } from '../util/unreachable.js';
+import { describeFailure } from './describe-failure.js';
+import { describeStopping } from './describe-stopping.js';
+import { formatConfigWarning } from './format-config-error.js';
+import { formatPartResult, formatsOf } from './format-part-result.js';
+import { formatSummary } from './format-summary.js';
+
+/** What the stable lines of a run show. */
+export interface LineFormatterOptions {
+  readonly cwd: string;
+  readonly color: boolean;
+  readonly verbose: boolean;
+  /** Only failed and cancelled parts, warnings, the stopping notice and the summary. */
+  readonly quiet: boolean;
+  /** The run's `--retries`, for the `2/3` of a retry line. */
+  readonly retries?: number;
+}
+
+/**
+ * The lines a run leaves in the terminal or the log, shared by the plain and the live reporter so
+ * both read the same: the engine choice, a line per finished part with its diagnostics, retries,
+ * the stopping notice and the summary. Returns the lines for one event (often none), without
+ * newlines; remembers the column widths from `run-start`.
+ */
+export function createLineFormatter(options: LineFormatterOptions): (event: RunEvent) => string[] {
+  const colors = pc.createColors(options.color);
+  let nameWidth = 0;
+  let formatWidth = 0;
+
+  return (event) => {
+    switch (event.type) {
+      case 'run-start': {
+        nameWidth = Math.max(0, ...event.jobs.map((job) => job.name.length));
+        formatWidth = Math.max(0, ...event.jobs.map((job) => formatsOf(job).length));
+        if (options.quiet) return [];
+        return [
+          colors.bold(event.engines.explanation),
+          colors.dim(
+            `rendering ${plural(event.jobs.length, 'part')} with ${plural(event.concurrency, 'worker')}`,
+          ),
+        ];
+      }
+      case 'warning':
+        return [formatConfigWarning(event.problem, { cwd: options.cwd, color: options.color })];
+      case 'part-start': {
+        if (!options.verbose || options.quiet) return [];
+        const attempt = event.attempt > 1 ? `, attempt ${event.attempt}` : '';
+        return [
+          colors.dim(`  started ${event.job.name} on ${event.engine} (${event.reason})${attempt}`),
+        ];
+      }
+      case 'part-retry': {
+        if (options.quiet) return [];
+        const next = event.attempt + 1;
+        const of =
+          options.retries === undefined ? `attempt ${next}` : `${next}/${options.retries + 1}`;
+        return [
+          `${colors.yellow('↻')} ${event.job.name} ${describeRetried(event.failure)}, trying again (${of})`,
+        ];
+      }
+      case 'part-done':
+        if (options.quiet && event.result.status === 'ok') return [];
+        return formatPartResult(event.result, { ...options, nameWidth, formatWidth });
+      case 'stopping':
+        return [colors.yellow(describeStopping(event.reason, event.running))];
+      case 'run-done':
+        return formatSummary(event.summary, options);
+      default:
+        return unreachable(event);
+    }
+  };
+}
+
+/** Why a try failed, as the retry line says it: `crashed (…)`, `stopped after the 30s timeout`. */
+function describeRetried(failure: FailureReason): string {
+  return failure.kind === 'engine-crash'
+    ? `crashed (${failure.message})`
+    : describeFailure(failure);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,67 @@
+import { ParascadError } from '../errors.js';
+import type { RunEvent } from './run-event.js';
+
+/** Which engine renders: one of them for every part, or `auto` to choose per part. */
+export type EnginePreference = 'native' | 'wasm' | 'auto';
+
+export interface RenderOptions {
+  /** Folder a relative `file`/`config` and the default project files are looked up in. @default process.cwd() */
+  readonly cwd?: string | undefined;
+  /** A scad file, a `render_config.yml`, or a folder holding either. @default `project.scad` or `render_config.yml` in cwd */
+  readonly file?: string | undefined;
+  /** A `render_config.yml` to use. */
+  readonly config?: string | undefined;
+  /**
+   * Parts rendered at once.
+   * @default the project's thread count, else the number of CPUs (halved when a native
+   * Manifold build, which is multi-threaded itself, renders)
+   */
+  readonly jobs?: number | undefined;
+  /** @default 'auto' */
+  readonly engine?: EnginePreference | undefined;
+  /** The native openscad binary. @default `OPENSCAD`, the config's `openscad_path`, PATH, usual install folders */
+  readonly openscad?: string | undefined;
+  /** Where outputs go (relative to cwd). @default `outputs` beside the project's scad or config file */
+  readonly outDir?: string | undefined;
+  /** Seconds after which a part is stopped and counted as failed. @default no limit */
+  readonly timeoutSeconds?: number | undefined;
+  /** Further tries for a part that crashed or timed out (never for errors in the model). @default 0 */
+  readonly retries?: number | undefined;
+  /** Stop everything at the first failed part. @default false: render every part, report all failures */
+  readonly failFast?: boolean | undefined;
+  /**
+   * Memory the running parts may take together, in bytes: a part does not start while the
+   * running ones' recorded peaks plus its own would exceed it, and a native render that grows
+   * beyond it is stopped. @default three quarters of the memory available at the start
+   */
+  readonly maxMemoryBytes?: number | undefined;
+  /** Aborting stops the run now: running parts are killed, waiting ones never start. */
+  readonly signal?: AbortSignal | undefined;
+  /** Aborting stops the run gently: no more parts start, running ones finish. */
+  readonly stopSignal?: AbortSignal | undefined;
+  /** Receives every event of the run as it happens. */
+  readonly onEvent?: ((event: RunEvent) => void) | undefined;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv | undefined;
+}
+
+/** Rejects option values no run could use, before anything starts. */
+export function checkRenderOptions(options: RenderOptions): void {
+  const wholeNumber = (name: string, value: number | undefined, minimum: number): void => {
+    if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
+      throw new ParascadError(
+        'USAGE',
+        `${name} must be a whole number of at least ${minimum}, got ${value}`,
+      );
+    }
+  };
+  wholeNumber('jobs', options.jobs, 1);
+  wholeNumber('retries', options.retries, 0);
+  wholeNumber('maxMemoryBytes', options.maxMemoryBytes, 1);
+  if (options.timeoutSeconds !== undefined && !(options.timeoutSeconds > 0)) {
+    throw new ParascadError(
+      'USAGE',
+      `timeoutSeconds must be above 0, got ${options.timeoutSeconds}`,
+    );
+  }
+}

@@ -1,0 +1,118 @@
+export interface RunPoolOptions<Item, Result> {
+  /** Items run at the same time. */
+  readonly concurrency: number;
+  /**
+   * Bytes the running items may take together: an item does not start while the running ones'
+   * expected peaks plus its own would exceed this. One item always may run, alone, whatever it
+   * needs, so that a part bigger than the budget still renders instead of waiting forever.
+   */
+  readonly memoryBudgetBytes: number;
+  /** Once aborted, no item starts any more; running ones go on, waiting ones are answered by `skip`. */
+  readonly stop: AbortSignal;
+  /** Items with a higher priority start first (the longest parts, so that none starts last and dominates). */
+  readonly priority: (item: Item) => number;
+  /** The expected peak memory of an item, in bytes. */
+  readonly memory: (item: Item) => number;
+  /** Runs one attempt (1-based) of an item. */
+  readonly run: (item: Item, attempt: number) => Promise<Result>;
+  /** Whether a result calls for another attempt (crashes and timeouts; never model errors). */
+  readonly shouldRetry: (result: Result, attempt: number) => boolean;
+  /** Called before an item is queued again. */
+  readonly onRetry?: (item: Item, result: Result, attempt: number) => void;
+  /** The answer for an item that never started. */
+  readonly skip: (item: Item) => Result;
+  /** Turns an unexpected rejection of `run` into that item's result. */
+  readonly fail: (item: Item, error: unknown) => Result;
+  /** Called once per item with its final result (after any retries, or its skip). */
+  readonly onResult?: (item: Item, result: Result) => void;
+}
+
+interface Waiting<Item> {
+  readonly item: Item;
+  readonly index: number;
+  readonly priority: number;
+  readonly memory: number;
+  readonly attempt: number;
+}
+
+/**
+ * Runs items on a bounded pool and answers every item exactly once, in input order. Items start in
+ * priority order as far as the worker count and the memory budget allow; an item that does not fit
+ * in the memory left lets a smaller one behind it start instead. A failed item is a result, never a
+ * rejection that could leave the others waiting.
+ */
+export function runPool<Item, Result>(
+  items: readonly Item[],
+  options: RunPoolOptions<Item, Result>,
+): Promise<Result[]> {
+  const results = new Array<Result>(items.length);
+  const waiting: Waiting<Item>[] = items
+    .map((item, index) => ({
+      item,
+      index,
+      priority: options.priority(item),
+      memory: options.memory(item),
+      attempt: 1,
+    }))
+    .sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const concurrency = Math.max(1, options.concurrency);
+  let running = 0;
+  let reserved = 0;
+  let answered = 0;
+
+  return new Promise((resolve) => {
+    const answer = (index: number, result: Result): void => {
+      results[index] = result;
+      const item = items[index];
+      if (item !== undefined) options.onResult?.(item, result);
+      answered++;
+      if (answered === items.length) resolve(results);
+    };
+
+    const skipWaiting = (): void => {
+      for (const entry of waiting.splice(0)) answer(entry.index, options.skip(entry.item));
+    };
+
+    const start = (entry: Waiting<Item>): void => {
+      running++;
+      reserved += entry.memory;
+      void options
+        .run(entry.item, entry.attempt)
+        .catch((error: unknown) => options.fail(entry.item, error))
+        .then((result) => {
+          running--;
+          reserved -= entry.memory;
+          if (!options.stop.aborted && options.shouldRetry(result, entry.attempt)) {
+            options.onRetry?.(entry.item, result, entry.attempt);
+            // A retry goes first: it was among the first to start, and its time is already spent.
+            waiting.unshift({ ...entry, attempt: entry.attempt + 1 });
+          } else {
+            answer(entry.index, result);
+          }
+          pump();
+        });
+    };
+
+    const pump = (): void => {
+      if (options.stop.aborted) {
+        skipWaiting();
+        return;
+      }
+      while (running < concurrency && waiting.length > 0) {
+        const fits = waiting.findIndex(
+          (entry) => running === 0 || reserved + entry.memory <= options.memoryBudgetBytes,
+        );
+        if (fits === -1) return;
+        const [entry] = waiting.splice(fits, 1);
+        if (entry !== undefined) start(entry);
+      }
+    };
+
+    if (items.length === 0) {
+      resolve(results);
+      return;
+    }
+    options.stop.addEventListener('abort', pump, { once: true });
+    pump();
+  });
+}
