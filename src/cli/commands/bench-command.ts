@@ -1,7 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
-import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { formatScalingTable } from '../../bench/format-scaling-table.js';
 import {
@@ -17,6 +17,7 @@ import { ParascadError } from '../../errors.js';
 import { render } from '../../run/render.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
+import { targetOf, withProjectOptions } from '../options/project-options.js';
 
 /** Where the chart goes unless `--chart` says otherwise: the folder the command runs in. */
 const defaultChart = 'parascad-bench.svg';
@@ -27,30 +28,15 @@ const defaultChart = 'parascad-bench.svg';
  */
 export function benchCommand(context: CliContext) {
   const cpus = availableParallelism();
-  return new Command('bench')
-    .description('time a full render with each worker count; print a table and chart the speed-up')
-    .argument('[target]', 'a .scad file, a render_config.yml, or a folder holding one')
-    .option(
-      '-f, --file <scad>',
-      'the .scad file to scan for //render.model.* markers (default: project.scad)',
-    )
-    .option(
-      '-c, --config <file>',
-      'a render_config.yml (default: render_config.yml in the folder, if present)',
-    )
+  return withProjectOptions(
+    new Command('bench').description(
+      'time a full render with each worker count; print a table and chart the speed-up',
+    ),
+  )
     .option(
       '-j, --jobs <list>',
       `worker counts to measure, comma-separated, e.g. 1,2,4 (default: 1 to the number of CPUs, here ${range(cpus).join(',')})`,
       workerCounts,
-    )
-    .addOption(
-      new Option('-e, --engine <engine>', 'OpenSCAD to render with')
-        .choices(['auto', 'native', 'wasm'] as const)
-        .default('auto' as const),
-    )
-    .option(
-      '--openscad <path>',
-      'the native openscad binary (default: $OPENSCAD, openscad_path, PATH)',
     )
     .option(
       '--chart <file>',
@@ -63,12 +49,7 @@ export function benchCommand(context: CliContext) {
     )
     .option('--no-warmup', 'measure from a cold start')
     .action(async (target, options) => {
-      if (target !== undefined && options.file !== undefined) {
-        throw new ParascadError(
-          'USAGE',
-          `Give the scad file once: as an argument (${target}) or with --file (${options.file})`,
-        );
-      }
+      const file = targetOf(target, options.file);
       const colors = pc.createColors(context.color);
       const say = (text = ''): void => {
         context.stdout(`${text}\n`);
@@ -94,7 +75,7 @@ export function benchCommand(context: CliContext) {
         project: {
           cwd: context.cwd,
           env: context.env,
-          file: target ?? options.file,
+          file,
           config: options.config,
           engine: options.engine,
           openscad: options.openscad,
@@ -143,7 +124,7 @@ export function benchCommand(context: CliContext) {
           scaling.rows.map((row) => ({ workers: row.workers, speedup: row.speedup })),
           {
             baselineWorkers: scaling.baselineWorkers,
-            subtitle: `${target ?? options.file ?? options.config ?? basename(context.cwd)} · ${engines} · ${plural(outcome.parts, 'part')} · ${cpus} CPUs`,
+            subtitle: `${file ?? options.config ?? basename(context.cwd)} · ${engines} · ${plural(outcome.parts, 'part')} · ${cpus} CPUs`,
           },
         );
         try {

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
 import { createReporter } from '../../report/create-reporter.js';
@@ -7,35 +7,19 @@ import { parseByteSize } from '../../schedule/memory-budget.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
+import { targetOf, withProjectOptions } from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
 
 /** `parascad render [target]`: renders every part of a project. */
 export function renderCommand(context: CliContext) {
-  return new Command('render')
-    .description('render every marked module of a project, in parallel')
-    .argument('[target]', 'a .scad file, a render_config.yml, or a folder holding one')
-    .option(
-      '-f, --file <scad>',
-      'the .scad file to scan for //render.model.* markers (default: project.scad)',
-    )
-    .option(
-      '-c, --config <file>',
-      'a render_config.yml (default: render_config.yml in the folder, if present)',
-    )
+  return withProjectOptions(
+    new Command('render').description('render every marked module of a project, in parallel'),
+  )
     .option(
       '-j, --jobs <n>',
       "parts rendered at once (default: the file's thread count, else the CPUs)",
       positiveInteger,
-    )
-    .addOption(
-      new Option('-e, --engine <engine>', 'OpenSCAD to render with')
-        .choices(['auto', 'native', 'wasm'] as const)
-        .default('auto' as const),
-    )
-    .option(
-      '--openscad <path>',
-      'the native openscad binary (default: $OPENSCAD, openscad_path, PATH)',
     )
     .option('-o, --out-dir <dir>', 'output folder (default: outputs/ beside the project file)')
     .option('-t, --timeout <seconds>', 'stop a part that renders longer than this', positiveNumber)
@@ -56,12 +40,7 @@ export function renderCommand(context: CliContext) {
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option('--json', 'print the run as JSON events, one per line, for other programs')
     .action(async (target, options) => {
-      if (target !== undefined && options.file !== undefined) {
-        throw new ParascadError(
-          'USAGE',
-          `Give the scad file once: as an argument (${target}) or with --file (${options.file})`,
-        );
-      }
+      const file = targetOf(target, options.file);
       if (options.failFast === true && options.keepGoing === true) {
         throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
       }
@@ -86,7 +65,7 @@ export function renderCommand(context: CliContext) {
         summary = await render({
           cwd: context.cwd,
           env: context.env,
-          file: target ?? options.file,
+          file,
           config: options.config,
           jobs: options.jobs,
           engine: options.engine,

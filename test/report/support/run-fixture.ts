@@ -3,7 +3,7 @@ import type { EngineInfo } from '../../../src/engines/engine.js';
 import type { RenderJob } from '../../../src/plan/render-job.js';
 import type { FailureReason, PartResult } from '../../../src/run/part-result.js';
 import type { PartEstimate, RunEvent } from '../../../src/run/run-event.js';
-import type { RunSummary } from '../../../src/run/run-summary.js';
+import { summarise, type RunSummary } from '../../../src/run/run-summary.js';
 
 /** The project every fixture part belongs to. */
 export const projectDir = '/work/desk';
@@ -100,32 +100,13 @@ export function assertionFailed(line: number): Diagnostic {
   };
 }
 
+/** The real summary of scripted results, as `render()` makes it. */
 export function summaryOf(
   results: readonly PartResult[],
   wallSeconds: number,
   concurrency: number,
 ): RunSummary {
-  const count = (status: PartResult['status']): number =>
-    results.filter((result) => result.status === status).length;
-  const partSeconds = results.reduce((sum, result) => sum + result.seconds, 0);
-  const lowerBoundSeconds = Math.max(
-    ...results.map((result) => result.seconds),
-    partSeconds / concurrency,
-  );
-  return {
-    results,
-    ok: count('ok'),
-    failed: count('failed'),
-    cancelled: count('cancelled'),
-    wallSeconds,
-    partSeconds,
-    speedup: partSeconds / wallSeconds,
-    lowerBoundSeconds,
-    scheduleEfficiency: lowerBoundSeconds / wallSeconds,
-    retries: results.reduce((sum, result) => sum + Math.max(0, result.attempts - 1), 0),
-    concurrency,
-    engines: [wasmInfo],
-  };
+  return summarise(results, wallSeconds, concurrency, [wasmInfo]);
 }
 
 export function runStart(
