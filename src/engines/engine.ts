@@ -31,12 +31,16 @@ export interface OutputRoute {
 /** Everything an engine needs to run one part. */
 export interface EngineRequest {
   /**
-   * Absolute path the wrapper program must have (beside the user's file). The engine owns the
-   * wrapper's lifetime: the native engine writes it to disk and always removes it; the WASM
-   * engine places it in its own file system and never touches the user's folder.
+   * The program OpenSCAD runs: its absolute path and, for a generated program, its text. The
+   * engine owns a generated program's lifetime: the native engine writes it beside the user's
+   * file and always removes it; the WASM engine places it in its own file system and never
+   * touches the user's folder. Without `source` the file at `path` is the user's own.
    */
-  readonly wrapperPath: string;
-  readonly wrapperSource: string;
+  readonly program: { readonly path: string; readonly source?: string };
+  /** `name=value` definitions passed with `-D`. */
+  readonly defines: readonly string[];
+  /** The geometry backend wanted, when the part asks for one; otherwise the engine's fastest. */
+  readonly backend?: 'manifold' | 'cgal';
   readonly outputs: readonly EngineOutputRequest[];
   /** Files the render may read (the user's file and its closure), for engines that must be given them. */
   readonly inputFiles: readonly string[];
@@ -62,6 +66,8 @@ export interface EngineRun {
   readonly seconds: number;
   /** Peak memory of the render in bytes, where the engine can measure it. */
   readonly peakBytes?: number;
+  /** Things the user should know about how the engine ran the part (a backend it lacks, …). */
+  readonly notes?: readonly string[];
   /** Set when the engine stopped the render for taking more than `memoryLimitBytes`. */
   readonly memoryExceededBytes?: number;
 }

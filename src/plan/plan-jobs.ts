@@ -1,6 +1,7 @@
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ClassicProject } from '../discovery/classic-project.js';
 import { ConfigError } from '../errors.js';
+import { partId } from './part-id.js';
 import type { RenderJob } from './render-job.js';
 
 /** `$fn` when the project does not set `//render.quality` or `quality:`, as the classic tool did. */
@@ -25,19 +26,25 @@ export function planJobs(project: ClassicProject, options: PlanOptions): RenderJ
       },
     ]);
   }
-  const quality = project.quality ?? defaultQuality;
-  const scadKey = relative(options.projectDir, project.scadFile).split('\\').join('/');
-  return project.models.map((model) => ({
-    id: `${scadKey}#${model.module}#fn=${quality}`,
-    name: model.module,
-    scadFile: project.scadFile,
-    module: model.module,
-    declaredAt: model.declaredAt,
-    requestedAt: model.requestedAt,
-    quality,
-    outputs: model.formats.map((format) => ({
-      format,
-      path: join(options.outDir, `${model.module}.${format}`),
-    })),
-  }));
+  const quality = { $fn: project.quality ?? defaultQuality };
+  return project.models.map((model) => {
+    const part = {
+      scadFile: project.scadFile,
+      module: model.module,
+      mode: 'include' as const,
+      variables: {},
+      quality,
+    };
+    return {
+      ...part,
+      id: partId(options.projectDir, part),
+      name: model.module,
+      declaredAt: model.declaredAt,
+      requestedAt: model.requestedAt,
+      outputs: model.formats.map((format) => ({
+        format,
+        path: join(options.outDir, `${model.module}.${format}`),
+      })),
+    };
+  });
 }

@@ -8,21 +8,46 @@ export interface PlannedOutput {
   readonly path: string;
 }
 
+/** `$fn`, `$fa`, `$fs`: OpenSCAD's special variables for curve resolution. */
+export interface Quality {
+  readonly $fn?: number;
+  readonly $fa?: number;
+  readonly $fs?: number;
+}
+
 /**
- * One part: a module of a scad file rendered once, with every format the user asked for
- * (one OpenSCAD run exports them all, sharing its caches).
+ * One part: a module of a scad file (or the file's own top-level geometry) rendered once with
+ * its settings, to every format the user asked for (one OpenSCAD run exports them all, sharing
+ * its caches).
  */
 export interface RenderJob {
-  /** Stable identity across runs (scad path relative to the project, module, settings). */
+  /** Stable identity across runs: the file relative to the project, the module, and a digest of the settings. */
   readonly id: string;
-  /** What the user calls this part: the module name. */
+  /** What the user calls this part, and selects it by (`lid`, `lid-small`, `lid-size10-wall1.2`). */
   readonly name: string;
   /** Absolute path of the user's scad file. */
   readonly scadFile: string;
-  readonly module: string;
-  readonly declaredAt: SourceLocation;
-  readonly requestedAt: SourceLocation;
+  /** The module to call; undefined renders the file's top-level geometry as it is. */
+  readonly module?: string;
+  /**
+   * `include`: the generated program includes the file (the `batch_rendering` guard keeps its
+   * own geometry out) and assigns the variables after it; `use`: it uses the file (whose
+   * top-level geometry never runs) and the variables go through `-D`, which also reaches the
+   * files the user's file uses.
+   */
+  readonly mode: 'include' | 'use';
+  /** Variables to set, as OpenSCAD source: `{ width: '40', label: '"big"', size: '[1, 2]' }`. */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly quality: Quality;
   readonly outputs: readonly PlannedOutput[];
-  /** `$fn` set after the user's file is included, so the file's own top-level `$fn` cannot defeat it. */
-  readonly quality: number;
+  /** Where the module (or, for a whole file, the file) is declared. */
+  readonly declaredAt: SourceLocation;
+  /** Where the user asked for it: a marker, a config entry. */
+  readonly requestedAt: SourceLocation;
+  /** Overrides of the run's settings for this part. */
+  readonly timeoutSeconds?: number;
+  readonly engine?: 'auto' | 'native' | 'wasm';
+  readonly backend?: 'manifold' | 'cgal';
+  /** The customizer parameter set the variables came from, for names and reports. */
+  readonly paramSet?: { readonly file: string; readonly name: string };
 }

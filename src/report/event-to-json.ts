@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineId, EngineInfo } from '../engines/engine.js';
-import type { PlannedOutput, RenderJob } from '../plan/render-job.js';
+import type { PlannedOutput, Quality, RenderJob } from '../plan/render-job.js';
 import type { DeliveredOutput, FailureReason, PartStatus } from '../run/part-result.js';
 import type { PartEstimate, RunEvent } from '../run/run-event.js';
 import { unreachable } from '../util/unreachable.js';
@@ -15,8 +15,13 @@ export interface JsonPartRef {
 /** A part as `run-start` lists it. */
 export interface JsonPart extends JsonPartRef {
   readonly scadFile: string;
-  readonly module: string;
-  readonly quality: number;
+  /** Null for a file rendered whole. */
+  readonly module: string | null;
+  readonly mode: 'include' | 'use';
+  /** Variables set for the part, as OpenSCAD source. */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly quality: Quality;
+  readonly paramSet: { readonly file: string; readonly name: string } | null;
   readonly outputs: readonly PlannedOutput[];
 }
 
@@ -202,8 +207,11 @@ function partOf(job: RenderJob): JsonPart {
     id: job.id,
     name: job.name,
     scadFile: job.scadFile,
-    module: job.module,
+    module: job.module ?? null,
+    mode: job.mode,
+    variables: job.variables,
     quality: job.quality,
+    paramSet: job.paramSet ?? null,
     outputs: job.outputs,
   };
 }

@@ -7,7 +7,7 @@ import type { Engine, EngineRun } from '../engines/engine.js';
 import { toHostPath } from '../engines/wasm/virtual-path.js';
 import { validateOutput } from '../outputs/validate-output.js';
 import type { RenderJob } from '../plan/render-job.js';
-import { wrapperSource } from '../plan/wrapper-source.js';
+import { partProgram } from '../plan/part-program.js';
 import type { DeliveredOutput, FailureReason, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
 import { tempNameBeside } from './temp-names.js';
@@ -38,7 +38,11 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     ...output,
     tempPath: tempNameBeside(output.path),
   }));
-  const wrapperPath = tempNameBeside(join(dirname(job.scadFile), `${job.module}.scad`));
+  const program = partProgram(job);
+  const programPath =
+    program.source === undefined
+      ? job.scadFile
+      : tempNameBeside(join(dirname(job.scadFile), `${job.module ?? 'part'}.scad`));
   const timeout =
     context.timeoutSeconds === undefined
       ? undefined
@@ -48,15 +52,27 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
   try {
     await Promise.all(outputs.map((output) => mkdir(dirname(output.path), { recursive: true })));
     const run = await engine.run({
-      wrapperPath,
-      wrapperSource: wrapperSource(job),
+      program: { path: programPath, ...defined({ source: program.source }) },
+      defines: program.defines,
+      ...defined({ backend: job.backend }),
       outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
       inputFiles: context.inputFiles,
       libraryPaths: context.libraryPaths,
       memoryLimitBytes: context.memoryLimitBytes,
       signal,
     });
-    const diagnostics = locateDiagnostics(job, wrapperPath, run.console);
+    const diagnostics = [
+      ...locateDiagnostics(
+        job,
+        program.source === undefined ? undefined : programPath,
+        run.console,
+      ),
+      ...(run.notes ?? []).map((message): Diagnostic => ({
+        severity: 'warning',
+        message,
+        fatal: false,
+      })),
+    ];
     const base = {
       job,
       engine: engine.info.id,
@@ -151,7 +167,11 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
  * OpenSCAD names the generated wrapper in messages about the module call; those are moved to the
  * module's declaration in the user's file, which is what the user can act on.
  */
-function locateDiagnostics(job: RenderJob, wrapperPath: string, console: string): Diagnostic[] {
+function locateDiagnostics(
+  job: RenderJob,
+  wrapperPath: string | undefined,
+  console: string,
+): Diagnostic[] {
   return parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) }).map((diagnostic) => {
     const location = diagnostic.location;
     if (location === undefined) return diagnostic;

@@ -51,7 +51,9 @@ async function setup(): Promise<{ job: RenderJob; folder: string }> {
     declaredAt: at,
     requestedAt: at,
     outputs: [{ format: 'stl', path: join(folder, 'out', 'gear.stl') }],
-    quality: 32,
+    mode: 'include',
+    variables: {},
+    quality: { $fn: 32 },
   };
   return { job, folder };
 }

@@ -16,7 +16,9 @@ function job(file: string, module: string): RenderJob {
     declaredAt: at,
     requestedAt: at,
     outputs: [],
-    quality: 95,
+    mode: 'include',
+    variables: {},
+    quality: { $fn: 95 },
   };
 }
 

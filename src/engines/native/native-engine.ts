@@ -5,7 +5,7 @@ import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js'
 import { BoundedText } from '../bounded-text.js';
 import { defined } from '../../util/defined.js';
 import { killProcessTree, trackChild } from './kill-process-tree.js';
-import type { OpenScadCapabilities } from './probe-openscad.js';
+import { backendArguments, type OpenScadCapabilities } from './probe-openscad.js';
 import { watchProcessMemory } from './watch-process-memory.js';
 
 /** Runs the user's own `openscad` binary, one child process per part, without a shell. */
@@ -39,18 +39,21 @@ async function runNative(
       seconds: 0,
     };
   }
-  // `wx`: never overwrite a file of the user's that happens to have the wrapper's name.
-  await writeFile(request.wrapperPath, request.wrapperSource, { flag: 'wx' });
+  const { program } = request;
+  // `wx`: never overwrite a file of the user's that happens to have the generated program's name.
+  if (program.source !== undefined) await writeFile(program.path, program.source, { flag: 'wx' });
   try {
+    const backend = backendArguments(capabilities, request.backend);
     const args = [
       ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
-      ...capabilities.backendArgs,
-      request.wrapperPath,
+      ...request.defines.flatMap((definition) => ['-D', definition]),
+      ...backend.args,
+      program.path,
     ];
     return await new Promise<EngineRun>((resolve) => {
       const consoleText = new BoundedText();
       const child = spawn(binary, args, {
-        cwd: dirname(request.wrapperPath),
+        cwd: dirname(program.path),
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: process.platform !== 'win32',
         windowsHide: true,
@@ -89,6 +92,7 @@ async function runNative(
           routes: [],
           seconds: elapsed(),
           ...defined({ peakBytes, memoryExceededBytes }),
+          ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
         };
         if (spawnError !== undefined) {
           resolve({
@@ -110,6 +114,6 @@ async function runNative(
       });
     });
   } finally {
-    await rm(request.wrapperPath, { force: true });
+    if (program.source !== undefined) await rm(program.path, { force: true });
   }
 }

@@ -25,6 +25,27 @@ export async function probeOpenScad(binary: string): Promise<OpenScadCapabilitie
   return { version, ...chooseBackend(help) };
 }
 
+/**
+ * The arguments for the backend a part asks for, or the fastest one when it asks for none.
+ * A build without Manifold renders with CGAL whatever is asked: `fallback` says so.
+ */
+export function backendArguments(
+  capabilities: OpenScadCapabilities,
+  requested: 'manifold' | 'cgal' | undefined,
+): { readonly args: readonly string[]; readonly fallback?: string } {
+  if (requested === undefined || requested === capabilities.backend) {
+    return { args: capabilities.backendArgs };
+  }
+  if (requested === 'cgal') {
+    const usesBackendFlag = capabilities.backendArgs.some((arg) => arg.startsWith('--backend'));
+    return { args: usesBackendFlag ? ['--backend=cgal'] : [] };
+  }
+  return {
+    args: [],
+    fallback: `OpenSCAD ${capabilities.version} has no Manifold backend: rendered with CGAL`,
+  };
+}
+
 /** Picks the backend arguments from `openscad --help` text. Exported for tests. */
 export function chooseBackend(help: string): Pick<OpenScadCapabilities, 'backendArgs' | 'backend'> {
   if (/--backend\b/.test(help) && /manifold/i.test(help)) {

@@ -39,8 +39,9 @@ async function runInPool(
 ): Promise<EngineRun> {
   const started = performance.now();
   const task: WasmTask = {
-    wrapperPath: request.wrapperPath,
-    wrapperSource: request.wrapperSource,
+    program: request.program,
+    defines: request.defines,
+    backend: request.backend ?? 'manifold',
     inputFiles: request.inputFiles,
     libraryPaths: request.libraryPaths,
     outputs: request.outputs,

@@ -40,9 +40,9 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   for (const file of task.inputFiles) {
     writeInto(fs, toVirtualPath(file), await reader.read(file));
   }
-  const wrapperPath = toVirtualPath(task.wrapperPath);
-  writeInto(fs, wrapperPath, task.wrapperSource);
-  fs.chdir(posix.dirname(wrapperPath));
+  const programPath = toVirtualPath(task.program.path);
+  if (task.program.source !== undefined) writeInto(fs, programPath, task.program.source);
+  fs.chdir(posix.dirname(programPath));
   fs.mkdirTree(outputFolder);
 
   const routes = task.outputs.map((output) => ({ output, route: wasmExportRoute(output.format) }));
@@ -50,8 +50,9 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   const exportPath = (suffix: string): string => `${outputFolder}/part.${suffix}`;
   const args = [
     ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
-    '--backend=manifold',
-    wrapperPath,
+    ...task.defines.flatMap((definition) => ['-D', definition]),
+    `--backend=${task.backend}`,
+    programPath,
   ];
 
   let exitCode: number | null = null;

@@ -29,7 +29,9 @@ export function job(name: string, formats: readonly string[] = ['stl'], line = 1
       format,
       path: `${projectDir}/outputs/${name}.${format}`,
     })),
-    quality: 95,
+    mode: 'include',
+    variables: {},
+    quality: { $fn: 95 },
   };
 }
 
