@@ -5,6 +5,7 @@ import { ConfigError, ParascadError } from '../errors.js';
 import { formatConfigError } from '../report/format-config-error.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
+import { listCommand } from './commands/list-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { exitCodes } from './exit-codes.js';
 
@@ -29,6 +30,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     .addCommand(renderCommand({ ...context, setExitCode: (code) => (exitCode = code) }), {
       isDefault: true,
     })
+    .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });

@@ -12,6 +12,8 @@ export interface Timing {
   readonly geometrySeconds?: number;
   /** Peak memory of the render in bytes, where the engine measured it. */
   readonly peakBytes?: number;
+  /** Whether the part came out 2D or 3D, to check its formats before the next render. */
+  readonly dimension?: '2d' | '3d';
   /** When it was measured (ISO 8601). */
   readonly at: string;
 }
@@ -23,6 +25,7 @@ const timingSchema = z.object({
   seconds: z.number().nonnegative(),
   geometrySeconds: z.number().nonnegative().optional(),
   peakBytes: z.number().int().nonnegative().optional(),
+  dimension: z.enum(['2d', '3d']).optional(),
   at: z.string(),
 });
 const historySchema = z.object({
@@ -69,6 +72,15 @@ export class HistoryStore {
     return this.parts.get(partId);
   }
 
+  /** Whether the part last came out 2D or 3D, on whichever engine rendered it last. */
+  dimensionOf(partId: string): '2d' | '3d' | undefined {
+    const part = this.parts.get(partId);
+    const latest = [part?.native, part?.wasm]
+      .filter((timing): timing is Timing => timing?.dimension !== undefined)
+      .sort((a, b) => b.at.localeCompare(a.at))[0];
+    return latest?.dimension;
+  }
+
   record(partId: string, engine: EngineId, timing: Timing): void {
     this.parts.set(partId, { ...this.parts.get(partId), [engine]: timing });
   }
@@ -91,7 +103,11 @@ function clean(part: z.infer<typeof historySchema>['parts'][string]): PartHistor
     result[engine] = {
       seconds: timing.seconds,
       at: timing.at,
-      ...defined({ geometrySeconds: timing.geometrySeconds, peakBytes: timing.peakBytes }),
+      ...defined({
+        geometrySeconds: timing.geometrySeconds,
+        peakBytes: timing.peakBytes,
+        dimension: timing.dimension,
+      }),
     };
   }
   return result;

@@ -18,7 +18,9 @@ export interface PartProgram {
  *   in a scope wins, so the file's own `batch_rendering`, `$fn` or defaults cannot defeat the
  *   guard, the quality or the parameters.
  * - A module in `use` mode: `use` never runs the file's top-level geometry, so no guard is
- *   needed; parameters go through `-D`, which reaches the used file's top-level variables.
+ *   needed; parameters and quality go through `-D`, which reaches the used file's top-level
+ *   variables (measured: a `$fn` assigned in the generated program loses to the used file's own
+ *   top-level `$fn`; one given with `-D` wins).
  * - A whole file: rendered as it is, parameters and quality through `-D`.
  */
 export function partProgram(job: RenderJob): PartProgram {
@@ -30,8 +32,8 @@ export function partProgram(job: RenderJob): PartProgram {
   const call = `${job.module}();`;
   if (job.mode === 'use') {
     return {
-      source: [header, `use <${fileName}>`, ...quality.map(statement), call, ''].join('\n'),
-      defines: variables,
+      source: [header, `use <${fileName}>`, call, ''].join('\n'),
+      defines: [...variables, ...quality],
     };
   }
   return {

@@ -125,7 +125,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
     case 'run-start':
       return {
         type: 'run-start',
-        parts: event.jobs.map(partOf),
+        parts: event.jobs.map(partToJson),
         estimates: event.estimates,
         concurrency: event.concurrency,
         memoryBudgetBytes: event.memoryBudgetBytes,
@@ -202,7 +202,8 @@ function refOf(job: RenderJob): JsonPartRef {
   return { id: job.id, name: job.name };
 }
 
-function partOf(job: RenderJob): JsonPart {
+/** A part as JSON, as `run-start` and `parascad list --json` give it. */
+export function partToJson(job: RenderJob): JsonPart {
   return {
     id: job.id,
     name: job.name,

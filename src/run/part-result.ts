@@ -43,6 +43,8 @@ export interface PartResult {
   readonly attempts: number;
   /** Peak memory of the render in bytes, where the engine can measure it. */
   readonly peakBytes?: number;
+  /** Whether the model came out 2D or 3D, as OpenSCAD said. */
+  readonly dimension?: '2d' | '3d';
   /** Time OpenSCAD reported for geometry (CGAL/Manifold); the rest is script evaluation and I/O. */
   readonly geometrySeconds?: number;
   /** Everything OpenSCAD printed, for `--verbose` and reports. */

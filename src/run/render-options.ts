@@ -7,9 +7,15 @@ export type EnginePreference = 'native' | 'wasm' | 'auto';
 export interface RenderOptions {
   /** Folder a relative `file`/`config` and the default project files are looked up in. @default process.cwd() */
   readonly cwd?: string | undefined;
-  /** A scad file, a `render_config.yml`, or a folder holding either. @default `project.scad` or `render_config.yml` in cwd */
+  /**
+   * What to render, as on the command line: a project config, a project folder, scad files or
+   * globs of them, and part names or globs of them (`lid*`), in any mix.
+   * @default the project in cwd: `parascad.config.yaml`, else `render_config.yml`, else `project.scad`
+   */
+  readonly targets?: readonly string[] | undefined;
+  /** A scad file (or any one target): kept for the classic `-f FILE`. */
   readonly file?: string | undefined;
-  /** A `render_config.yml` to use. */
+  /** A project config to use: `parascad.config.yaml` (or `.yml`/`.json`) or a classic `render_config.yml`. */
   readonly config?: string | undefined;
   /**
    * Parts rendered at once.
@@ -17,13 +23,13 @@ export interface RenderOptions {
    * Manifold build, which is multi-threaded itself, renders)
    */
   readonly jobs?: number | undefined;
-  /** @default 'auto' */
+  /** Overrides every part's engine. @default each part's `engine` setting, else 'auto' */
   readonly engine?: EnginePreference | undefined;
   /** The native openscad binary. @default `OPENSCAD`, the config's `openscad_path`, PATH, usual install folders */
   readonly openscad?: string | undefined;
   /** Where outputs go (relative to cwd). @default `outputs` beside the project's scad or config file */
   readonly outDir?: string | undefined;
-  /** Seconds after which a part is stopped and counted as failed. @default no limit */
+  /** Seconds after which a part is stopped and counted as failed; overrides the parts' settings. @default no limit */
   readonly timeoutSeconds?: number | undefined;
   /** Further tries for a part that crashed or timed out (never for errors in the model). @default 0 */
   readonly retries?: number | undefined;

@@ -80,7 +80,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       seconds: run.seconds,
       attempts: context.attempt,
       console: run.console,
-      ...geometryTime(run),
+      ...renderFacts(run),
       ...defined({ peakBytes: run.peakBytes }),
     };
     // A render that finished before the cancel or timeout reached it keeps its result.
@@ -118,9 +118,10 @@ function statusOf(failure: FailureReason): 'failed' | 'cancelled' {
   return failure.kind === 'cancelled' ? 'cancelled' : 'failed';
 }
 
-function geometryTime(run: EngineRun): { geometrySeconds?: number } {
-  const seconds = summariseRender(run.console).renderSeconds;
-  return seconds === undefined ? {} : { geometrySeconds: seconds };
+/** What OpenSCAD's own summary says: geometry time, and whether the model is 2D or 3D. */
+function renderFacts(run: EngineRun): { geometrySeconds?: number; dimension?: '2d' | '3d' } {
+  const summary = summariseRender(run.console);
+  return defined({ geometrySeconds: summary.renderSeconds, dimension: summary.dimension });
 }
 
 function runFailure(

@@ -1,15 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { collectDependencies } from '../discovery/collect-dependencies.js';
-import { discoverProject } from '../discovery/discover-project.js';
 import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { EngineChoice } from '../engines/choose-engine.js';
 import type { EngineId } from '../engines/engine.js';
 import { explainEngineChoice } from '../engines/explain-engine-choice.js';
 import { resolveNative } from '../engines/resolve-native.js';
-import { HistoryStore } from '../history/history-store.js';
-import { planJobs } from '../plan/plan-jobs.js';
+import type { HistoryStore } from '../history/history-store.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { estimateParts, unknownPeakBytes } from '../schedule/estimate-parts.js';
 import { defaultMemoryBudget } from '../schedule/memory-budget.js';
@@ -18,7 +16,9 @@ import { runPool } from '../schedule/run-pool.js';
 import { defined } from '../util/defined.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
-import { checkRenderOptions, type RenderOptions } from './render-options.js';
+import { ParascadError } from '../errors.js';
+import { planRun } from './plan-run.js';
+import { checkRenderOptions, type EnginePreference, type RenderOptions } from './render-options.js';
 import { renderPart } from './render-part.js';
 import type { EnginePlan, PartEstimate } from './run-event.js';
 import { summarise, type RunSummary } from './run-summary.js';
@@ -35,29 +35,33 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
   const cwd = resolve(options.cwd ?? process.cwd());
   const emit = options.onEvent ?? (() => undefined);
-  const preference = options.engine ?? 'auto';
 
-  const project = await discoverProject({
-    cwd,
-    ...defined({ file: options.file, config: options.config }),
-  });
-  const projectDir = dirname(project.configFile ?? project.scadFile);
-  const outDir =
-    options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
-  const jobs = planJobs(project, { outDir, projectDir });
+  const project = await planRun(options, cwd);
+  const { jobs, history } = project;
+  if (jobs.length === 0) {
+    throw new ParascadError(
+      'NOTHING_TO_RENDER',
+      'No part to render',
+      'Check the part names given.',
+    );
+  }
+  const preferenceOf = (job: RenderJob): EnginePreference => options.engine ?? job.engine ?? 'auto';
 
   const nativeResolution = await resolveNative({
-    preference,
+    preference: jobs.some((job) => preferenceOf(job) === 'native')
+      ? 'native'
+      : jobs.every((job) => preferenceOf(job) === 'wasm')
+        ? 'wasm'
+        : 'auto',
     explicitPath: options.openscad,
     configPath: project.openscadPath,
     configFile: project.configFile,
     env: options.env,
   });
-  const history = await HistoryStore.load(HistoryStore.fileFor(projectDir));
   const choices = new Map(
     jobs.map((job) => [
       job.id,
-      choosePartEngine(preference, nativeResolution, history.get(job.id)),
+      choosePartEngine(preferenceOf(job), nativeResolution, history.get(job.id)),
     ]),
   );
   const choiceOf = (job: RenderJob): EngineChoice => {
@@ -91,7 +95,7 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   const plan: EnginePlan = {
     ...defined({ native: engines.get('native')?.info, wasm: engines.get('wasm')?.info }),
     explanation: explainEngineChoice({
-      preference,
+      preference: commonPreference(jobs.map(preferenceOf)),
       native: nativeResolution.native?.info,
       nativeUnavailable: nativeResolution.unavailable,
       choices: [...choices.values()],
@@ -129,10 +133,16 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   const started = performance.now();
   let results: PartResult[];
   try {
-    await removeStaleTempFiles([outDir, dirname(project.scadFile)]);
-    const inputFiles = engines.has('wasm')
-      ? await inputFilesOf(project.scadFile, libraryPaths)
-      : [project.scadFile];
+    await removeStaleTempFiles(
+      jobs.flatMap((job) => [
+        dirname(job.scadFile),
+        ...job.outputs.map((output) => dirname(output.path)),
+      ]),
+    );
+    const inputFiles = await inputFilesByScadFile(
+      jobs.filter((job) => choiceOf(job).engine === 'wasm'),
+      libraryPaths,
+    );
     const retryable = (result: PartResult): boolean =>
       result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
     results = await runPool(jobs, {
@@ -177,11 +187,11 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
           const result = await renderPart(job, {
             engine,
             signal: kill.signal,
-            inputFiles,
+            inputFiles: inputFiles.get(job.scadFile) ?? [job.scadFile],
             libraryPaths,
             memoryLimitBytes: memoryBudgetBytes,
             attempt,
-            ...defined({ timeoutSeconds: options.timeoutSeconds }),
+            ...defined({ timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds }),
           });
           if (result.status === 'ok') recordTiming(history, result);
           return result;
@@ -214,17 +224,40 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   return summary;
 }
 
-/** What the WASM engine must be given: the file's closure, and what its computed imports may name. */
-async function inputFilesOf(scadFile: string, libraryPaths: readonly string[]): Promise<string[]> {
-  const closure = await collectDependencies(scadFile, { libraryPaths });
-  return [...new Set([...closure.files, ...(await filesForDynamicImports(closure, scadFile))])];
+/**
+ * What the WASM engine must be given for each scad file: its closure, and what its computed
+ * imports may name. Worked out once per file, not once per part.
+ */
+async function inputFilesByScadFile(
+  jobs: readonly RenderJob[],
+  libraryPaths: readonly string[],
+): Promise<Map<string, string[]>> {
+  const files = new Map<string, string[]>();
+  for (const scadFile of new Set(jobs.map((job) => job.scadFile))) {
+    const closure = await collectDependencies(scadFile, { libraryPaths });
+    const dynamic = await filesForDynamicImports(closure, scadFile);
+    files.set(scadFile, [...new Set([...closure.files, ...dynamic])]);
+  }
+  return files;
+}
+
+/** The preference all parts share, or `auto` when they differ, for the engine line. */
+function commonPreference(preferences: readonly EnginePreference[]): EnginePreference {
+  const [first] = preferences;
+  return first !== undefined && preferences.every((preference) => preference === first)
+    ? first
+    : 'auto';
 }
 
 function recordTiming(history: HistoryStore, result: PartResult): void {
   history.record(result.job.id, result.engine, {
     seconds: result.seconds,
     at: new Date().toISOString(),
-    ...defined({ geometrySeconds: result.geometrySeconds, peakBytes: result.peakBytes }),
+    ...defined({
+      geometrySeconds: result.geometrySeconds,
+      peakBytes: result.peakBytes,
+      dimension: result.dimension,
+    }),
   });
 }
 

@@ -32,16 +32,10 @@ describe('partProgram', () => {
     expect(program.defines).toEqual([]);
   });
 
-  it('uses the file in use mode and passes the parameters with -D, which reaches used files', () => {
+  it('uses the file in use mode and passes parameters and quality with -D, which reaches used files', () => {
     const program = partProgram({ ...base, mode: 'use' });
-    expect(program.source?.split('\n').slice(1)).toEqual([
-      'use <box.scad>',
-      '$fn = 48;',
-      '$fs = 0.5;',
-      'lid();',
-      '',
-    ]);
-    expect(program.defines).toEqual(['width = 40', 'label = "big"']);
+    expect(program.source?.split('\n').slice(1)).toEqual(['use <box.scad>', 'lid();', '']);
+    expect(program.defines).toEqual(['width = 40', 'label = "big"', '$fn = 48', '$fs = 0.5']);
   });
 
   it('renders a whole file as it is, with everything through -D', () => {

@@ -17,13 +17,13 @@ import { ParascadError } from '../../errors.js';
 import { render } from '../../run/render.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetOf, withProjectOptions } from '../options/project-options.js';
+import { targetsOf, withProjectOptions } from '../options/project-options.js';
 
 /** Where the chart goes unless `--chart` says otherwise: the folder the command runs in. */
 const defaultChart = 'parascad-bench.svg';
 
 /**
- * `parascad bench [target]`: renders a project once per worker count, into a temporary folder,
+ * `parascad bench [targets...]`: renders a project once per worker count, into a temporary folder,
  * and prints how the wall time scales (a Markdown table) and charts it (an SVG file).
  */
 export function benchCommand(context: CliContext) {
@@ -48,8 +48,8 @@ export function benchCommand(context: CliContext) {
       'render once, untimed, before measuring: fills the render-time history and the file cache (default)',
     )
     .option('--no-warmup', 'measure from a cold start')
-    .action(async (target, options) => {
-      const file = targetOf(target, options.file);
+    .action(async (args, options) => {
+      const targets = targetsOf(args, options.file);
       const colors = pc.createColors(context.color);
       const say = (text = ''): void => {
         context.stdout(`${text}\n`);
@@ -75,7 +75,7 @@ export function benchCommand(context: CliContext) {
         project: {
           cwd: context.cwd,
           env: context.env,
-          file,
+          targets,
           config: options.config,
           engine: options.engine,
           openscad: options.openscad,
@@ -124,7 +124,7 @@ export function benchCommand(context: CliContext) {
           scaling.rows.map((row) => ({ workers: row.workers, speedup: row.speedup })),
           {
             baselineWorkers: scaling.baselineWorkers,
-            subtitle: `${file ?? options.config ?? basename(context.cwd)} · ${engines} · ${plural(outcome.parts, 'part')} · ${cpus} CPUs`,
+            subtitle: `${targets.join(' ') || (options.config ?? basename(context.cwd))} · ${engines} · ${plural(outcome.parts, 'part')} · ${cpus} CPUs`,
           },
         );
         try {

@@ -7,11 +7,11 @@ import { parseByteSize } from '../../schedule/memory-budget.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetOf, withProjectOptions } from '../options/project-options.js';
+import { targetsOf, withProjectOptions } from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
 
-/** `parascad render [target]`: renders every part of a project. */
+/** `parascad render [targets...]`: renders every part of a project. */
 export function renderCommand(context: CliContext) {
   return withProjectOptions(
     new Command('render').description('render every marked module of a project, in parallel'),
@@ -39,8 +39,8 @@ export function renderCommand(context: CliContext) {
     .option('-q, --quiet', 'print only failures, warnings and the summary')
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option('--json', 'print the run as JSON events, one per line, for other programs')
-    .action(async (target, options) => {
-      const file = targetOf(target, options.file);
+    .action(async (args, options) => {
+      const targets = targetsOf(args, options.file);
       if (options.failFast === true && options.keepGoing === true) {
         throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
       }
@@ -65,7 +65,7 @@ export function renderCommand(context: CliContext) {
         summary = await render({
           cwd: context.cwd,
           env: context.env,
-          file,
+          targets,
           config: options.config,
           jobs: options.jobs,
           engine: options.engine,

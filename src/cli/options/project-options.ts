@@ -1,5 +1,4 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
-import { ParascadError } from '../../errors.js';
 
 /**
  * The options that say which project to work on and with which OpenSCAD, declared once for every
@@ -9,19 +8,23 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
   command: Command<Args, Opts>,
 ) {
   return command
-    .argument('[target]', 'a .scad file, a render_config.yml, or a folder holding one')
+    .argument(
+      '[targets...]',
+      'what to render: a project folder or config file, .scad files or globs of them, part names or globs of them (lid*)',
+    )
     .option(
       '-f, --file <scad>',
       'the .scad file to scan for //render.model.* markers (default: project.scad)',
     )
     .option(
       '-c, --config <file>',
-      'a render_config.yml (default: render_config.yml in the folder, if present)',
+      'a parascad.config.yaml or render_config.yml (default: the one in the folder, if any)',
     )
     .addOption(
-      new Option('-e, --engine <engine>', 'OpenSCAD to render with')
-        .choices(['auto', 'native', 'wasm'] as const)
-        .default('auto' as const),
+      new Option(
+        '-e, --engine <engine>',
+        "OpenSCAD to render with, for every part (default: each part's engine setting, else auto)",
+      ).choices(['auto', 'native', 'wasm'] as const),
     )
     .option(
       '--openscad <path>',
@@ -29,13 +32,7 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
     );
 }
 
-/** The scad file, from the argument or `--file`, which must not both be given. */
-export function targetOf(target: string | undefined, file: string | undefined): string | undefined {
-  if (target !== undefined && file !== undefined) {
-    throw new ParascadError(
-      'USAGE',
-      `Give the scad file once: as an argument (${target}) or with --file (${file})`,
-    );
-  }
-  return target ?? file;
+/** The positional targets plus `--file`, which is one more of them. */
+export function targetsOf(targets: readonly string[], file: string | undefined): string[] {
+  return file === undefined ? [...targets] : [...targets, file];
 }

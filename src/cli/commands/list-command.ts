@@ -1,0 +1,41 @@
+import { Command } from '@commander-js/extra-typings';
+import { resolve } from 'node:path';
+import { partToJson } from '../../report/event-to-json.js';
+import { formatConfigWarning } from '../../report/format-config-error.js';
+import { formatPartList } from '../../report/format-part-list.js';
+import { planRun } from '../../run/plan-run.js';
+import type { CliContext } from '../cli-context.js';
+import { exitCodes } from '../exit-codes.js';
+import { targetsOf, withProjectOptions } from '../options/project-options.js';
+
+/** `parascad list [targets...]`: the parts a render would make, without rendering anything. */
+export function listCommand(context: CliContext) {
+  return withProjectOptions(
+    new Command('list').description(
+      'print the parts a render would make (name, file, module, parameters, formats, outputs) without rendering',
+    ),
+  )
+    .option('-o, --out-dir <dir>', 'output folder the paths are shown in (as for render)')
+    .option('--json', 'print the parts as JSON, for other programs')
+    .action(async (args, options) => {
+      const plan = await planRun(
+        {
+          targets: targetsOf(args, options.file),
+          config: options.config,
+          outDir: options.outDir,
+        },
+        resolve(context.cwd),
+      );
+      if (options.json === true) {
+        context.stdout(`${JSON.stringify(plan.jobs.map(partToJson), null, 2)}\n`);
+      } else {
+        for (const problem of plan.warnings) {
+          context.stderr(
+            `${formatConfigWarning(problem, { cwd: context.cwd, color: context.color })}\n`,
+          );
+        }
+        context.stdout(formatPartList(plan.jobs, { cwd: context.cwd, color: context.color }));
+      }
+      context.setExitCode(exitCodes.ok);
+    });
+}

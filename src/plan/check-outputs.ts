@@ -1,0 +1,58 @@
+import type { ConfigProblem } from '../errors.js';
+import { describePart, projectPath } from './describe-part.js';
+import type { RenderJob } from './render-job.js';
+
+/**
+ * A problem for each output path more than one output would write, before anything renders:
+ * two parts, or two formats of one part. Paths are compared without regard to case, since
+ * macOS and Windows file systems would make `Lid.stl` and `lid.stl` one file. Each problem
+ * names every writer and sits where the last of them was asked for.
+ */
+export function checkOutputs(jobs: readonly RenderJob[], projectDir: string): ConfigProblem[] {
+  const writers = new Map<string, { job: RenderJob; format: string; path: string }[]>();
+  for (const job of jobs) {
+    for (const output of job.outputs) {
+      const key = output.path.toLowerCase();
+      writers.set(key, [
+        ...(writers.get(key) ?? []),
+        { job, format: output.format, path: output.path },
+      ]);
+    }
+  }
+  const problems: ConfigProblem[] = [];
+  for (const same of writers.values()) {
+    const last = same.at(-1);
+    if (last === undefined || same.length < 2) continue;
+    const names = same.map(({ job, format }) =>
+      same.filter((other) => other.job === job).length > 1
+        ? `${describePart(job, projectDir)} as ${format}`
+        : describePart(job, projectDir),
+    );
+    const paths = [...new Set(same.map(({ path }) => projectPath(path, projectDir)))];
+    const [name] = names;
+    if (name !== undefined && names.every((other) => other === name)) {
+      problems.push({
+        message: `${name} is asked for ${same.length === 2 ? 'twice' : `${same.length} times`}, each time writing ${paths.join(' and ')}`,
+        location: last.job.requestedAt,
+        hint: 'ask for it in one entry only, e.g. exclude its file from the other',
+      });
+      continue;
+    }
+    const target =
+      paths.length === 1
+        ? `${same.length === 2 ? 'both' : 'all'} write ${paths.join('')}`
+        : `write ${joinAnd(paths)}, one file where case is not told apart (macOS, Windows)`;
+    problems.push({
+      message: `${joinAnd(names)} would ${target}`,
+      location: last.job.requestedAt,
+      hint: 'give them different output paths, e.g. output: "{file}/{name}.{format}"',
+    });
+  }
+  return problems;
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}

@@ -1,0 +1,231 @@
+import { basename } from 'node:path';
+import type { ConfigLocation, ModuleEntry, PartSettings } from '../config/project-config.js';
+import type { ModelSpec } from '../discovery/classic-project.js';
+import { nestedModuleProblem } from '../discovery/scan-annotations.js';
+import type { ConfigProblem } from '../errors.js';
+import { defined } from '../util/defined.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { fileBase } from './describe-part.js';
+import type { ScadFileInfo } from './load-scad-file.js';
+import { moduleVariants } from './module-variants.js';
+import { defaultOutputTemplate } from './output-template.js';
+import type { PartDraft } from './part-draft.js';
+import { partName } from './part-name.js';
+import type { PartRequest, PlanContext } from './part-request.js';
+import { defaultQuality } from './plan-jobs.js';
+import type { Quality } from './render-job.js';
+import { resolveSettings } from './resolve-settings.js';
+
+/** Formats of a part whose config and markers name none. */
+const builtinFormats = ['stl'];
+
+/**
+ * The parts one request (a `files:` entry, or a command-line path) asks of one of its files.
+ *
+ * - `marked`: one part per module carrying `//render.model.*` markers, with the markers'
+ *   formats unless the entry sets `formats` (then the entry's win; `defaults` do not override
+ *   markers). Their mode is `include` when the file has the classic `batch_rendering` guard — the
+ *   classic way, where the file's top-level variables and `$fn` are part of the program and the
+ *   guard keeps its demo geometry out — and `use` when it has none, since including an unguarded
+ *   file would add its top-level geometry to every part while `use` never runs it (and `-D`
+ *   still reaches its variables). A file without markers is rendered whole (a `mode` setting
+ *   does not apply to it). Marked parts are requested at their first marker.
+ * - `whole`: the file's own top-level geometry, as it is; `mode` does not apply.
+ * - a module list: those modules, which must be declared at the top level, in `use` mode unless
+ *   a setting says otherwise, one part per customizer set and matrix combination.
+ *
+ * Settings come from the module entry, else the file entry, else `defaults`. Built-in quality
+ * when none of them sets one: the file's `//render.quality N` as `$fn`, else `$fn = 95` for
+ * marked modules (as the classic tool did) and nothing for whole files and listed modules,
+ * which then render with OpenSCAD's own `$fa`/`$fs` defaults or the file's own `$fn`.
+ */
+export async function draftFileParts(
+  request: PartRequest,
+  file: ScadFileInfo,
+  context: PlanContext,
+): Promise<{ drafts: PartDraft[]; problems: ConfigProblem[] }> {
+  const problems: ConfigProblem[] = [];
+  const fileSettings = resolveSettings(request.settings, context.defaults);
+  const requestedAt = request.path.at ?? request.modulesAt ?? { file: file.file, line: 1 };
+  if (request.modules === 'whole') {
+    const mode = request.settings.mode;
+    if (mode !== undefined) {
+      problems.push({
+        message: 'mode does not apply to modules: whole, which renders the file as it is',
+        location: mode.at,
+        hint: 'remove mode, or list the modules to render',
+      });
+    }
+    return { drafts: [wholeDraft(file, fileSettings, requestedAt, context)], problems };
+  }
+  if (request.modules === 'marked') {
+    problems.push(...file.scan.problems);
+    for (const warning of file.scan.warnings) context.onWarning?.(warning);
+    if (file.scan.models.length === 0) {
+      return { drafts: [wholeDraft(file, fileSettings, requestedAt, context)], problems };
+    }
+    const drafts = file.scan.models.map((model) =>
+      markedDraft(file, model, request.settings, fileSettings, context),
+    );
+    return { drafts: drafts.filter(includable(file, problems, request)), problems };
+  }
+  const drafts: PartDraft[] = [];
+  for (const entry of request.modules) {
+    const listed = await listedDrafts(entry, request.settings, file, context);
+    problems.push(...listed.problems);
+    drafts.push(...listed.drafts);
+  }
+  return { drafts: drafts.filter(includable(file, problems, request)), problems };
+}
+
+function wholeDraft(
+  file: ScadFileInfo,
+  settings: PartSettings,
+  requestedAt: ConfigLocation,
+  context: PlanContext,
+): PartDraft {
+  const name = fileBase(file.file);
+  return {
+    name: partName(name, undefined, []),
+    scadFile: file.file,
+    mode: 'include',
+    variables: {},
+    paramTexts: new Map(),
+    quality: settings.quality?.value ?? fileQuality(file) ?? {},
+    ...formatsOf(settings, builtinFormats, requestedAt),
+    output: outputOf(settings, context),
+    declaredAt: { file: file.file, line: 1, column: 1 },
+    requestedAt,
+    ...overrides(settings),
+  };
+}
+
+function markedDraft(
+  file: ScadFileInfo,
+  model: ModelSpec,
+  entrySettings: PartSettings,
+  settings: PartSettings,
+  context: PlanContext,
+): PartDraft {
+  return {
+    name: partName(model.module, undefined, []),
+    scadFile: file.file,
+    module: model.module,
+    mode: settings.mode?.value ?? (file.hasGuard ? 'include' : 'use'),
+    variables: {},
+    paramTexts: new Map(),
+    quality: settings.quality?.value ?? fileQuality(file) ?? { $fn: defaultQuality },
+    // Only the entry's own formats beat the markers, not the config's defaults.
+    ...formatsOf(entrySettings, model.formats, model.requestedAt),
+    output: outputOf(settings, context),
+    declaredAt: model.declaredAt,
+    requestedAt: model.requestedAt,
+    ...overrides(settings),
+  };
+}
+
+async function listedDrafts(
+  entry: ModuleEntry,
+  entrySettings: PartSettings,
+  file: ScadFileInfo,
+  context: PlanContext,
+): Promise<{ drafts: PartDraft[]; problems: ConfigProblem[] }> {
+  const name = entry.name.value;
+  const declaration =
+    file.scan.modules.find((module) => module.name === name && module.topLevel) ??
+    file.scan.modules.find((module) => module.name === name);
+  if (declaration === undefined) {
+    const callable = file.scan.modules.filter((module) => module.topLevel).map((m) => m.name);
+    const guess = didYouMean(name, callable);
+    const listedNames = callable.slice(0, 10).join(', ') + (callable.length > 10 ? ', …' : '');
+    return {
+      drafts: [],
+      problems: [
+        {
+          message: `module "${name}" is not declared in ${basename(file.file)}`,
+          location: entry.name.at,
+          hint:
+            guess !== undefined
+              ? `did you mean ${guess}?`
+              : callable.length === 0
+                ? `${basename(file.file)} declares no top-level modules`
+                : `modules declared there: ${listedNames}`,
+        },
+      ],
+    };
+  }
+  if (!declaration.topLevel) {
+    return { drafts: [], problems: [nestedModuleProblem(declaration, entry.name.at)] };
+  }
+  const settings = resolveSettings(entry, entrySettings, context.defaults);
+  const { variants, problems } = await moduleVariants(entry, file, context);
+  const drafts = variants.map((variant): PartDraft => ({
+    name: partName(name, variant.set?.name, variant.matrix),
+    scadFile: file.file,
+    module: name,
+    mode: settings.mode?.value ?? 'use',
+    variables: Object.fromEntries(
+      [...variant.variables].map(([variable, value]) => [variable, value.source]),
+    ),
+    paramTexts: new Map([...variant.variables].map(([variable, value]) => [variable, value.text])),
+    quality: settings.quality?.value ?? fileQuality(file) ?? {},
+    ...formatsOf(settings, builtinFormats, entry.name.at),
+    output: outputOf(settings, context),
+    declaredAt: declaration.location,
+    requestedAt: entry.name.at,
+    ...overrides(settings),
+    ...(variant.set === undefined ? {} : { paramSet: variant.set }),
+  }));
+  return { drafts, problems };
+}
+
+/** Keeps the parts whose file the generated program can name, with one problem per file that it cannot. */
+function includable(
+  file: ScadFileInfo,
+  problems: ConfigProblem[],
+  request: PartRequest,
+): (draft: PartDraft) => boolean {
+  const fileName = basename(file.file);
+  // The program names the file in `include <…>` / `use <…>`, which have no escapes.
+  if (!/[<>\n\r]/.test(fileName)) return () => true;
+  problems.push({
+    message: `the file name ${JSON.stringify(fileName)} cannot be written in an OpenSCAD include or use statement`,
+    ...(request.path.at === undefined ? {} : { location: request.path.at }),
+    hint: 'rename the file without <, > or line breaks, or render it whole',
+  });
+  return (draft) => draft.module === undefined;
+}
+
+function fileQuality(file: ScadFileInfo): Quality | undefined {
+  return file.scan.quality === undefined ? undefined : { $fn: file.scan.quality };
+}
+
+function formatsOf(
+  settings: PartSettings,
+  fallback: readonly string[],
+  fallbackAt: ConfigLocation,
+): Pick<PartDraft, 'formats' | 'formatsAt'> {
+  const formats = settings.formats;
+  if (formats === undefined) return { formats: fallback, formatsAt: fallbackAt };
+  return {
+    formats: [...new Set(formats.value.map((format) => format.toLowerCase()))],
+    formatsAt: formats.at,
+  };
+}
+
+function outputOf(settings: PartSettings, context: PlanContext): PartDraft['output'] {
+  const output = settings.output;
+  return output === undefined
+    ? { template: context.outputTemplate ?? defaultOutputTemplate }
+    : { template: output.value, at: output.at };
+}
+
+function overrides(
+  settings: PartSettings,
+): Pick<PartDraft, 'timeoutSeconds' | 'engine' | 'backend'> {
+  return defined({
+    timeoutSeconds: settings.timeoutSeconds?.value,
+    engine: settings.engine?.value,
+    backend: settings.backend?.value,
+  });
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { lexOpenScad } from '../discovery/lex-openscad.js';
+import { scanAnnotations } from '../discovery/scan-annotations.js';
+import type { AnnotationScan } from '../discovery/scan-annotations.js';
+import { topLevelAssignments } from './top-level-assignments.js';
+import type { TopLevelAssignment } from './top-level-assignments.js';
+
+/** What planning needs to know of one scad file, read once however many entries match it. */
+export interface ScadFileInfo {
+  /** Absolute path. */
+  readonly file: string;
+  /** Its `//render.*` markers and settings, and every module it declares. */
+  readonly scan: AnnotationScan;
+  /** Its top-level assignments, which type customizer values and catch misspelt parameters. */
+  readonly assignments: readonly TopLevelAssignment[];
+  /**
+   * Whether the file mentions `batch_rendering`, the classic guard around its own top-level
+   * geometry (`if (is_undef(batch_rendering)) { … }`), so that including it renders nothing else.
+   */
+  readonly hasGuard: boolean;
+}
+
+/** Reads and scans a scad file; rejects with the file system's error when it cannot be read. */
+export async function loadScadFile(file: string): Promise<ScadFileInfo> {
+  const source = await readFile(file, 'utf8');
+  return {
+    file,
+    scan: scanAnnotations(source, file),
+    assignments: topLevelAssignments(source, file),
+    hasGuard: lexOpenScad(source).some(
+      (token) => token.kind === 'identifier' && token.text === 'batch_rendering',
+    ),
+  };
+}

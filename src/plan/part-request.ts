@@ -1,0 +1,39 @@
+import type { ConfigLocation, ModuleEntry, PartSettings } from '../config/project-config.js';
+import type { ConfigProblem } from '../errors.js';
+import type { ParameterSets } from './customizer-sets.js';
+import type { FilePattern } from './expand-file-pattern.js';
+
+/** One `files:` entry of a project config, or a command-line path planned like one. */
+export interface PartRequest {
+  readonly path: FilePattern;
+  readonly exclude: readonly FilePattern[];
+  /** See `FileEntry.modules`. */
+  readonly modules: 'marked' | 'whole' | readonly ModuleEntry[];
+  /** Where `modules: marked|whole` was written, if anywhere. */
+  readonly modulesAt?: ConfigLocation;
+  /** The entry's own settings; `PlanContext.defaults` fill in the rest. */
+  readonly settings: PartSettings;
+}
+
+/** What planning every request shares. */
+export interface PlanContext {
+  /** Folder that globs, excludes and parameter set files are relative to. */
+  readonly baseDir: string;
+  readonly defaults: PartSettings;
+  /** Absolute folder part ids are relative to. */
+  readonly projectDir: string;
+  /** Absolute output folder. */
+  readonly outDir: string;
+  /**
+   * Output path template for parts whose settings name none (from the command line, so it has
+   * no place in a file).
+   * @default `{name}.{format}`
+   */
+  readonly outputTemplate?: string;
+  /** Dimension of a part's last render, when known. */
+  readonly dimensionOf?: (partId: string) => '2d' | '3d' | undefined;
+  /** Receives what is worth telling but does not stop the run. */
+  readonly onWarning?: (warning: ConfigProblem) => void;
+  /** The parameter sets of a customizer file, read once per file; rejects with a `ConfigError`. */
+  readonly parameterSets: (jsonFile: string, at: ConfigLocation) => Promise<ParameterSets>;
+}

@@ -1,0 +1,98 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { ConfigError, ParascadError } from '../errors.js';
+import type { ConfigProblem } from '../errors.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import type { RenderJob } from './render-job.js';
+
+/** Which parts to render, as given on the command line. */
+export interface PartSelectors {
+  /** Globs over part names (`lid*`, `*-small`); a part matching any of them is kept. */
+  readonly names?: readonly string[];
+  /**
+   * Paths, folders or globs of scad files, relative to `cwd`; a part from any of them is kept.
+   */
+  readonly files?: readonly string[];
+}
+
+/**
+ * The parts the selectors pick, in their planned order: a part is kept when it matches one of
+ * the name globs (if any are given) and comes from one of the files (if any are given). Name
+ * globs are case-sensitive, like part names; a file selector matches a file by its path, by a
+ * folder holding it, or as a glob over paths relative to `cwd` (or absolute paths, for an
+ * absolute glob).
+ *
+ * A selector that matches no part at all is a `ConfigError` (every such selector at once, each
+ * with a "did you mean" over the part names or files); selectors that each match but together
+ * keep nothing are a `ParascadError` with code `NOTHING_TO_RENDER`.
+ */
+export function selectParts(
+  jobs: readonly RenderJob[],
+  selectors: PartSelectors,
+  cwd: string,
+): RenderJob[] {
+  const problems: ConfigProblem[] = [];
+  const names = selectors.names ?? [];
+  const files = selectors.files ?? [];
+  const nameTests = names.map((glob) => {
+    const test = picomatch(glob, { dot: true });
+    return (job: RenderJob): boolean => test(job.name);
+  });
+  const fileTests = files.map((selector) => fileTest(selector, cwd));
+
+  const partNames = [...new Set(jobs.map((job) => job.name))];
+  names.forEach((glob, index) => {
+    if (jobs.some((job) => nameTests[index]?.(job))) return;
+    const guess = didYouMean(glob, partNames);
+    problems.push({
+      message: `no part is named ${glob}`,
+      hint: guess === undefined ? `parts: ${shortList(partNames)}` : `did you mean ${guess}?`,
+    });
+  });
+  const partFiles = [...new Set(jobs.map((job) => posixRelative(cwd, job.scadFile)))];
+  files.forEach((selector, index) => {
+    if (jobs.some((job) => fileTests[index]?.(job))) return;
+    const guess = didYouMean(selector, partFiles);
+    problems.push({
+      message: `no part comes from ${selector}`,
+      hint:
+        guess === undefined
+          ? `files with parts: ${shortList(partFiles)}`
+          : `did you mean ${guess}?`,
+    });
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const selected = jobs.filter(
+    (job) =>
+      (nameTests.length === 0 || nameTests.some((test) => test(job))) &&
+      (fileTests.length === 0 || fileTests.some((test) => test(job))),
+  );
+  if (selected.length === 0) {
+    throw new ParascadError(
+      'NOTHING_TO_RENDER',
+      `No part is both named ${names.join(' or ')} and from ${files.join(' or ')}`,
+      'Each selector matches parts, but never the same ones: drop one of them.',
+    );
+  }
+  return selected;
+}
+
+/** Whether a part comes from the file, folder or glob `selector` names. */
+function fileTest(selector: string, cwd: string): (job: RenderJob) => boolean {
+  const path = resolve(cwd, selector);
+  const absolute = isAbsolute(selector);
+  const glob = picomatch(absolute ? selector.split(sep).join('/') : selector, { dot: true });
+  return (job) =>
+    job.scadFile === path ||
+    job.scadFile.startsWith(path.endsWith(sep) ? path : `${path}${sep}`) ||
+    glob(absolute ? job.scadFile.split(sep).join('/') : posixRelative(cwd, job.scadFile));
+}
+
+function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
+}
+
+function shortList(items: readonly string[]): string {
+  return items.slice(0, 10).join(', ') + (items.length > 10 ? ', …' : '');
+}
