@@ -1,8 +1,10 @@
-export { render, type EnginePreference, type RenderOptions } from './run/render.js';
+export { render, renderPlan, type EnginePreference, type RenderOptions } from './run/render.js';
+export { planRun, type RunPlan } from './run/plan-run.js';
 export type { RunSummary } from './run/run-summary.js';
 export type { RunEvent, EnginePlan } from './run/run-event.js';
 export type { PartResult, PartStatus, FailureReason, DeliveredOutput } from './run/part-result.js';
-export type { RenderJob, PlannedOutput } from './plan/render-job.js';
+export type { RenderJob, PlannedOutput, Quality } from './plan/render-job.js';
+export type { ProjectConfig } from './config/project-config.js';
 export type {
   Diagnostic,
   DiagnosticCode,

@@ -17,7 +17,7 @@ import { defined } from '../util/defined.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
 import { ParascadError } from '../errors.js';
-import { planRun } from './plan-run.js';
+import { planRun, type RunPlan } from './plan-run.js';
 import { checkRenderOptions, type EnginePreference, type RenderOptions } from './render-options.js';
 import { renderPart } from './render-part.js';
 import type { EnginePlan, PartEstimate } from './run-event.js';
@@ -33,10 +33,19 @@ export type { EnginePreference, RenderOptions } from './render-options.js';
  */
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const emit = options.onEvent ?? (() => undefined);
+  return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
+}
 
-  const project = await planRun(options, cwd);
+/**
+ * Renders parts planned elsewhere (by {@link planRun}, or built by a tool such as
+ * `verify-engines`), with the run options' engines, workers, limits and signals.
+ */
+export async function renderPlan(
+  project: RunPlan,
+  options: RenderOptions = {},
+): Promise<RunSummary> {
+  checkRenderOptions(options);
+  const emit = options.onEvent ?? (() => undefined);
   const { jobs, history } = project;
   if (jobs.length === 0) {
     throw new ParascadError(
