@@ -7,6 +7,7 @@ import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { listCommand } from './commands/list-command.js';
 import { renderCommand } from './commands/render-command.js';
+import { verifyEnginesCommand } from './commands/verify-engines-command.js';
 import { exitCodes } from './exit-codes.js';
 
 const { version } = JSON.parse(
@@ -31,7 +32,8 @@ export async function main(argv: readonly string[], context: MainContext): Promi
       isDefault: true,
     })
     .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
-    .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
+    .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
 /** The engines parascad can render with. */
 export type EngineId = 'native' | 'wasm';
 
@@ -68,6 +70,12 @@ export interface EngineRun {
   readonly peakBytes?: number;
   /** Things the user should know about how the engine ran the part (a backend it lacks, …). */
   readonly notes?: readonly string[];
+  /**
+   * The engine's own judgement of the part, judged like OpenSCAD's messages and listed before them:
+   * a fatal one fails the part. E.g. a format this OpenSCAD cannot export, refused before it
+   * starts, or a `text()` that found no font on an engine where that would render nothing.
+   */
+  readonly diagnostics?: readonly Diagnostic[];
   /** Set when the engine stopped the render for taking more than `memoryLimitBytes`. */
   readonly memoryExceededBytes?: number;
 }

@@ -39,6 +39,7 @@ const checks = new Map<string, Check>([
   ['wrl', checkWrl],
   ['obj', checkObj],
   ['nef3', checkNef3],
+  ['nefdbg', checkNefdbg],
   ['dxf', checkDxf],
   ['svg', checkSvg],
   ['pdf', checkPdf],
@@ -241,6 +242,21 @@ function checkNef3(bytes: Buffer): OutputCheck {
   }
   const vertices = Number(/^vertices\s+(\d+)/m.exec(head)?.[1]);
   if (!(vertices > 0)) return fail('Nef polyhedron with no vertices');
+  return ok(plural(vertices, 'vertex', 'vertices'));
+}
+
+/** CGAL's debug dump of a Nef polyhedron: an SVG picture with the polyhedron's data in comments. */
+function checkNefdbg(bytes: Buffer): OutputCheck {
+  const head = bytes.toString('latin1', 0, 4096);
+  if (!head.startsWith('<!--CGAL_Nef_polyhedron3 dump begin-->')) {
+    return fail('not a CGAL Nef polyhedron dump: no "CGAL_Nef_polyhedron3 dump begin" header');
+  }
+  const tail = bytes.toString('latin1', Math.max(0, bytes.length - 64)).trimEnd();
+  if (!/<!--CGAL_Nef_polyhedron3 dump end-->\s*<\/svg>$/.test(tail)) {
+    return fail('Nef polyhedron dump without its end marker: truncated');
+  }
+  const vertices = Number(/^number of vertices\s+(\d+)/m.exec(head)?.[1]);
+  if (!(vertices > 0)) return fail('Nef polyhedron dump with no vertices');
   return ok(plural(vertices, 'vertex', 'vertices'));
 }
 

@@ -18,6 +18,12 @@ const formats: readonly ExportFormat[] = [
   { suffix: 'wrl', dimension: '3d', mayBeEmpty: false, description: 'VRML mesh' },
   { suffix: 'obj', dimension: '3d', mayBeEmpty: false, description: 'Wavefront OBJ mesh' },
   { suffix: 'nef3', dimension: '3d', mayBeEmpty: false, description: 'CGAL Nef polyhedron' },
+  {
+    suffix: 'nefdbg',
+    dimension: '3d',
+    mayBeEmpty: false,
+    description: 'CGAL Nef polyhedron debug dump',
+  },
   { suffix: 'dxf', dimension: '2d', mayBeEmpty: false, description: 'DXF drawing' },
   { suffix: 'svg', dimension: '2d', mayBeEmpty: false, description: 'SVG drawing' },
   { suffix: 'pdf', dimension: '2d', mayBeEmpty: false, description: 'PDF drawing' },

@@ -62,6 +62,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       signal,
     });
     const diagnostics = [
+      ...(run.diagnostics ?? []),
       ...locateDiagnostics(
         job,
         program.source === undefined ? undefined : programPath,

@@ -70,7 +70,12 @@ export async function renderPlan(
   const choices = new Map(
     jobs.map((job) => [
       job.id,
-      choosePartEngine(preferenceOf(job), nativeResolution, history.get(job.id)),
+      choosePartEngine(
+        preferenceOf(job),
+        nativeResolution,
+        history.get(job.id),
+        job.outputs.map((output) => output.format),
+      ),
     ]),
   );
   const choiceOf = (job: RenderJob): EngineChoice => {

@@ -3,22 +3,44 @@ import type { Engine, EngineId } from '../engines/engine.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
 import type { NativeResolution } from '../engines/resolve-native.js';
 import { createWasmEngine } from '../engines/wasm/wasm-engine.js';
+import { wasmExportBlocker } from '../engines/wasm/wasm-export-routes.js';
 import type { PartHistory } from '../history/history-store.js';
 import type { EnginePreference } from './render-options.js';
 
-/** A part's engine: the one the user forced, or the `auto` rule's pick. */
+/**
+ * A part's engine: the one the user forced, or the `auto` rule's pick — after sending a part to
+ * the engine that can export all of its formats when only one can (PNG needs the native
+ * engine's OpenGL; OBJ and WRL need a newer OpenSCAD than 2021.01).
+ */
 export function choosePartEngine(
   preference: EnginePreference,
   resolution: NativeResolution,
   history: PartHistory | undefined,
+  formats: readonly string[],
 ): EngineChoice {
   switch (preference) {
     case 'native':
       return { engine: 'native', reason: '--engine native' };
     case 'wasm':
       return { engine: 'wasm', reason: '--engine wasm' };
-    case 'auto':
-      return chooseEngine(resolution.native?.info, history);
+    case 'auto': {
+      const native = resolution.native;
+      if (native === undefined) return chooseEngine(undefined, history);
+      const nativeLacks = formats.find(
+        (format) => native.capabilities.exportFormats?.includes(format) === false,
+      );
+      const wasmLacks = formats.find((format) => wasmExportBlocker(format) !== undefined);
+      if (nativeLacks !== undefined && wasmLacks === undefined) {
+        return {
+          engine: 'wasm',
+          reason: `native OpenSCAD ${native.info.version} cannot export ${nativeLacks}`,
+        };
+      }
+      if (wasmLacks !== undefined && nativeLacks === undefined) {
+        return { engine: 'native', reason: `the WASM OpenSCAD cannot export ${wasmLacks}` };
+      }
+      return chooseEngine(native.info, history);
+    }
   }
 }
 

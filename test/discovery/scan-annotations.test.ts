@@ -6,7 +6,8 @@ import { scanAnnotations } from '../../src/discovery/scan-annotations.js';
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../fixtures/projects/${name}`, import.meta.url));
 
-const allFormats = 'stl, off, amf, 3mf, wrl, obj, nef3, dxf, svg, pdf, csg, ast, term, echo, png';
+const allFormats =
+  'stl, off, amf, 3mf, wrl, obj, nef3, nefdbg, dxf, svg, pdf, csg, ast, term, echo, png';
 
 /** Scans inline source as the file `a.scad`. */
 const scan = (source: string) => scanAnnotations(source, 'a.scad');

@@ -250,6 +250,26 @@ describe('validateOutput on 3MF, DXF and SVG', () => {
   });
 });
 
+describe('validateOutput on nefdbg', () => {
+  const dump = readFixture('native/mesh.nefdbg');
+
+  it('accepts the real debug dump of a Nef polyhedron and counts its vertices', () => {
+    expect(validateOutput('nefdbg', dump)).toEqual({ ok: true, summary: '24 vertices' });
+  });
+
+  it('rejects a dump cut short, an empty file and a plain SVG', () => {
+    expect(validateOutput('nefdbg', dump.subarray(0, dump.length - 20))).toEqual({
+      ok: false,
+      reason: 'Nef polyhedron dump without its end marker: truncated',
+    });
+    expect(validateOutput('nefdbg', new Uint8Array())).toEqual({
+      ok: false,
+      reason: 'the file is empty',
+    });
+    expect(validateOutput('nefdbg', readFixture('native/drawing.svg')).ok).toBe(false);
+  });
+});
+
 describe('validateOutput on PNG', () => {
   // Headless OpenSCAD cannot export PNG here (no OpenGL: 2021.01 segfaults after writing 0 bytes),
   // so this image is made by hand, chunk by chunk.

@@ -7,6 +7,11 @@ export interface OpenScadCapabilities {
   /** Arguments that select the fastest geometry backend it has (empty for CGAL-only builds). */
   readonly backendArgs: readonly string[];
   readonly backend: 'manifold' | 'cgal';
+  /**
+   * The formats it can export (file suffixes), read from its `--help`; undefined when the help
+   * lists none, and then no format is refused before OpenSCAD itself is asked.
+   */
+  readonly exportFormats?: readonly string[];
 }
 
 /**
@@ -22,7 +27,12 @@ export async function probeOpenScad(binary: string): Promise<OpenScadCapabilitie
     );
   }
   const help = await runForText(binary, ['--help']);
-  return { version, ...chooseBackend(help) };
+  const exportFormats = exportFormatsFromHelp(help);
+  return {
+    version,
+    ...chooseBackend(help),
+    ...(exportFormats === undefined ? {} : { exportFormats }),
+  };
 }
 
 /**
@@ -56,6 +66,23 @@ export function chooseBackend(help: string): Pick<OpenScadCapabilities, 'backend
     return { backendArgs: ['--enable=manifold'], backend: 'manifold' };
   }
   return { backendArgs: [], backend: 'cgal' };
+}
+
+/**
+ * The export formats from `openscad --help`: its `-o` option says "the file extension specifies
+ * the type: stl, off, amf, …" (2021.01 lists no wrl and no obj; 2025.01 adds wrl). No release's
+ * help has listed `obj`, although the builds that list `wrl` export it (2025.01, measured), so
+ * those get obj too. Exported for tests.
+ */
+export function exportFormatsFromHelp(help: string): string[] | undefined {
+  const list = /specifies\s+the\s+type:\s*([a-z0-9\s,]*[a-z0-9])/i.exec(help)?.[1];
+  if (list === undefined) return undefined;
+  const formats = list
+    .split(',')
+    .map((format) => format.trim().toLowerCase())
+    .filter((format) => /^[a-z0-9]+$/.test(format));
+  if (formats.length === 0) return undefined;
+  return formats.includes('wrl') && !formats.includes('obj') ? [...formats, 'obj'] : formats;
 }
 
 function runForText(binary: string, args: readonly string[]): Promise<string> {

@@ -17,7 +17,8 @@ export interface OpenScadModuleOptions {
 /** The parts of an Emscripten FS that parascad uses. */
 export interface EmscriptenFs {
   mkdirTree(path: string): void;
-  writeFile(path: string, data: string | Uint8Array): void;
+  /** With `canOwn`, the file keeps `data` itself instead of a copy. */
+  writeFile(path: string, data: string | Uint8Array, options?: { canOwn?: boolean }): void;
   readFile(path: string): Uint8Array;
   analyzePath(path: string): { exists: boolean };
   chdir(path: string): void;

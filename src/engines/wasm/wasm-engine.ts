@@ -1,19 +1,30 @@
 import { Piscina } from 'piscina';
+import { findFontFolders } from '../../discovery/find-font-folders.js';
 import type { Engine, EngineRequest, EngineRun } from '../engine.js';
+import { refusedRun } from '../refused-run.js';
+import { FontUseDetector } from './font-use-detector.js';
+import { HostFonts } from './host-fonts.js';
 import { loadOpenScadWasm } from './load-openscad-factory.js';
 import { wasmEngineInfo } from './wasm-engine-info.js';
+import { wasmExportBlocker } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 
 export interface WasmEngineOptions {
   /** Worker threads, one part each at a time. */
   readonly threads: number;
+  /**
+   * The host's font folders, given to parts that draw text.
+   * @default findFontFolders(), looked up the first time a part needs them
+   */
+  readonly fontFolders?: readonly string[];
 }
 
 /**
  * Runs the embedded OpenSCAD (WebAssembly, Manifold backend) in worker threads, so that a machine
  * without OpenSCAD renders out of the box. A part that must be stopped (cancel, timeout, or the
  * endless loop this build falls into on infinite recursion) terminates its worker thread; the pool
- * starts a new one for the next part.
+ * starts a new one for the next part. The build has no fonts: parts whose files call `text()` get
+ * the host's (see {@link findFontFolders}), read once and shared by the threads.
  */
 export async function createWasmEngine(options: WasmEngineOptions): Promise<Engine> {
   const pool = new Piscina<WasmTask, WasmTaskResult>({
@@ -26,9 +37,25 @@ export async function createWasmEngine(options: WasmEngineOptions): Promise<Engi
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
   });
+  const detector = new FontUseDetector();
+  const hostFonts = new HostFonts();
+  let fontFolders = options.fontFolders;
+  const fontsFor = async (request: EngineRequest): Promise<WasmTask['fonts']> => {
+    if (!(await detector.mayUseFonts(request.inputFiles, request.program.source))) {
+      return undefined;
+    }
+    fontFolders ??= findFontFolders();
+    return { folders: fontFolders, files: await hostFonts.load(fontFolders) };
+  };
   return {
     info: wasmEngineInfo,
-    run: (request) => runInPool(pool, request),
+    run: async (request) => {
+      const blocker = request.outputs
+        .map((output) => wasmExportBlocker(output.format))
+        .find((reason) => reason !== undefined);
+      if (blocker !== undefined) return refusedRun(blocker);
+      return runInPool(pool, request, await fontsFor(request));
+    },
     close: () => pool.destroy(),
   };
 }
@@ -36,6 +63,7 @@ export async function createWasmEngine(options: WasmEngineOptions): Promise<Engi
 async function runInPool(
   pool: Piscina<WasmTask, WasmTaskResult>,
   request: EngineRequest,
+  fonts: WasmTask['fonts'],
 ): Promise<EngineRun> {
   const started = performance.now();
   const task: WasmTask = {
@@ -45,6 +73,7 @@ async function runInPool(
     inputFiles: request.inputFiles,
     libraryPaths: request.libraryPaths,
     outputs: request.outputs,
+    ...(fonts === undefined ? {} : { fonts }),
   };
   try {
     return await pool.run(task, { signal: request.signal });

@@ -1,9 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { workerData } from 'node:worker_threads';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputRoute } from '../engine.js';
 import { BoundedText } from '../bounded-text.js';
 import { CachedFileReader } from './cached-file-reader.js';
+import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
+import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
 import { toVirtualPath } from './virtual-path.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
@@ -24,19 +27,22 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   const collect = (line: string): void => {
     consoleText.append(`${line}\n`);
   };
+  const { fonts } = task;
   const openscad = await runtime.create({
     noInitialRun: true,
     noExitRuntime: true,
     print: collect,
     printErr: collect,
-    // OPENSCADPATH is read once when the runtime starts: it must be in place before then.
+    // The environment is read once when the runtime starts: it must be in place before then.
     preRun: [
       (module) => {
         module.ENV['OPENSCADPATH'] = task.libraryPaths.map((path) => toVirtualPath(path)).join(':');
+        if (fonts !== undefined) Object.assign(module.ENV, fontconfigEnvironment);
       },
     ],
   });
   const fs = openscad.FS;
+  if (fonts !== undefined) installFonts(fs, fonts.files, fonts.folders);
   for (const file of task.inputFiles) {
     writeInto(fs, toVirtualPath(file), await reader.read(file));
   }
@@ -85,13 +91,23 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
       }
     }
   }
+  const consoleOutput = consoleText.toString();
+  // Without a usable font OpenSCAD only warns and leaves the text out of the model.
+  const fontProblem: Diagnostic | undefined =
+    fonts === undefined
+      ? undefined
+      : fontMissingDiagnostic(consoleOutput, {
+          folders: fonts.folders,
+          files: fonts.files.length,
+        });
   const result = {
     exitCode,
-    console: consoleText.toString(),
+    console: consoleOutput,
     routes: delivered,
     seconds: (performance.now() - started) / 1000,
     // WebAssembly memory only grows: its size after the render is the render's peak.
     peakBytes: openscad.HEAP8.length,
+    ...(fontProblem === undefined ? {} : { diagnostics: [fontProblem] }),
   };
   return crash === undefined ? result : { ...result, crash };
 }

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chooseBackend } from '../../../src/engines/native/probe-openscad.js';
+import {
+  chooseBackend,
+  exportFormatsFromHelp,
+} from '../../../src/engines/native/probe-openscad.js';
 
 const help = (version: string): string =>
   readFileSync(new URL(`../../fixtures/openscad-help/${version}.txt`, import.meta.url), 'utf8');
@@ -35,5 +38,62 @@ describe('chooseBackend', () => {
     const text =
       '  --enable arg   enable experimental features: roof | lazy-union\n  --info   built with manifold 2.4\n';
     expect(chooseBackend(text).backend).toBe('cgal');
+  });
+});
+
+describe('exportFormatsFromHelp', () => {
+  it('reads the formats OpenSCAD 2021.01 lists for -o: no wrl, no obj', () => {
+    expect(exportFormatsFromHelp(help('2021.01'))).toEqual([
+      'stl',
+      'off',
+      'amf',
+      '3mf',
+      'csg',
+      'dxf',
+      'svg',
+      'pdf',
+      'png',
+      'echo',
+      'ast',
+      'term',
+      'nef3',
+      'nefdbg',
+    ]);
+  });
+
+  it('adds obj to the formats of 2025.01, which exports it without listing it', () => {
+    expect(exportFormatsFromHelp(help('2025.01'))).toEqual([
+      'stl',
+      'off',
+      'wrl',
+      'amf',
+      '3mf',
+      'csg',
+      'dxf',
+      'svg',
+      'pdf',
+      'png',
+      'echo',
+      'ast',
+      'term',
+      'nef3',
+      'nefdbg',
+      'obj',
+    ]);
+  });
+
+  it("reads newer builds' wording, which ends the list with a full stop", () => {
+    const newer =
+      '  -o [ --o ] arg   output specified file instead of running the GUI. The file extension\n' +
+      '                   specifies the type: stl, off, wrl, amf, 3mf, csg, dxf, svg, pdf, png,\n' +
+      '                   echo, ast, nef3, nefdbg, param, pov. May be used multiple times\n';
+    expect(exportFormatsFromHelp(newer)).toEqual([
+      ...['stl', 'off', 'wrl', 'amf', '3mf', 'csg', 'dxf', 'svg', 'pdf', 'png'],
+      ...['echo', 'ast', 'nef3', 'nefdbg', 'param', 'pov', 'obj'],
+    ]);
+  });
+
+  it('knows nothing when the help lists no formats, so that nothing is refused', () => {
+    expect(exportFormatsFromHelp('Usage: openscad [options] file.scad\n')).toBeUndefined();
   });
 });
