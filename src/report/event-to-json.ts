@@ -72,6 +72,8 @@ export type JsonRunEvent =
       /** The try that failed; the next one is `attempt + 1`. */
       readonly attempt: number;
       readonly failure: JsonFailure;
+      /** The engine of the next try when it changes, else null. */
+      readonly nextEngine: EngineId | null;
     }
   | {
       readonly type: 'part-done';
@@ -155,6 +157,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         part: refOf(event.job),
         attempt: event.attempt,
         failure: failureOf(event.failure),
+        nextEngine: event.nextEngine ?? null,
       };
     case 'part-done': {
       const { job, failure, console, peakBytes, geometrySeconds, ...result } = event.result;

@@ -55,10 +55,12 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
       case 'part-retry': {
         if (options.quiet) return [];
         const next = event.attempt + 1;
-        const of =
-          options.retries === undefined ? `attempt ${next}` : `${next}/${options.retries + 1}`;
+        const again =
+          event.nextEngine !== undefined
+            ? `trying again on the ${event.nextEngine} engine`
+            : `trying again (${options.retries === undefined ? `attempt ${next}` : `${next}/${options.retries + 1}`})`;
         return [
-          `${colors.yellow('↻')} ${event.job.name} ${describeRetried(event.failure)}, trying again (${of})`,
+          `${colors.yellow('↻')} ${event.job.name} ${describeRetried(event.failure)}, ${again}`,
         ];
       }
       case 'part-done':

@@ -4,7 +4,8 @@ import { collectDependencies } from '../discovery/collect-dependencies.js';
 import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { EngineChoice } from '../engines/choose-engine.js';
-import type { EngineId } from '../engines/engine.js';
+import type { Engine, EngineId } from '../engines/engine.js';
+import { createNativeEngine } from '../engines/native/native-engine.js';
 import { explainEngineChoice } from '../engines/explain-engine-choice.js';
 import { resolveNative } from '../engines/resolve-native.js';
 import type { HistoryStore } from '../history/history-store.js';
@@ -159,6 +160,22 @@ export async function renderPlan(
     );
     const retryable = (result: PartResult): boolean =>
       result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
+    // Under `auto`, a part that crashes the WASM engine (a trap: its smaller stack ends deep
+    // recursion that native OpenSCAD renders) is rendered again, once, on the native engine.
+    const fallsBackToNative = (result: PartResult): boolean =>
+      result.engine === 'wasm' &&
+      result.failure?.kind === 'engine-crash' &&
+      preferenceOf(result.job) === 'auto' &&
+      nativeResolution.native !== undefined;
+    const engineFor = (id: EngineId): Engine => {
+      const started = engines.get(id);
+      if (started !== undefined) return started;
+      const native = nativeResolution.native;
+      if (id !== 'native' || native === undefined) throw new Error(`engine ${id} was not started`);
+      const engine = createNativeEngine(native.binary, native.capabilities);
+      engines.set(id, engine);
+      return engine;
+    };
     results = await runPool(jobs, {
       concurrency,
       memoryBudgetBytes,
@@ -171,10 +188,20 @@ export async function renderPlan(
           kind: 'io-error',
           message: error instanceof Error ? error.message : String(error),
         }),
-      shouldRetry: (result, attempt) => attempt <= (options.retries ?? 0) && retryable(result),
+      shouldRetry: (result, attempt) =>
+        (attempt <= (options.retries ?? 0) && retryable(result)) || fallsBackToNative(result),
       onRetry: (job, result, attempt) => {
+        const fallback = fallsBackToNative(result);
+        if (fallback)
+          choices.set(job.id, { engine: 'native', reason: 'the WASM engine crashed on it' });
         if (result.failure !== undefined) {
-          emit({ type: 'part-retry', job, attempt, failure: result.failure });
+          emit({
+            type: 'part-retry',
+            job,
+            attempt,
+            failure: result.failure,
+            ...(fallback ? { nextEngine: 'native' as const } : {}),
+          });
         }
       },
       onResult: (_job, result) => {
@@ -186,8 +213,7 @@ export async function renderPlan(
       },
       run: async (job, attempt) => {
         const choice = choiceOf(job);
-        const engine = engines.get(choice.engine);
-        if (engine === undefined) throw new Error(`engine ${choice.engine} was not started`);
+        const engine = engineFor(choice.engine);
         running++;
         emit({
           type: 'part-start',

@@ -51,6 +51,8 @@ export type RunEvent =
       readonly job: RenderJob;
       readonly attempt: number;
       readonly failure: FailureReason;
+      /** Set when the next attempt runs on another engine (`auto` moving a part off a crashed WASM). */
+      readonly nextEngine?: EngineId;
     }
   | { readonly type: 'part-done'; readonly result: PartResult }
   | {

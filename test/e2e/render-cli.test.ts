@@ -97,7 +97,9 @@ describe.each(engines)(
         const run = await runCli(['render', '--engine', engine, '-j', '1'], project);
         expect(run.code, run.stdout + run.stderr).toBe(1);
         expect(run.stdout).toMatch(
-          engine === 'wasm' ? /✗ forever .*endless recursion/ : /✗ forever .*Recursion detected/,
+          engine === 'wasm'
+            ? /✗ forever .*endless or very deep recursion/
+            : /✗ forever .*Recursion detected/,
         );
         expect(run.stdout).toMatch(/✓ fine/);
         expect(await listFiles(join(project, 'outputs'))).toEqual(['fine.stl']);
@@ -189,6 +191,18 @@ describe.each(engines)(
     });
   },
 );
+
+describe.skipIf(!hasNativeOpenScad)(`parascad render --engine auto ${nativeSkipReason}`, () => {
+  it('renders a part again on the native engine when it crashes the WASM engine', async () => {
+    const project = await copyFixture('e2e-trap');
+    const run = await runCli(['render', '-j', '1'], project);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/↻ forever .*trying again on the native engine/);
+    // Native OpenSCAD ends the endless recursion with its own error, and the part fails with it.
+    expect(run.stdout).toMatch(/✗ forever .*native .*Recursion detected/);
+    expect(run.stdout).toMatch(/✓ fine/);
+  });
+});
 
 describe('parascad render on bad input', () => {
   it('exits 2 and names the file, line and column of a wrong value in render_config.yml', async () => {

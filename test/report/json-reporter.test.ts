@@ -98,6 +98,7 @@ describe('createJsonReporter', () => {
         message: 'worker thread exited with code 1',
         description: 'worker thread exited with code 1',
       },
+      nextEngine: null,
     });
     const brokenDone = events.find(
       (event) => event['type'] === 'part-done' && event['status'] === 'failed',

@@ -184,6 +184,21 @@ describe('createPlainReporter', () => {
     );
   });
 
+  it('says when the next attempt moves to another engine', () => {
+    const { stdout, reporter } = setup({ retries: 0 });
+    reporter.onEvent(runStart([gear], estimates, 1));
+    reporter.onEvent({
+      type: 'part-retry',
+      job: gear,
+      attempt: 1,
+      failure: { kind: 'engine-crash', message: 'trapped' },
+      nextEngine: 'native',
+    });
+    expect(stdout.text().split('\n').at(-2)).toBe(
+      '↻ gear_60 crashed (trapped), trying again on the native engine',
+    );
+  });
+
   it('shows engine choices, retried starts and the OpenSCAD console when verbose', () => {
     const { stdout, reporter } = setup({ verbose: true });
     reporter.onEvent(runStart([lid], estimates, 1));

@@ -121,7 +121,7 @@ function writeInto(fs: EmscriptenFs, path: string, data: string | Uint8Array): v
 function describeTrap(error: unknown): string {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const hint = /memory access out of bounds|call stack/i.test(message)
-    ? ' (this is how the WASM build ends endless recursion)'
+    ? ' (how this WASM build ends endless or very deep recursion)'
     : '';
   return `OpenSCAD (WASM) stopped with ${message}${hint}`;
 }
