@@ -1,12 +1,12 @@
-import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
+import { Command } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
 import { createReporter } from '../../report/create-reporter.js';
 import { render } from '../../run/render.js';
-import { parseByteSize } from '../../schedule/memory-budget.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
+import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
 import { targetsOf, withProjectOptions } from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
@@ -19,14 +19,14 @@ export function renderCommand(context: CliContext) {
     .option(
       '-j, --jobs <n>',
       "parts rendered at once (default: the file's thread count, else the CPUs)",
-      positiveInteger,
+      wholeNumberAtLeast(1),
     )
     .option('-o, --out-dir <dir>', 'output folder (default: outputs/ beside the project file)')
-    .option('-t, --timeout <seconds>', 'stop a part that renders longer than this', positiveNumber)
+    .option('-t, --timeout <seconds>', 'stop a part that renders longer than this', positiveSeconds)
     .option(
       '--retries <n>',
       'try a part that crashed or timed out this many more times (never model errors)',
-      nonNegativeInteger,
+      wholeNumberAtLeast(0),
       0,
     )
     .option('--fail-fast', 'stop everything at the first failed part')
@@ -92,32 +92,4 @@ export function renderCommand(context: CliContext) {
         );
       }
     });
-}
-
-function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new InvalidArgumentError('expected a whole number of at least 1');
-  return value;
-}
-
-function positiveNumber(text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new InvalidArgumentError('expected a number of seconds above 0');
-  return value;
-}
-
-function nonNegativeInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0)
-    throw new InvalidArgumentError('expected a whole number of at least 0');
-  return value;
-}
-
-function byteSize(text: string): number {
-  const bytes = parseByteSize(text);
-  if (bytes === undefined)
-    throw new InvalidArgumentError('expected a size such as 8G, 512M or 1073741824');
-  return bytes;
 }

@@ -10,6 +10,7 @@ import { summariseVerdicts } from '../../verify/summarise-verdicts.js';
 import { verifyEngines, type VerifiedEngine } from '../../verify/verify-engines.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
+import { wholeNumberAtLeast } from '../options/parse-option-values.js';
 
 /**
  * `parascad verify-engines <files...>`: renders each file whole with plain `openscad` and with
@@ -22,11 +23,11 @@ export function verifyEnginesCommand(context: CliContext) {
       'render files with plain openscad and with parascad on each engine, and compare outcomes and outputs',
     )
     .argument('<files...>', '.scad files or globs of them, each rendered whole')
-    .option('-j, --jobs <n>', 'renders at once (default: the CPUs)', positiveInteger)
+    .option('-j, --jobs <n>', 'renders at once (default: the CPUs)', wholeNumberAtLeast(1))
     .option(
       '-t, --timeout <seconds>',
       'stop a render that takes longer (default: 120)',
-      positiveInteger,
+      wholeNumberAtLeast(1),
     )
     .option(
       '--engines <list>',
@@ -91,14 +92,6 @@ export function verifyEnginesCommand(context: CliContext) {
         await rm(workDir, { recursive: true, force: true });
       }
     });
-}
-
-function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new InvalidArgumentError('expected a whole number of at least 1');
-  }
-  return value;
 }
 
 function engineList(text: string): VerifiedEngine[] {

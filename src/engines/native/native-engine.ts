@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
-import { BoundedText } from '../bounded-text.js';
 import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
 import { findPngDisplay, type FindPngDisplayOptions, type PngDisplay } from './find-png-display.js';
-import { killProcessTree, trackChild } from './kill-process-tree.js';
+import { killProcessTree } from './kill-process-tree.js';
+import { runProcessTree } from './run-process-tree.js';
 import { backendArguments, type OpenScadCapabilities } from './probe-openscad.js';
 import { watchProcessMemory } from './watch-process-memory.js';
 
@@ -106,73 +105,50 @@ async function runNative(
       ...backend.args,
       program.path,
     ];
-    return await new Promise<EngineRun>((resolve) => {
-      const consoleText = new BoundedText();
-      const child = spawn(
-        xvfbRun ?? binary,
-        xvfbRun === undefined ? args : ['-a', binary, ...args],
-        {
-          cwd: dirname(program.path),
-          stdio: ['ignore', 'pipe', 'pipe'],
-          detached: process.platform !== 'win32',
-          windowsHide: true,
+    let memoryExceededBytes: number | undefined;
+    let peakBytes: number | undefined;
+    const run = await runProcessTree(
+      xvfbRun ?? binary,
+      xvfbRun === undefined ? args : ['-a', binary, ...args],
+      {
+        cwd: dirname(program.path),
+        signal: request.signal,
+        onStarted: (child) => {
+          if (child.pid === undefined || xvfbRun !== undefined) return undefined;
+          const memory = watchProcessMemory(child.pid, {
+            limitBytes: request.memoryLimitBytes,
+            onExceeded: (used) => {
+              memoryExceededBytes = used;
+              killProcessTree(child);
+            },
+          });
+          return () => {
+            peakBytes = memory.stop();
+          };
         },
-      );
-      trackChild(child);
-      const onAbort = (): void => {
-        killProcessTree(child);
+      },
+    );
+    const base = {
+      console: run.console,
+      routes: [],
+      seconds: elapsed(),
+      ...defined({ peakBytes, memoryExceededBytes }),
+      ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
+    };
+    if (run.spawnError !== undefined) {
+      return {
+        ...base,
+        exitCode: null,
+        crash: `could not start ${binary}: ${run.spawnError.message}`,
       };
-      let memoryExceededBytes: number | undefined;
-      const memory =
-        child.pid === undefined || xvfbRun !== undefined
-          ? undefined
-          : watchProcessMemory(child.pid, {
-              limitBytes: request.memoryLimitBytes,
-              onExceeded: (used) => {
-                memoryExceededBytes = used;
-                killProcessTree(child);
-              },
-            });
-      // The run may have been cancelled while the wrapper was written: an abort listener added
-      // now would never fire.
-      if (request.signal.aborted) onAbort();
-      else request.signal.addEventListener('abort', onAbort, { once: true });
-      const collect = (chunk: string): void => {
-        consoleText.append(chunk);
-      };
-      child.stdout.setEncoding('utf8').on('data', collect);
-      child.stderr.setEncoding('utf8').on('data', collect);
-      let spawnError: Error | undefined;
-      child.on('error', (error) => (spawnError = error));
-      child.on('close', (code, signal) => {
-        request.signal.removeEventListener('abort', onAbort);
-        const peakBytes = memory?.stop();
-        const base = {
-          console: consoleText.toString(),
-          routes: [],
-          seconds: elapsed(),
-          ...defined({ peakBytes, memoryExceededBytes }),
-          ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
-        };
-        if (spawnError !== undefined) {
-          resolve({
-            ...base,
-            exitCode: null,
-            crash: `could not start ${binary}: ${spawnError.message}`,
-          });
-        } else if (memoryExceededBytes !== undefined) {
-          resolve({
-            ...base,
-            exitCode: null,
-            crash: 'openscad was stopped: it took too much memory',
-          });
-        } else if (signal !== null) {
-          resolve({ ...base, exitCode: null, crash: `openscad was killed by ${signal}` });
-        } else {
-          resolve({ ...base, exitCode: code });
-        }
-      });
-    });
+    }
+    if (memoryExceededBytes !== undefined) {
+      return { ...base, exitCode: null, crash: 'openscad was stopped: it took too much memory' };
+    }
+    if (run.signal !== null) {
+      return { ...base, exitCode: null, crash: `openscad was killed by ${run.signal}` };
+    }
+    return { ...base, exitCode: run.exitCode };
   } finally {
     if (program.source !== undefined) await rm(program.path, { force: true });
   }
