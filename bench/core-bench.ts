@@ -93,6 +93,8 @@ if (hasNative) {
   await mkdir(join(folder, 'plain'));
   console.log('… plain openscad, one process per output file');
   plainPerFormat = await renderWithPlainOpenScad('openscad', copied, join(folder, 'plain'));
+  const broken = plainPerFormat.filter((timing) => !timing.ok).map((timing) => timing.part);
+  if (broken.length > 0) throw new Error(`plain openscad failed on ${broken.join(', ')}`);
   console.log(`… parascad --engine native -j ${jobs}`);
   native = await parascad(folder, 'native', jobs);
 } else {

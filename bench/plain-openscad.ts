@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RenderJob } from '../dist/plan/render-job.js';
-import { wrapperSource } from '../dist/plan/wrapper-source.js';
+import { partProgram } from '../dist/plan/part-program.js';
 
 export interface PlainTiming {
   readonly part: string;
@@ -12,8 +12,8 @@ export interface PlainTiming {
 
 /**
  * The baseline: the same parts rendered one file after another by plain `openscad`, through the
- * same wrapper parascad uses, one process per output file as the classic renderer and a person
- * at a shell do. A part's time is the sum of its files'.
+ * same program parascad runs (and its `-D` definitions), one process per output file as the
+ * classic renderer and a person at a shell do. A part's time is the sum of its files'.
  */
 export async function renderWithPlainOpenScad(
   binary: string,
@@ -22,20 +22,25 @@ export async function renderWithPlainOpenScad(
 ): Promise<PlainTiming[]> {
   const timings: PlainTiming[] = [];
   for (const job of jobs) {
-    const wrapper = join(dirname(job.scadFile), `.bench-${job.module}.scad`);
-    await writeFile(wrapper, wrapperSource(job));
+    const program = partProgram(job);
+    const main =
+      program.source === undefined
+        ? job.scadFile
+        : join(dirname(job.scadFile), `.bench-${job.module ?? 'part'}.scad`);
+    if (program.source !== undefined) await writeFile(main, program.source);
     try {
       let seconds = 0;
       let ok = true;
       for (const output of job.outputs) {
         const started = performance.now();
-        const file = join(outDir, `${job.module}.${output.format}`);
-        ok = (await run(binary, ['-o', file, wrapper])) && ok;
+        const file = join(outDir, `${job.name}.${output.format}`);
+        const defines = program.defines.flatMap((definition) => ['-D', definition]);
+        ok = (await run(binary, ['-o', file, ...defines, main])) && ok;
         seconds += (performance.now() - started) / 1000;
       }
       timings.push({ part: job.name, seconds, ok });
     } finally {
-      await rm(wrapper, { force: true });
+      if (program.source !== undefined) await rm(main, { force: true });
     }
   }
   return timings;
