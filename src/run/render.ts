@@ -21,6 +21,7 @@ import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { startEngines } from './start-engines.js';
+import { warmUpEngines } from './warm-up-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
 
@@ -31,6 +32,7 @@ export type { EnginePreference, RenderOptions } from './render-options.js';
  */
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
+  warmUpEngines(options);
   return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
 }
 
