@@ -57,7 +57,7 @@ async function parascad(
   workers: number,
   file = 'project.scad',
 ): Promise<RunSummary> {
-  const summary = await render({ cwd: folder, file, engine, jobs: workers });
+  const summary = await render({ cwd: folder, file, engine, jobs: workers, cache: false });
   if (summary.failed > 0) throw new Error(`${summary.failed} parts failed with --engine ${engine}`);
   return summary;
 }

@@ -121,7 +121,14 @@ export async function measureScaling(options: MeasureScalingOptions): Promise<Sc
     const outDir = join(outputFolder, warmup ? 'warm-up' : `${workers}-workers`);
     emit({ type: 'run-start', workers, warmup });
     try {
-      const summary = await options.render({ ...options.project, jobs: workers, outDir, signal });
+      // Measured renders, never restored from the cache.
+      const summary = await options.render({
+        ...options.project,
+        jobs: workers,
+        outDir,
+        signal,
+        cache: false,
+      });
       if (signal.aborted) return undefined;
       emit({
         type: 'run-done',

@@ -54,6 +54,11 @@ export interface EngineRequest {
    * scheduler's budget only keeps parts from starting, it cannot stop one that grows).
    */
   readonly memoryLimitBytes: number;
+  /**
+   * Ask OpenSCAD which files it opened (its `-d` dependency file), for the cache: the answer is
+   * in {@link EngineRun.dependencies}.
+   */
+  readonly recordDependencies?: boolean;
 }
 
 /** What happened, as data: a failed render is not an exception. */
@@ -78,6 +83,11 @@ export interface EngineRun {
   readonly diagnostics?: readonly Diagnostic[];
   /** Set when the engine stopped the render for taking more than `memoryLimitBytes`. */
   readonly memoryExceededBytes?: number;
+  /**
+   * Absolute host paths of the files OpenSCAD opened (its `-d` output), when asked for with
+   * `recordDependencies` and OpenSCAD wrote them; the program itself included.
+   */
+  readonly dependencies?: readonly string[];
 }
 
 /** A way to run OpenSCAD. Implementations own their processes or threads and free them in `close`. */

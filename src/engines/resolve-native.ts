@@ -27,6 +27,11 @@ export interface ResolveNativeOptions {
   readonly configPath?: string | undefined;
   readonly configFile?: string | undefined;
   readonly env?: NodeJS.ProcessEnv | undefined;
+  /**
+   * Asks a binary what it is and can do (injectable: the cache answers from a recorded probe).
+   * @default probeOpenScadOnce
+   */
+  readonly probe?: ((binary: string) => Promise<OpenScadCapabilities>) | undefined;
 }
 
 /**
@@ -65,16 +70,17 @@ export async function resolveNative(options: ResolveNativeOptions): Promise<Nati
     return { unavailable: 'no native openscad found', warnings };
   }
   if (options.preference === 'wasm') return { binaryPath: found.path, warnings };
-  return probe(found, options.preference, warnings);
+  return probe(found, options.preference, warnings, options.probe ?? probeOpenScadOnce);
 }
 
 async function probe(
   found: FoundOpenScad,
   preference: 'native' | 'auto',
   warnings: ConfigProblem[],
+  ask: (binary: string) => Promise<OpenScadCapabilities>,
 ): Promise<NativeResolution> {
   try {
-    const capabilities = await probeOpenScadOnce(found.path);
+    const capabilities = await ask(found.path);
     const info: EngineInfo = {
       id: 'native',
       version: capabilities.version,

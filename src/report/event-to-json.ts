@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineId, EngineInfo } from '../engines/engine.js';
 import type { PlannedOutput, Quality, RenderJob } from '../plan/render-job.js';
-import type { DeliveredOutput, FailureReason, PartStatus } from '../run/part-result.js';
+import type { CachedFrom, DeliveredOutput, FailureReason, PartStatus } from '../run/part-result.js';
 import type { PartEstimate, RunEvent } from '../run/run-event.js';
 import { unreachable } from '../util/unreachable.js';
 import { describeFailure } from './describe-failure.js';
@@ -87,6 +87,8 @@ export type JsonRunEvent =
       readonly diagnostics: readonly Diagnostic[];
       readonly peakBytes?: number;
       readonly geometrySeconds?: number;
+      /** Set when the part came from the cache instead of being rendered. */
+      readonly cached?: CachedFrom;
       /** Everything OpenSCAD printed; only with `--verbose`. */
       readonly console?: string;
     }
@@ -102,6 +104,8 @@ export type JsonRunEvent =
       readonly ok: number;
       readonly failed: number;
       readonly cancelled: number;
+      /** Of the `ok` parts, those taken from the cache. */
+      readonly cached: number;
       readonly retries: number;
       readonly wallSeconds: number;
       readonly partSeconds: number;
@@ -160,7 +164,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         nextEngine: event.nextEngine ?? null,
       };
     case 'part-done': {
-      const { job, failure, console, peakBytes, geometrySeconds, ...result } = event.result;
+      const { job, failure, console, peakBytes, geometrySeconds, cached, ...result } = event.result;
       return {
         type: 'part-done',
         part: refOf(job),
@@ -173,6 +177,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         diagnostics: result.diagnostics,
         ...(peakBytes === undefined ? {} : { peakBytes }),
         ...(geometrySeconds === undefined ? {} : { geometrySeconds }),
+        ...(cached === undefined ? {} : { cached }),
         ...(options.verbose ? { console } : {}),
       };
     }
@@ -186,6 +191,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         ok: summary.ok,
         failed: summary.failed,
         cancelled: summary.cancelled,
+        cached: summary.cached,
         retries: summary.retries,
         wallSeconds: summary.wallSeconds,
         partSeconds: summary.partSeconds,

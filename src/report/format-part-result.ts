@@ -38,9 +38,15 @@ export function formatsOf(job: RenderJob): string {
 export function formatPartResult(result: PartResult, options: FormatPartResultOptions): string[] {
   const colors = pc.createColors(options.color);
   const name = result.job.name.padEnd(options.nameWidth);
-  const time = formatDuration(result.seconds).padStart(7);
+  const time = (result.cached === undefined ? formatDuration(result.seconds) : 'cached').padStart(
+    7,
+  );
   const head = `${name}  ${formatsOf(result.job).padEnd(options.formatWidth)}  ${time}  ${result.engine}`;
-  const lines = [statusLine(result, head, colors)];
+  const from =
+    result.cached === undefined
+      ? ''
+      : colors.dim(`  rendered ${whenRendered(result.cached.renderedAt)}`);
+  const lines = [`${statusLine(result, head, colors)}${from}`];
   for (const output of result.outputs) {
     if (output.note !== undefined) lines.push(colors.dim(`    ${output.note}`));
   }
@@ -49,6 +55,14 @@ export function formatPartResult(result: PartResult, options: FormatPartResultOp
     lines.push(colors.dim(result.console.trimEnd().replace(/^/gm, '    | ')));
   }
   return lines;
+}
+
+/** When a cached part was rendered, in local time: `2026-12-02 05:40`. */
+function whenRendered(at: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return at;
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 function statusLine(

@@ -28,7 +28,7 @@ export function formatSummary(summary: RunSummary, options: FormatSummaryOptions
   const colors = pc.createColors(options.color);
   const total = summary.results.length;
   const counts = [
-    colors.green(`${summary.ok} ok`),
+    colors.green(`${summary.ok} ok`) + (summary.cached > 0 ? ` (${summary.cached} cached)` : ''),
     ...(summary.failed > 0 ? [colors.red(`${summary.failed} failed`)] : []),
     ...(summary.cancelled > 0 ? [colors.yellow(`${summary.cancelled} cancelled`)] : []),
   ].join(', ');
@@ -39,14 +39,19 @@ export function formatSummary(summary: RunSummary, options: FormatSummaryOptions
   const efficiency = Number.isFinite(summary.scheduleEfficiency)
     ? ` (${Math.round(summary.scheduleEfficiency * 100)}% of ideal)`
     : '';
-  lines.push(
-    [
-      `wall ${formatDuration(summary.wallSeconds)}`,
-      `sum of parts ${formatDuration(summary.partSeconds)}`,
-      `speed-up ${summary.speedup.toFixed(1)}× on ${plural(summary.concurrency, 'worker')}`,
-      `lower bound ${formatDuration(summary.lowerBoundSeconds)}${efficiency}`,
-    ].join(' · '),
-  );
+  if (summary.cached === total && total > 0) {
+    lines.push(
+      `wall ${formatDuration(summary.wallSeconds)} · nothing rendered: every part came from the cache`,
+    );
+  } else
+    lines.push(
+      [
+        `wall ${formatDuration(summary.wallSeconds)}`,
+        `sum of parts ${formatDuration(summary.partSeconds)}`,
+        `speed-up ${summary.speedup.toFixed(1)}× on ${plural(summary.concurrency, 'worker')}`,
+        `lower bound ${formatDuration(summary.lowerBoundSeconds)}${efficiency}`,
+      ].join(' · '),
+    );
 
   const folders = [
     ...new Set(

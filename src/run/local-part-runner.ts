@@ -15,6 +15,8 @@ export interface LocalPartRunnerOptions {
   readonly libraryPaths: readonly string[];
   /** Memory one render may take before its engine stops it. */
   readonly memoryLimitBytes: number;
+  /** Ask OpenSCAD which files each part opened (for the cache). */
+  readonly recordDependencies?: boolean;
 }
 
 /** The first {@link PartRunner}: this machine's engines, one part per pool slot. */
@@ -38,7 +40,10 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
         libraryPaths: options.libraryPaths,
         memoryLimitBytes: options.memoryLimitBytes,
         attempt,
-        ...defined({ timeoutSeconds: work.timeoutSeconds }),
+        ...defined({
+          timeoutSeconds: work.timeoutSeconds,
+          recordDependencies: options.recordDependencies,
+        }),
       }),
     engines: () => [...engines.values()].map((engine) => engine.info),
     close: async () => {

@@ -49,4 +49,23 @@ export interface PartResult {
   readonly geometrySeconds?: number;
   /** Everything OpenSCAD printed, for `--verbose` and reports. */
   readonly console: string;
+  /**
+   * Absolute paths of the files OpenSCAD opened, when the run asked for them (the cache records
+   * them, with their digests, to know when the part must render again).
+   */
+  readonly dependencies?: readonly string[];
+  /** Set when the part was not rendered but taken from the cache. */
+  readonly cached?: CachedFrom;
+}
+
+/** Where a cached part's outputs came from. */
+export interface CachedFrom {
+  /** The part key of the cache entry. */
+  readonly key: string;
+  /** When the run that rendered it started (ISO 8601). */
+  readonly renderedAt: string;
+  /** That run's id. */
+  readonly runId: string;
+  /** What the render took then, in seconds. */
+  readonly seconds: number;
 }

@@ -13,6 +13,7 @@ import type { RenderJob } from '../plan/render-job.js';
 import { selectParts } from '../plan/select-parts.js';
 import { defined } from '../util/defined.js';
 import { classifyTargets, type Targets } from './classify-targets.js';
+import type { ProjectCacheSettings } from './open-run-cache.js';
 import type { RenderOptions } from './render-options.js';
 
 /** The parts a run renders, and what the project says about running them. */
@@ -29,6 +30,8 @@ export interface RunPlan {
   readonly threads?: number;
   /** The project's recorded renders (times, memory, dimensions). */
   readonly history: HistoryStore;
+  /** The project config's cache settings, if any. */
+  readonly cache?: ProjectCacheSettings;
 }
 
 /**

@@ -45,6 +45,24 @@ export interface RenderOptions {
   readonly signal?: AbortSignal | undefined;
   /** Aborting stops the run gently: no more parts start, running ones finish. */
   readonly stopSignal?: AbortSignal | undefined;
+  /**
+   * Use the cache: a part whose outputs are stored for exactly its inputs is restored instead of
+   * rendered, and new renders are stored. `false` neither reads nor writes it (`--no-cache`).
+   * @default true
+   */
+  readonly cache?: boolean | undefined;
+  /** Render every part even when cached, and refresh the cache (`--force`). @default false */
+  readonly force?: boolean | undefined;
+  /**
+   * The cache's folder, relative to cwd; several projects or CI runs may share one.
+   * @default `PARASCAD_CACHE_DIR`, else the config's `cache.dir`, else `.parascad/cache` in the project
+   */
+  readonly cacheDir?: string | undefined;
+  /**
+   * Bytes the cache may hold; the least recently used entries are removed beyond it.
+   * @default the config's `cache.maxSize`, else 2 GB
+   */
+  readonly cacheMaxBytes?: number | undefined;
   /** Receives every event of the run as it happens. */
   readonly onEvent?: ((event: RunEvent) => void) | undefined;
   /** @default process.env */
@@ -64,6 +82,7 @@ export function checkRenderOptions(options: RenderOptions): void {
   wholeNumber('jobs', options.jobs, 1);
   wholeNumber('retries', options.retries, 0);
   wholeNumber('maxMemoryBytes', options.maxMemoryBytes, 1);
+  wholeNumber('cacheMaxBytes', options.cacheMaxBytes, 0);
   if (options.timeoutSeconds !== undefined && !(options.timeoutSeconds > 0)) {
     throw new ParascadError(
       'USAGE',

@@ -24,6 +24,8 @@ export interface RenderPartContext {
   readonly memoryLimitBytes: number;
   /** Which try this is (1-based), reported in the result. */
   readonly attempt: number;
+  /** Ask the engine which files OpenSCAD opened, for the cache (see {@link PartResult.dependencies}). */
+  readonly recordDependencies?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       libraryPaths: context.libraryPaths,
       memoryLimitBytes: context.memoryLimitBytes,
       signal,
+      ...(context.recordDependencies === true ? { recordDependencies: true } : {}),
     });
     const diagnostics = [
       ...(run.diagnostics ?? []),
@@ -82,7 +85,13 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       attempts: context.attempt,
       console: run.console,
       ...renderFacts(run),
-      ...defined({ peakBytes: run.peakBytes }),
+      ...defined({
+        peakBytes: run.peakBytes,
+        // The generated program is parascad's, not one of the part's inputs.
+        dependencies: run.dependencies?.filter(
+          (file) => program.source === undefined || file !== programPath,
+        ),
+      }),
     };
     // A render that finished before the cancel or timeout reached it keeps its result.
     const stopped = run.crash !== undefined;

@@ -1,4 +1,7 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { storedProbe } from '../cache/stored-probe.js';
+import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { EngineId } from '../engines/engine.js';
 import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
@@ -9,7 +12,11 @@ import { FileDigests } from '../job/file-digests.js';
 import { buildPartJob, type PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { defined } from '../util/defined.js';
-import { collectPartInputs } from './collect-part-inputs.js';
+import { collectPartInputs, type PartInputs } from './collect-part-inputs.js';
+import { finishRunCache } from './finish-run-cache.js';
+import { lookUpCachedParts } from './look-up-cached-parts.js';
+import { cacheLocation, openRunCache } from './open-run-cache.js';
+import { storeRendered } from './store-rendered.js';
 import { createLocalPartRunner } from './local-part-runner.js';
 import type { PartResult } from './part-result.js';
 import { planRun, type RunPlan } from './plan-run.js';
@@ -32,7 +39,9 @@ export type { EnginePreference, RenderOptions } from './render-options.js';
  */
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
-  warmUpEngines(options);
+  // A run the cache may answer entirely must start no engine: warming up (compiling the WASM
+  // OpenSCAD, probing the native one) pays only when there is no cache to answer.
+  if (!cacheMayAnswer(options)) warmUpEngines(options);
   return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
 }
 
@@ -56,60 +65,88 @@ export async function renderPlan(
       'Check the part names given.',
     );
   }
-  const engines = await resolveRunEngines(project, options);
-  const choices = [...engines.choices.values()];
+  const location = cacheLocation(project.projectDir, options, project.cache);
+  const engines = await resolveRunEngines(
+    project,
+    options,
+    options.cache === false
+      ? undefined
+      : storedProbe(join(location.dir, 'probes.json'), probeOpenScadOnce),
+  );
+  const libraryPaths = findLibraryPaths(
+    defined({ env: options.env, openscadBinary: engines.native.binaryPath }),
+  );
+  await removeStaleTempFiles(
+    jobs.flatMap((job) => [
+      dirname(job.scadFile),
+      ...job.outputs.map((output) => dirname(output.path)),
+    ]),
+  );
+  const inputs = await collectPartInputs(jobs, libraryPaths);
+  const digests = new FileDigests();
+  const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, digests, options);
+  const runCache = await openRunCache(
+    location,
+    { root: project.projectDir, libraryPaths, digests },
+    options,
+  );
+  const cached = await lookUpCachedParts(jobs, runCache, engines, workOf);
+  const { misses } = cached;
+
+  const missChoices = misses.map((job) => engines.choiceOf(job));
   const schedule = planSchedule({
-    jobs,
+    jobs: misses,
     engineOf: (job) => engines.choiceOf(job).engine,
     history,
     requested: options.jobs,
     projectThreads: project.threads,
-    native: choices.some((choice) => choice.engine === 'native')
+    native: missChoices.some((choice) => choice.engine === 'native')
       ? engines.native.native
       : undefined,
     maxMemoryBytes: options.maxMemoryBytes,
   });
-  const started = await startEngines(engines.native, choices, schedule.concurrency);
-  const libraryPaths = findLibraryPaths(
-    defined({ env: options.env, openscadBinary: engines.native.binaryPath }),
-  );
+  const started = await startEngines(engines.native, missChoices, schedule.concurrency);
   const plan: EnginePlan = {
     ...defined({ native: started.get('native')?.info, wasm: started.get('wasm')?.info }),
     explanation: engines.explanation,
   };
+  const hits = jobs.filter((job) => cached.hits.has(job.id));
   emit({
     type: 'run-start',
-    jobs: [...jobs].sort((a, b) => schedule.priority(b) - schedule.priority(a)),
-    estimates: Object.fromEntries(schedule.estimates),
+    jobs: [...hits, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
+    estimates: {
+      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, known: true }])),
+      ...Object.fromEntries(schedule.estimates),
+    },
     concurrency: schedule.concurrency,
     memoryBudgetBytes: schedule.memoryBudgetBytes,
     engines: plan,
   });
-  for (const problem of [...project.warnings, ...engines.native.warnings]) {
+  for (const problem of [
+    ...project.warnings,
+    ...engines.native.warnings,
+    ...(runCache?.warnings ?? []),
+    ...cached.warnings,
+  ]) {
     emit({ type: 'warning', problem });
   }
+  for (const result of cached.hits.values()) emit({ type: 'part-done', result });
+  const begun = performance.now();
 
+  const storing = runCache?.write === true ? runCache : undefined;
+  const store = storeRendered(storing, inputs, emit);
   const runner = createLocalPartRunner({
     engines: started,
     native: engines.native.native,
     inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
     libraryPaths,
     memoryLimitBytes: schedule.memoryBudgetBytes,
+    recordDependencies: storing !== undefined,
   });
-  let inputs = new Map<string, { files: readonly string[]; absent: readonly string[] }>();
-  const begun = performance.now();
-  let results: PartResult[];
+  let rendered: PartResult[];
   try {
-    await removeStaleTempFiles(
-      jobs.flatMap((job) => [
-        dirname(job.scadFile),
-        ...job.outputs.map((output) => dirname(output.path)),
-      ]),
-    );
-    inputs = await collectPartInputs(jobs, libraryPaths);
-    const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, options);
-    results = await runParts({
-      jobs,
+    rendered = await runParts({
+      jobs: misses,
       runner,
       schedule,
       choices: engines.choices,
@@ -120,14 +157,29 @@ export async function renderPlan(
       signal: options.signal,
       stopSignal: options.stopSignal,
       emit,
-      onRendered: (result) => {
+      onRendered: async (result, work) => {
         recordTiming(history, result);
+        await store.save(result, work);
       },
     });
   } finally {
     await runner.close();
   }
   await saveHistory(history, emit);
+  if (runCache !== undefined) {
+    await finishRunCache(runCache, {
+      project: project.projectDir,
+      parts: jobs.length,
+      hits: cached.hits.size,
+      rendered: rendered.filter((result) => result.status === 'ok').length,
+      stored: store.stored(),
+    });
+  }
+  const byId = new Map(rendered.map((result) => [result.job.id, result]));
+  const results = jobs.flatMap((job) => {
+    const result = cached.hits.get(job.id) ?? byId.get(job.id);
+    return result === undefined ? [] : [result];
+  });
   const summary = summarise(
     results,
     (performance.now() - begun) / 1000,
@@ -136,6 +188,16 @@ export async function renderPlan(
   );
   emit({ type: 'run-done', summary });
   return summary;
+}
+
+/** Whether a cache store that may hold this run's parts exists, checked before planning. */
+function cacheMayAnswer(options: RenderOptions): boolean {
+  if (options.cache === false || options.force === true) return false;
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const dir =
+    options.cacheDir ?? (env['PARASCAD_CACHE_DIR'] || undefined) ?? join('.parascad', 'cache');
+  return existsSync(join(resolve(cwd, dir), 'entries'));
 }
 
 /**
@@ -156,10 +218,10 @@ function partJobs(
   root: string,
   libraryPaths: readonly string[],
   engines: RunEngines,
-  inputs: ReadonlyMap<string, { files: readonly string[]; absent: readonly string[] }>,
+  inputs: ReadonlyMap<string, PartInputs>,
+  digests: FileDigests,
   options: RenderOptions,
 ): (job: RenderJob, engine: EngineId) => Promise<PartJob> {
-  const digests = new FileDigests();
   const built = new Map<string, Promise<PartJob>>();
   return (job, engine) => {
     const name = `${engine}\n${job.id}`;

@@ -1,4 +1,5 @@
 import type { EngineChoice } from '../engines/choose-engine.js';
+import type { OpenScadCapabilities } from '../engines/native/probe-openscad.js';
 import { explainEngineChoice } from '../engines/explain-engine-choice.js';
 import { resolveNative, type NativeResolution } from '../engines/resolve-native.js';
 import type { RenderJob } from '../plan/render-job.js';
@@ -25,6 +26,7 @@ export interface RunEngines {
 export async function resolveRunEngines(
   project: RunPlan,
   options: RenderOptions,
+  probe?: (binary: string) => Promise<OpenScadCapabilities>,
 ): Promise<RunEngines> {
   const { jobs, history } = project;
   const preferenceOf = (job: RenderJob): EnginePreference => options.engine ?? job.engine ?? 'auto';
@@ -38,6 +40,7 @@ export async function resolveRunEngines(
     configPath: project.openscadPath,
     configFile: project.configFile,
     env: options.env,
+    probe,
   });
   const choices = new Map(
     jobs.map((job) => [

@@ -7,6 +7,8 @@ export interface RunSummary {
   readonly ok: number;
   readonly failed: number;
   readonly cancelled: number;
+  /** Of the `ok` parts, those taken from the cache instead of rendered. */
+  readonly cached: number;
   /** From the first part starting to the last one finishing. */
   readonly wallSeconds: number;
   /** The sum of the parts' own times: what one worker would have needed. */
@@ -43,6 +45,7 @@ export function summarise(
     ok: count('ok'),
     failed: count('failed'),
     cancelled: count('cancelled'),
+    cached: results.filter((result) => result.cached !== undefined).length,
     wallSeconds,
     partSeconds,
     speedup: wallSeconds > 0 ? partSeconds / wallSeconds : 1,

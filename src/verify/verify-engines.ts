@@ -168,6 +168,8 @@ async function renderWithParascad(
       jobs: options.jobs,
       timeoutSeconds: options.timeoutSeconds,
       signal: options.signal,
+      // Every file is rendered for real: the comparison is the point, and the folder is temporary.
+      cache: false,
     },
   );
   return [...summary.results];

@@ -34,6 +34,12 @@ export function renderCommand(context: CliContext) {
       'memory the running parts may take together, e.g. 8G (default: 3/4 of the free memory)',
       byteSize,
     )
+    .option('--force', 'render every part even when cached, and refresh the cache')
+    .option('--no-cache', 'neither use nor fill the cache')
+    .option(
+      '--cache-dir <dir>',
+      'the cache folder, e.g. one shared by several projects (default: $PARASCAD_CACHE_DIR, the config, .parascad/cache)',
+    )
     .option('-q, --quiet', 'print only failures, warnings and the summary')
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option('--json', 'print the run as JSON events, one per line, for other programs')
@@ -78,6 +84,9 @@ export function renderCommand(context: CliContext) {
           retries: options.retries,
           failFast: options.failFast === true,
           maxMemoryBytes: options.maxMemory,
+          cache: options.cache,
+          force: options.force === true,
+          cacheDir: options.cacheDir,
           stopSignal: context.stopSignal,
           signal: context.signal,
           onEvent: (event) => {

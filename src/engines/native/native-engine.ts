@@ -1,6 +1,7 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
+import { parseDependencyFile } from '../parse-dependency-file.js';
 import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
@@ -95,6 +96,13 @@ async function runNative(
     };
   }
   const { program } = request;
+  // Beside the first output's temporary file: the output folder is writable, and a killed run's
+  // leftover carries the same stale-file prefix.
+  const firstOutput = request.outputs[0];
+  const dependencyFile =
+    request.recordDependencies === true && firstOutput !== undefined
+      ? `${firstOutput.tempPath}.d`
+      : undefined;
   // `wx`: never overwrite a file of the user's that happens to have the generated program's name.
   if (program.source !== undefined) await writeFile(program.path, program.source, { flag: 'wx' });
   try {
@@ -102,6 +110,7 @@ async function runNative(
     const args = [
       ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
       ...request.defines.flatMap((definition) => ['-D', definition]),
+      ...(dependencyFile === undefined ? [] : ['-d', dependencyFile]),
       ...backend.args,
       program.path,
     ];
@@ -128,11 +137,18 @@ async function runNative(
         },
       },
     );
+    const dependencies =
+      dependencyFile === undefined
+        ? undefined
+        : await readFile(dependencyFile, 'utf8').then(
+            (text) => parseDependencyFile(text, dirname(program.path)),
+            () => undefined,
+          );
     const base = {
       console: run.console,
       routes: [],
       seconds: elapsed(),
-      ...defined({ peakBytes, memoryExceededBytes }),
+      ...defined({ peakBytes, memoryExceededBytes, dependencies }),
       ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
     };
     if (run.spawnError !== undefined) {
@@ -151,5 +167,6 @@ async function runNative(
     return { ...base, exitCode: run.exitCode };
   } finally {
     if (program.source !== undefined) await rm(program.path, { force: true });
+    if (dependencyFile !== undefined) await rm(dependencyFile, { force: true });
   }
 }

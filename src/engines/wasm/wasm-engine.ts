@@ -73,6 +73,7 @@ async function runInPool(
     inputFiles: request.inputFiles,
     libraryPaths: request.libraryPaths,
     outputs: request.outputs,
+    ...(request.recordDependencies === true ? { recordDependencies: true } : {}),
     ...(fonts === undefined ? {} : { fonts }),
   };
   try {

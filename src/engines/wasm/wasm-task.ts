@@ -9,6 +9,8 @@ export interface WasmTask {
   readonly inputFiles: readonly string[];
   readonly libraryPaths: readonly string[];
   readonly outputs: readonly EngineOutputRequest[];
+  /** Ask OpenSCAD for its `-d` dependency file and answer the files it lists. */
+  readonly recordDependencies?: boolean;
   /**
    * The host's fonts, sent only when the part's files call `text()`, `textmetrics()` or
    * `fontmetrics()`: the worker then gives the instance those fonts and a fontconfig

@@ -4,11 +4,12 @@ import { workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputRoute } from '../engine.js';
 import { BoundedText } from '../bounded-text.js';
+import { parseDependencyFile } from '../parse-dependency-file.js';
 import { CachedFileReader } from './cached-file-reader.js';
 import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
 import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
-import { toVirtualPath } from './virtual-path.js';
+import { toHostPath, toVirtualPath } from './virtual-path.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 
@@ -54,8 +55,10 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   const routes = task.outputs.map((output) => ({ output, route: wasmExportRoute(output.format) }));
   const exports = [...new Set(routes.map(({ route }) => route.exportAs))];
   const exportPath = (suffix: string): string => `${outputFolder}/part.${suffix}`;
+  const dependencyFile = `${outputFolder}/part.d`;
   const args = [
     ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
+    ...(task.recordDependencies === true ? ['-d', dependencyFile] : []),
     ...task.defines.flatMap((definition) => ['-D', definition]),
     `--backend=${task.backend}`,
     programPath,
@@ -100,6 +103,13 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
           folders: fonts.folders,
           files: fonts.files.length,
         });
+  const dependencies =
+    task.recordDependencies === true && fs.analyzePath(dependencyFile).exists
+      ? parseDependencyFile(
+          new TextDecoder().decode(fs.readFile(dependencyFile)),
+          posix.dirname(programPath),
+        ).map((path) => toHostPath(path))
+      : undefined;
   const result = {
     exitCode,
     console: consoleOutput,
@@ -108,6 +118,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
     // WebAssembly memory only grows: its size after the render is the render's peak.
     peakBytes: openscad.HEAP8.length,
     ...(fontProblem === undefined ? {} : { diagnostics: [fontProblem] }),
+    ...(dependencies === undefined ? {} : { dependencies }),
   };
   return crash === undefined ? result : { ...result, crash };
 }

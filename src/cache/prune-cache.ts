@@ -1,0 +1,69 @@
+import { rm } from 'node:fs/promises';
+import { cacheUsage, type EntryUsage } from './cache-usage.js';
+
+/** What a prune removed. */
+export interface PruneResult {
+  readonly entriesRemoved: number;
+  readonly bytesBefore: number;
+  readonly bytesAfter: number;
+}
+
+export interface PruneOptions {
+  /** Keep the store under this many bytes, removing the least recently used entries first. */
+  readonly maxBytes?: number;
+  /** Remove entries not used for this long. */
+  readonly olderThanMs?: number;
+  /** @default Date.now() */
+  readonly now?: number;
+  /**
+   * Blobs younger than this are kept even when no entry refers to them yet: another process
+   * may be storing the entry that will (it writes blobs first).
+   * @default 10 minutes
+   */
+  readonly graceMs?: number;
+}
+
+/**
+ * Least-recently-used eviction and `cache clean --older-than`: removes entries (oldest use first)
+ * until the store fits, then every blob no remaining entry refers to. Safe beside a running
+ * parascad: at worst one of its parts misses and renders again.
+ */
+export async function pruneCache(dir: string, options: PruneOptions): Promise<PruneResult> {
+  const usage = await cacheUsage(dir);
+  const now = options.now ?? Date.now();
+  const graceMs = options.graceMs ?? 10 * 60_000;
+  const byUse = [...usage.entries].sort((a, b) => a.usedMs - b.usedMs);
+  const removed = new Set<EntryUsage>();
+  if (options.olderThanMs !== undefined) {
+    const olderThanMs = options.olderThanMs;
+    for (const entry of byUse) if (now - entry.usedMs > olderThanMs) removed.add(entry);
+  }
+  const sizeOf = (kept: readonly EntryUsage[]): number => {
+    const blobs = new Set(kept.flatMap((entry) => entry.blobs));
+    return (
+      kept.reduce((sum, entry) => sum + entry.bytes, 0) +
+      [...blobs].reduce((sum, blob) => sum + (usage.blobs.get(blob)?.bytes ?? 0), 0)
+    );
+  };
+  if (options.maxBytes !== undefined && usage.totalBytes > options.maxBytes) {
+    // Down to 90% of the limit, so that the next runs do not evict at every part.
+    const target = options.maxBytes * 0.9;
+    let kept = byUse.filter((entry) => !removed.has(entry));
+    while (kept.length > 0 && sizeOf(kept) > target) {
+      const [oldest, ...rest] = kept;
+      if (oldest !== undefined) removed.add(oldest);
+      kept = rest;
+    }
+  }
+  for (const entry of removed) await rm(entry.file, { force: true });
+  const referenced = new Set(
+    byUse.filter((entry) => !removed.has(entry)).flatMap((entry) => entry.blobs),
+  );
+  let bytesAfter = usage.totalBytes - [...removed].reduce((sum, entry) => sum + entry.bytes, 0);
+  for (const [blob, info] of usage.blobs) {
+    if (referenced.has(blob) || now - info.modifiedMs < graceMs) continue;
+    await rm(info.file, { force: true });
+    bytesAfter -= info.bytes;
+  }
+  return { entriesRemoved: removed.size, bytesBefore: usage.totalBytes, bytesAfter };
+}

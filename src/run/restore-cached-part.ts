@@ -1,0 +1,75 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { CacheEntry } from '../cache/cache-entry.js';
+import type { CacheStore } from '../cache/cache-store.js';
+import { digest } from '../job/digest.js';
+import type { RenderJob } from '../plan/render-job.js';
+import type { DeliveredOutput, PartResult } from './part-result.js';
+import { tempNameBeside } from './temp-names.js';
+
+/** A cached part put back in place, or why its entry could not be used. */
+export type Restored =
+  | { readonly kind: 'restored'; readonly result: PartResult }
+  | { readonly kind: 'damaged'; readonly reason: string };
+
+/**
+ * Puts a cached part's outputs in place without starting an engine. An output already holding
+ * the recorded bytes is left alone (its modification time too, so that a slicer or `make`
+ * watching it sees nothing); any other is restored from the store under a temporary name and
+ * renamed, like a render. A blob that is missing or fails its digest check is reported, and the
+ * part renders instead.
+ */
+export async function restoreCachedPart(
+  job: RenderJob,
+  entry: CacheEntry,
+  store: CacheStore,
+): Promise<Restored> {
+  const delivered: DeliveredOutput[] = [];
+  for (const output of job.outputs) {
+    const cached = entry.outputs.find((candidate) => candidate.format === output.format);
+    if (cached === undefined) {
+      return { kind: 'damaged', reason: `its cache entry has no ${output.format} output` };
+    }
+    const inPlace = await readFile(output.path).then(
+      (bytes) => digest(bytes) === cached.digest,
+      () => false,
+    );
+    if (!inPlace) {
+      await mkdir(dirname(output.path), { recursive: true });
+      const problem = await store.restoreBlob(
+        cached.digest,
+        output.path,
+        tempNameBeside(output.path),
+      );
+      if (problem !== undefined) return { kind: 'damaged', reason: problem };
+    }
+    delivered.push({
+      format: output.format,
+      path: output.path,
+      bytes: cached.bytes,
+      summary: cached.summary,
+      ...(cached.note === undefined ? {} : { note: cached.note }),
+    });
+  }
+  await store.touchEntry(entry.key);
+  return {
+    kind: 'restored',
+    result: {
+      job,
+      engine: entry.engine.id,
+      status: 'ok',
+      outputs: delivered,
+      diagnostics: entry.diagnostics,
+      seconds: 0,
+      attempts: 0,
+      console: '',
+      ...(entry.dimension === undefined ? {} : { dimension: entry.dimension }),
+      cached: {
+        key: entry.key,
+        renderedAt: entry.run.at,
+        runId: entry.run.id,
+        seconds: entry.seconds,
+      },
+    },
+  };
+}
