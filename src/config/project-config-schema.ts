@@ -167,6 +167,34 @@ export const projectConfigSchema = z
         .positive({ error: 'must be a positive integer' })
         .meta({ description: 'Parts rendered at once. Default: from the CPUs and the engine.' })
         .optional(),
+      cache: z
+        .strictObject(
+          {
+            dir: text('must be a folder path such as ../.render-cache')
+              .meta({
+                description:
+                  'Cache folder, relative to this config (one may serve several projects). Default: .parascad/cache.',
+              })
+              .optional(),
+            maxSize: z
+              .union(
+                [z.int().nonnegative(), z.string().regex(/^\s*\d+(\.\d+)?\s*[kmgt]?i?b?\s*$/i)],
+                {
+                  error: 'must be a size such as 2G, 500M or a number of bytes',
+                },
+              )
+              .meta({
+                description:
+                  'Bytes the cache may hold (2G, 500M, …); the least recently used entries go first. Default: 2G.',
+              })
+              .optional(),
+          },
+          { error: 'must be a mapping such as {dir: .cache, maxSize: 2G}' },
+        )
+        .meta({
+          description: 'Where rendered parts are kept, so that unchanged parts never render twice.',
+        })
+        .optional(),
       defaults: z
         .strictObject(partSettingsShape, {
           error: 'must be a mapping of settings such as {formats: [stl]}',

@@ -72,6 +72,8 @@ export interface ProjectConfig {
   readonly outDir?: Located<string>;
   /** Parts rendered at once. */
   readonly jobs?: Located<number>;
+  /** The cache folder as written (relative to the config file's folder) and its size limit. */
+  readonly cache?: { readonly dir?: string; readonly maxSize?: number | string };
   readonly defaults: PartSettings;
   readonly files: readonly FileEntry[];
 }

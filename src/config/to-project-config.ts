@@ -110,6 +110,7 @@ export function toProjectConfig(
       outDir: optional(parsed.outDir, ['outDir']),
       jobs: optional(parsed.jobs, ['jobs']),
     }),
+    ...(parsed.cache === undefined ? {} : { cache: defined({ ...parsed.cache }) }),
     defaults: settings(parsed.defaults ?? {}, ['defaults']),
     files: parsed.files.map((entry, index) => fileEntry(entry, ['files', index])),
   };

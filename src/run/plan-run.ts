@@ -2,6 +2,8 @@ import { access } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { findProjectConfig } from '../config/find-project-config.js';
 import { loadProjectConfig } from '../config/load-project-config.js';
+import type { ProjectConfig } from '../config/project-config.js';
+import { parseByteSize } from '../schedule/memory-budget.js';
 import type { ClassicProject } from '../discovery/classic-project.js';
 import { discoverProject } from '../discovery/discover-project.js';
 import { ParascadError, type ConfigProblem } from '../errors.js';
@@ -94,7 +96,7 @@ async function planProjectParts(
                 ...warnings,
                 { message: `${basename(ignored)} is ignored: ${basename(config.file)} is used` },
               ],
-        ...defined({ threads: config.jobs?.value }),
+        ...defined({ threads: config.jobs?.value, cache: cacheSettings(config, projectDir) }),
       },
       filesAreSelectors: true,
     };
@@ -143,6 +145,19 @@ async function classicPlan(
       threads: project.threads,
     }),
   };
+}
+
+function cacheSettings(
+  config: ProjectConfig,
+  projectDir: string,
+): ProjectCacheSettings | undefined {
+  if (config.cache === undefined) return undefined;
+  const { dir, maxSize } = config.cache;
+  const maxSizeBytes = typeof maxSize === 'string' ? parseByteSize(maxSize) : maxSize;
+  return defined({
+    dir: dir === undefined ? undefined : resolve(projectDir, dir),
+    maxSizeBytes,
+  });
 }
 
 function historyOf(projectDir: string): Promise<HistoryStore> {

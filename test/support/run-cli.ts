@@ -27,10 +27,12 @@ export function startCli(
   args: readonly string[],
   cwd: string,
   onStdout?: (text: string, child: ChildProcess) => void,
+  /** Variables added to (or, when undefined, removed from) the test's environment. */
+  env: NodeJS.ProcessEnv = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
@@ -52,6 +54,10 @@ export function startCli(
 }
 
 /** Runs the real CLI to the end. */
-export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
-  return startCli(args, cwd).done;
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
+  return startCli(args, cwd, undefined, env).done;
 }

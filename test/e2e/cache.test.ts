@@ -1,0 +1,277 @@
+import { chmod, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyFixture } from '../support/copy-fixture.js';
+import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
+import { listFiles } from '../support/list-files.js';
+import { runCli, startCli, stopStartedClis, type CliRun } from '../support/run-cli.js';
+
+afterEach(stopStartedClis);
+
+const allParts = ['a1', 'a2', 'b1', 'b2', 'c', 'ring'];
+
+interface Outcome {
+  readonly rendered: string[];
+  readonly cached: string[];
+  readonly failed: string[];
+  readonly warnings: string[];
+  readonly run: CliRun;
+}
+
+/** Renders the fixture with --json and sorts the parts by what happened to them. */
+async function renderProject(
+  project: string,
+  engine: 'wasm' | 'native' | 'auto',
+  extra: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<Outcome> {
+  const run = await runCli(['render', '--engine', engine, '--json', ...extra], project, {
+    OPENSCADPATH: join(project, 'libs'),
+    PARASCAD_CACHE_DIR: undefined,
+    ...env,
+  });
+  const events = run.stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          type: string;
+          part?: { name: string };
+          status?: string;
+          cached?: { renderedAt: string };
+          message?: string;
+        },
+    );
+  const done = events.filter((event) => event.type === 'part-done');
+  const names = (keep: (event: (typeof done)[number]) => boolean): string[] =>
+    done
+      .filter(keep)
+      .map((event) => event.part?.name ?? '')
+      .sort();
+  return {
+    rendered: names((event) => event.status === 'ok' && event.cached === undefined),
+    cached: names((event) => event.cached !== undefined),
+    failed: names((event) => event.status === 'failed'),
+    warnings: events
+      .filter((event) => event.type === 'warning')
+      .map((event) => event.message ?? ''),
+    run,
+  };
+}
+
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+/** Modification times of every file in the project, sources and outputs. */
+async function touchAll(project: string): Promise<void> {
+  const later = new Date(Date.now() + 120_000);
+  for (const file of await listFiles(project)) {
+    if (!file.includes('.parascad')) await utimes(join(project, file), later, later);
+  }
+}
+
+describe.each(['wasm', ...(hasNativeOpenScad ? ['native' as const] : [])] as const)(
+  'the cache on the %s engine',
+  (engine) => {
+    it('renders once, then takes every part from the cache; a touch changes nothing', async () => {
+      const project = await copyFixture('e2e-cache');
+      const first = await renderProject(project, engine);
+      expect(first.run.code, first.run.stderr).toBe(0);
+      expect(first.rendered).toEqual(allParts);
+      const output = join(project, 'outputs', 'a1.stl');
+      const before = await stat(output);
+
+      const second = await renderProject(project, engine);
+      expect(second.run.code, second.run.stderr).toBe(0);
+      expect(second.rendered).toEqual([]);
+      expect(second.cached).toEqual(allParts);
+      // Outputs already holding the right bytes are left alone.
+      expect((await stat(output)).mtimeMs).toBe(before.mtimeMs);
+
+      await touchAll(project);
+      const touched = await renderProject(project, engine);
+      expect(touched.rendered).toEqual([]);
+      expect(touched.cached).toEqual(allParts);
+    });
+
+    it('re-renders exactly the parts whose files changed: a shared include, a nested include, one file, a computed import, a library', async () => {
+      const project = await copyFixture('e2e-cache');
+      expect((await renderProject(project, engine)).rendered).toEqual(allParts);
+
+      await edit(join(project, 'shared', 'dims.scad'), 'unit = 2;', 'unit = 3;');
+      const shared = await renderProject(project, engine);
+      expect(shared.rendered).toEqual(['a1', 'a2', 'b1', 'b2']);
+      expect(shared.cached).toEqual(['c', 'ring']);
+
+      await edit(join(project, 'parts', 'sub', 'inner.scad'), '// A nested', '// The nested');
+      expect((await renderProject(project, engine)).rendered).toEqual(['a1', 'a2']);
+
+      await edit(join(project, 'parts', 'b.scad'), 'cube([3, 3, 3]);', 'cube([4, 3, 3]);');
+      expect((await renderProject(project, engine)).rendered).toEqual(['b1', 'b2']);
+
+      // c imports a file whose name it computes: OpenSCAD's own record says which one.
+      await writeFile(join(project, 'other.stl'), await readFile(join(project, 'c.scad')));
+      expect((await renderProject(project, engine)).rendered).toEqual([]);
+      await edit(join(project, 'tri.stl'), 'vertex 1 0 0', 'vertex 2 0 0');
+      expect((await renderProject(project, engine)).rendered).toEqual(['c']);
+
+      await edit(join(project, 'libs', 'cachelib', 'ring.scad'), 'size * 2', 'size * 3');
+      expect((await renderProject(project, engine)).rendered).toEqual(['ring']);
+
+      // Restoring the old bytes finds the old entries again.
+      await edit(join(project, 'libs', 'cachelib', 'ring.scad'), 'size * 3', 'size * 2');
+      const back = await renderProject(project, engine);
+      expect(back.rendered).toEqual([]);
+      expect(back.cached).toEqual(allParts);
+    });
+
+    it('re-renders a part whose imported file vanished, fails it, and never caches the failure', async () => {
+      const project = await copyFixture('e2e-cache');
+      await renderProject(project, engine);
+      await rm(join(project, 'tri.stl'));
+      const gone = await renderProject(project, engine);
+      expect(gone.failed).toEqual(['c']);
+      expect(gone.cached).toEqual(['a1', 'a2', 'b1', 'b2', 'ring']);
+      const again = await renderProject(project, engine);
+      expect(again.failed).toEqual(['c']);
+    });
+  },
+);
+
+describe('the cache', () => {
+  it('re-renders the part whose config parameter changed, and only it', async () => {
+    const project = await copyFixture('e2e-cache');
+    await renderProject(project, 'wasm');
+    await edit(join(project, 'parascad.config.yaml'), 'size: 3', 'size: 4');
+    const changed = await renderProject(project, 'wasm');
+    expect(changed.rendered).toEqual(['ring']);
+    expect(changed.cached).toEqual(['a1', 'a2', 'b1', 'b2', 'c']);
+  });
+
+  it('restores a deleted output from the store without rendering, with the same bytes', async () => {
+    const project = await copyFixture('e2e-cache');
+    await renderProject(project, 'wasm');
+    const output = join(project, 'outputs', 'b2.stl');
+    const bytes = await readFile(output);
+    await rm(output);
+    await writeFile(join(project, 'outputs', 'a1.stl'), 'solid broken');
+    const restored = await renderProject(project, 'wasm');
+    expect(restored.rendered).toEqual([]);
+    expect(await readFile(output)).toEqual(bytes);
+    expect(await readFile(join(project, 'outputs', 'a1.stl'), 'utf8')).not.toBe('solid broken');
+  });
+
+  it('detects a damaged entry and a truncated output in the store, warns, and renders again', async () => {
+    const project = await copyFixture('e2e-cache');
+    const cacheDir = join(project, '.parascad', 'cache');
+    await renderProject(project, 'wasm');
+    const entries = await listFiles(join(cacheDir, 'entries'));
+    const blobs = await listFiles(join(cacheDir, 'blobs'));
+    for (const entry of entries) await writeFile(join(cacheDir, 'entries', entry), '{"schema":1,');
+    const damaged = await renderProject(project, 'wasm');
+    expect(damaged.rendered).toEqual(allParts);
+    expect(damaged.warnings.filter((warning) => /damaged/.test(warning))).toHaveLength(6);
+
+    for (const blob of blobs) {
+      const path = join(cacheDir, 'blobs', blob);
+      await writeFile(path, (await readFile(path)).subarray(0, 10));
+    }
+    await rm(join(project, 'outputs'), { recursive: true });
+    const truncated = await renderProject(project, 'wasm');
+    expect(truncated.rendered).toEqual(allParts);
+    expect(truncated.warnings.filter((warning) => /damaged/.test(warning))).toHaveLength(6);
+    expect((await renderProject(project, 'wasm')).cached).toEqual(allParts);
+  });
+
+  it('renders everything with --force, and neither reads nor writes the cache with --no-cache', async () => {
+    const project = await copyFixture('e2e-cache');
+    const uncached = await renderProject(project, 'wasm', ['--no-cache']);
+    expect(uncached.rendered).toEqual(allParts);
+    expect(await readdir(join(project, '.parascad'))).not.toContain('cache');
+    await renderProject(project, 'wasm');
+    expect((await renderProject(project, 'wasm', ['--no-cache'])).rendered).toEqual(allParts);
+    expect((await renderProject(project, 'wasm', ['--force'])).rendered).toEqual(allParts);
+    expect((await renderProject(project, 'wasm')).cached).toEqual(allParts);
+  });
+
+  it('keeps .parascad out of version control with its own .gitignore', async () => {
+    const project = await copyFixture('e2e-cache');
+    await renderProject(project, 'wasm');
+    expect(await readFile(join(project, '.parascad', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+  });
+
+  it('shares one store between projects and between two runs at once, without damage', async () => {
+    const store = await mkdtemp(join(tmpdir(), 'parascad-shared-cache-'));
+    const one = await copyFixture('e2e-cache');
+    const two = await copyFixture('e2e-cache');
+    const env = { OPENSCADPATH: undefined, PARASCAD_CACHE_DIR: store };
+    const args = ['render', '--engine', 'wasm', '--json'];
+    const [first, second] = await Promise.all([
+      startCli(args, one, undefined, { ...env, OPENSCADPATH: join(one, 'libs') }).done,
+      startCli(args, two, undefined, { ...env, OPENSCADPATH: join(two, 'libs') }).done,
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+    expect(await listFiles(join(store, 'tmp'))).toEqual([]);
+    // The other project's entries answer this one: paths are relative to each project.
+    const third = await renderProject(one, 'wasm', [], { PARASCAD_CACHE_DIR: store });
+    expect(third.cached).toEqual(allParts);
+    const listing = await runCli(['cache', '--cache-dir', store], one);
+    expect(listing.stdout).toMatch(/6 entries/);
+    expect(listing.stdout).toMatch(/hit rate of the last 3 runs/);
+  });
+
+  it('still renders when the store cannot be written, with one warning', async () => {
+    const project = await copyFixture('e2e-cache');
+    const blocker = join(project, 'not-a-folder');
+    await writeFile(blocker, '');
+    await chmod(blocker, 0o444);
+    const run = await renderProject(project, 'wasm', ['--cache-dir', join(blocker, 'cache')]);
+    expect(run.run.code, run.run.stderr).toBe(0);
+    expect(run.rendered).toEqual(allParts);
+    expect(run.warnings.filter((warning) => /cannot be written/.test(warning))).toHaveLength(1);
+  });
+
+  it('cleans the store with parascad cache clean', async () => {
+    const project = await copyFixture('e2e-cache');
+    await renderProject(project, 'wasm');
+    const kept = await runCli(['cache', 'clean', '--older-than', '30d'], project);
+    expect(kept.stdout).toMatch(/removed 0 entries/);
+    const clean = await runCli(['cache', 'clean'], project);
+    expect(clean.code).toBe(0);
+    expect((await renderProject(project, 'wasm')).rendered).toEqual(allParts);
+  });
+
+  describe.skipIf(!hasNativeOpenScad)(`with both engines ${nativeSkipReason}`, () => {
+    it('lets auto take an entry of either engine, and an explicit engine only its own', async () => {
+      const project = await copyFixture('e2e-cache');
+      expect((await renderProject(project, 'native')).rendered).toEqual(allParts);
+      expect((await renderProject(project, 'wasm')).rendered).toEqual(allParts);
+      const auto = await renderProject(project, 'auto');
+      expect(auto.cached).toEqual(allParts);
+    });
+
+    it('re-renders everything when the engine version changes, and starts no OpenSCAD on a full hit', async () => {
+      const project = await copyFixture('e2e-cache');
+      const bin = await mkdtemp(join(tmpdir(), 'parascad-fake-openscad-'));
+      const fake = join(bin, 'openscad');
+      const log = join(bin, 'calls.log');
+      const wrapper = (version: string): string =>
+        `#!/bin/sh\necho "$@" >> '${log}'\nif [ "$1" = "--version" ]; then echo "OpenSCAD version ${version}"; exit 0; fi\nexec openscad "$@"\n`;
+      await writeFile(fake, wrapper('2021.01'), { mode: 0o755 });
+      const withFake = ['--openscad', fake];
+      expect((await renderProject(project, 'native', withFake)).rendered).toEqual(allParts);
+      await rm(log, { force: true });
+      expect((await renderProject(project, 'native', withFake)).cached).toEqual(allParts);
+      await expect(stat(log)).rejects.toThrow();
+
+      await writeFile(fake, wrapper('2021.02'), { mode: 0o755 });
+      expect((await renderProject(project, 'native', withFake)).rendered).toEqual(allParts);
+    });
+  });
+});
