@@ -1,0 +1,146 @@
+/**
+ * Measures the cache (issue 10): on a generated project of 500 small parts in 20 files sharing
+ * includes, and on examples/desk-organizer — the wall time of a second run with nothing changed,
+ * the parts rendered again after editing one shared include and after editing one part's own
+ * file, and the store's size. One run each on a shared machine: read the numbers as ratios.
+ *
+ *   npm run build && npx tsx bench/cache-bench.ts [--engine wasm|native|auto] [--files 20] [--modules 25]
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const cli = fileURLToPath(new URL('../bin/parascad.js', import.meta.url));
+const example = fileURLToPath(new URL('../examples/desk-organizer', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'wasm' },
+    files: { type: 'string', default: '20' },
+    modules: { type: 'string', default: '25' },
+  },
+});
+const engine = values.engine;
+const fileCount = Number(values.files);
+const modulesPerFile = Number(values.modules);
+
+interface Run {
+  readonly seconds: number;
+  readonly rendered: number;
+  readonly cached: number;
+  readonly failed: number;
+}
+
+/** Runs the real CLI once, timing the whole process as a user sees it. */
+function render(cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [cli, 'render', '--engine', engine, '--json'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const done = stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { type: string; status?: string; cached?: unknown })
+        .filter((event) => event.type === 'part-done');
+      resolve({
+        seconds,
+        rendered: done.filter((event) => event.status === 'ok' && event.cached === undefined)
+          .length,
+        cached: done.filter((event) => event.cached !== undefined).length,
+        failed: done.filter((event) => event.status === 'failed').length,
+      });
+    });
+  });
+}
+
+async function storeBytes(folder: string): Promise<number> {
+  const { cacheUsage } = await import('../dist/cache/cache-usage.js');
+  return (await cacheUsage(join(folder, '.parascad', 'cache'))).totalBytes;
+}
+
+async function generate(): Promise<string> {
+  const folder = join(await mkdtemp(join(tmpdir(), 'parascad-cache-bench-')), 'project');
+  await mkdir(join(folder, 'parts'), { recursive: true });
+  await mkdir(join(folder, 'shared'), { recursive: true });
+  await writeFile(join(folder, 'shared', 'common.scad'), 'wall = 1;\n');
+  // Files 1–5 also share a group include: editing it must re-render exactly their parts.
+  await writeFile(join(folder, 'shared', 'group.scad'), 'include <common.scad>\nlip = 0.5;\n');
+  for (let file = 1; file <= fileCount; file++) {
+    const include = file <= 5 ? 'group.scad' : 'common.scad';
+    const modules = Array.from(
+      { length: modulesPerFile },
+      (_, index) =>
+        `module p${file}_${index}() { //render.model.stl\n  cube([${index + 1}, wall + ${file}, 1]);\n}\n`,
+    );
+    await writeFile(
+      join(folder, 'parts', `f${String(file).padStart(2, '0')}.scad`),
+      [`include <../shared/${include}>`, '', ...modules].join('\n'),
+    );
+  }
+  return folder;
+}
+
+async function append(file: string, text: string): Promise<void> {
+  await writeFile(file, `${await readFile(file, 'utf8')}${text}`);
+}
+
+function line(label: string, run: Run): string {
+  return `| ${label} | ${run.seconds.toFixed(2)} s | ${run.rendered} | ${run.cached} |`;
+}
+
+async function measure(
+  name: string,
+  folder: string,
+  edits: readonly { label: string; file: string; text: string }[],
+): Promise<void> {
+  const rows: string[] = [];
+  rows.push(line('first run (empty cache)', await render(folder)));
+  rows.push(line('second run, nothing changed', await render(folder)));
+  rows.push(line('third run, nothing changed', await render(folder)));
+  for (const edit of edits) {
+    await append(edit.file, edit.text);
+    rows.push(line(edit.label, await render(folder)));
+  }
+  const bytes = await storeBytes(folder);
+  console.log(`\n### ${name} (engine ${engine})\n`);
+  console.log('| run | wall (whole process) | rendered | cached |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const row of rows) console.log(row);
+  console.log(
+    `\nstore: ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${join(folder, '.parascad', 'cache')}`,
+  );
+}
+
+const generated = await generate();
+await measure(`generated: ${fileCount * modulesPerFile} parts in ${fileCount} files`, generated, [
+  {
+    label: 'after editing shared/group.scad (files 1–5)',
+    file: join(generated, 'shared', 'group.scad'),
+    text: 'lip2 = 1;\n',
+  },
+  {
+    label: "after editing one part file's own text (f07.scad)",
+    file: join(generated, 'parts', 'f07.scad'),
+    text: '// edited\n',
+  },
+]);
+
+const kit = join(await mkdtemp(join(tmpdir(), 'parascad-cache-bench-kit-')), 'desk-organizer');
+await cp(example, kit, { recursive: true, filter: (source) => !source.includes('outputs') });
+await measure('examples/desk-organizer', kit, [
+  {
+    label: 'after editing the shared dimensions.scad',
+    file: join(kit, 'dimensions.scad'),
+    text: '// edited\n',
+  },
+]);
