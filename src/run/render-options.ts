@@ -69,8 +69,10 @@ export function checkRenderOptions(options: RenderOptions): void {
   wholeNumber('jobs', options.jobs, 1);
   wholeNumber('retries', options.retries, 0);
   wholeNumber('maxMemoryBytes', options.maxMemoryBytes, 1);
-  if (options.stl !== undefined && options.stl !== 'ascii' && options.stl !== 'binary') {
-    throw new ParascadError('USAGE', `stl must be ascii or binary, got ${String(options.stl)}`);
+  // Library callers in plain JavaScript get no type check.
+  const stl: unknown = options.stl;
+  if (stl !== undefined && stl !== 'ascii' && stl !== 'binary') {
+    throw new ParascadError('USAGE', `stl must be ascii or binary, got ${JSON.stringify(stl)}`);
   }
   if (options.timeoutSeconds !== undefined && !(options.timeoutSeconds > 0)) {
     throw new ParascadError(
