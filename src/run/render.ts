@@ -5,7 +5,9 @@ import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.j
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { EngineChoice } from '../engines/choose-engine.js';
 import type { Engine, EngineId } from '../engines/engine.js';
+import { measureEngineRatios } from '../engines/measure-engine-ratios.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
+import { createWasmEngine } from '../engines/wasm/wasm-engine.js';
 import { explainEngineChoice } from '../engines/explain-engine-choice.js';
 import { resolveNative } from '../engines/resolve-native.js';
 import type { HistoryStore } from '../history/history-store.js';
@@ -23,7 +25,9 @@ import { checkRenderOptions, type EnginePreference, type RenderOptions } from '.
 import { renderPart } from './render-part.js';
 import type { EnginePlan, PartEstimate } from './run-event.js';
 import { summarise, type RunSummary } from './run-summary.js';
-import { choosePartEngine, startEngines } from './start-engines.js';
+import { createEngineFallbacks } from './engine-fallbacks.js';
+import { readModifiedTimes } from './read-modified-times.js';
+import { cannotExport, choosePartEngine, startEngines } from './start-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
 
@@ -68,6 +72,10 @@ export async function renderPlan(
     configFile: project.configFile,
     env: options.env,
   });
+  const nativeBackend = nativeResolution.native?.info.backend;
+  const ratios =
+    nativeBackend === undefined ? undefined : measureEngineRatios(history.all(), nativeBackend);
+  const modified = await readModifiedTimes(jobs.map((job) => job.scadFile));
   const choices = new Map(
     jobs.map((job) => [
       job.id,
@@ -76,6 +84,10 @@ export async function renderPlan(
         nativeResolution,
         history.get(job.id),
         job.outputs.map((output) => output.format),
+        {
+          failures: history.failuresOf(job.id, modified.get(job.scadFile)),
+          ...defined({ ratios }),
+        },
       ),
     ]),
   );
@@ -160,21 +172,44 @@ export async function renderPlan(
     );
     const retryable = (result: PartResult): boolean =>
       result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
-    // Under `auto`, a part that crashes the WASM engine (a trap: its smaller stack ends deep
-    // recursion that native OpenSCAD renders) is rendered again, once, on the native engine.
-    const fallsBackToNative = (result: PartResult): boolean =>
-      result.engine === 'wasm' &&
-      result.failure?.kind === 'engine-crash' &&
-      preferenceOf(result.job) === 'auto' &&
-      nativeResolution.native !== undefined;
-    const engineFor = (id: EngineId): Engine => {
+    // Under `auto`, a part that fails on one engine (a WASM trap, an error 2025 raises where
+    // 2021 renders, a CGAL failure) is rendered again, once, on the other (see `fallbackEngine`).
+    const fallbacks = createEngineFallbacks({
+      preferenceOf,
+      canRender: (job, engine) =>
+        cannotExport(
+          nativeResolution,
+          engine,
+          job.outputs.map((output) => output.format),
+        ) === undefined,
+      choices,
+      history,
+    });
+    // An engine no part chose at first starts when a part falls back to it, once.
+    let startingWasm: Promise<Engine> | undefined;
+    const engineFor = async (id: EngineId): Promise<Engine> => {
       const started = engines.get(id);
       if (started !== undefined) return started;
       const native = nativeResolution.native;
-      if (id !== 'native' || native === undefined) throw new Error(`engine ${id} was not started`);
+      if (id === 'wasm') {
+        startingWasm ??= createWasmEngine({ threads: concurrency }).then((engine) => {
+          engines.set(id, engine);
+          return engine;
+        });
+        return startingWasm;
+      }
+      if (native === undefined) throw new Error(`engine ${id} was not started`);
       const engine = createNativeEngine(native.binary, native.capabilities);
       engines.set(id, engine);
       return engine;
+    };
+    const inputFilesOf = async (job: RenderJob): Promise<string[]> => {
+      const known = inputFiles.get(job.scadFile);
+      if (known !== undefined || choiceOf(job).engine !== 'wasm') return known ?? [job.scadFile];
+      // A part that fell back to the WASM engine: its closure was not needed before.
+      const found = await inputFilesByScadFile([job], libraryPaths);
+      for (const [file, files] of found) inputFiles.set(file, files);
+      return found.get(job.scadFile) ?? [job.scadFile];
     };
     results = await runPool(jobs, {
       concurrency,
@@ -189,18 +224,18 @@ export async function renderPlan(
           message: error instanceof Error ? error.message : String(error),
         }),
       shouldRetry: (result, attempt) =>
-        (attempt <= (options.retries ?? 0) && retryable(result)) || fallsBackToNative(result),
+        (attempt <= (options.retries ?? 0) && retryable(result)) ||
+        fallbacks.next(result) !== undefined,
       onRetry: (job, result, attempt) => {
-        const fallback = fallsBackToNative(result);
-        if (fallback)
-          choices.set(job.id, { engine: 'native', reason: 'the WASM engine crashed on it' });
+        const nextEngine = fallbacks.next(result);
+        if (nextEngine !== undefined) fallbacks.moveOn(result, nextEngine);
         if (result.failure !== undefined) {
           emit({
             type: 'part-retry',
             job,
             attempt,
             failure: result.failure,
-            ...(fallback ? { nextEngine: 'native' as const } : {}),
+            ...defined({ nextEngine }),
           });
         }
       },
@@ -213,7 +248,7 @@ export async function renderPlan(
       },
       run: async (job, attempt) => {
         const choice = choiceOf(job);
-        const engine = engineFor(choice.engine);
+        const engine = await engineFor(choice.engine);
         running++;
         emit({
           type: 'part-start',
@@ -227,14 +262,14 @@ export async function renderPlan(
           const result = await renderPart(job, {
             engine,
             signal: kill.signal,
-            inputFiles: inputFiles.get(job.scadFile) ?? [job.scadFile],
+            inputFiles: await inputFilesOf(job),
             libraryPaths,
             memoryLimitBytes: memoryBudgetBytes,
             attempt,
             ...defined({ timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds }),
           });
           if (result.status === 'ok') recordTiming(history, result);
-          return result;
+          return fallbacks.finish(result);
         } finally {
           running--;
         }
