@@ -89,6 +89,8 @@ export type JsonRunEvent =
       readonly geometrySeconds?: number;
       /** Set when the part came from the cache instead of being rendered. */
       readonly cached?: CachedFrom;
+      /** The engine `auto` tried first and how it failed there, when the part fell back. */
+      readonly fallbackFrom?: { readonly engine: EngineId; readonly failure: JsonFailure };
       /** Everything OpenSCAD printed; only with `--verbose`. */
       readonly console?: string;
     }
@@ -164,7 +166,8 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         nextEngine: event.nextEngine ?? null,
       };
     case 'part-done': {
-      const { job, failure, console, peakBytes, geometrySeconds, cached, ...result } = event.result;
+      const { job, failure, console, peakBytes, geometrySeconds, fallbackFrom, cached, ...result } =
+        event.result;
       return {
         type: 'part-done',
         part: refOf(job),
@@ -177,6 +180,14 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         diagnostics: result.diagnostics,
         ...(peakBytes === undefined ? {} : { peakBytes }),
         ...(geometrySeconds === undefined ? {} : { geometrySeconds }),
+        ...(fallbackFrom === undefined
+          ? {}
+          : {
+              fallbackFrom: {
+                engine: fallbackFrom.engine,
+                failure: failureOf(fallbackFrom.failure),
+              },
+            }),
         ...(cached === undefined ? {} : { cached }),
         ...(options.verbose ? { console } : {}),
       };

@@ -47,6 +47,16 @@ export function formatPartResult(result: PartResult, options: FormatPartResultOp
       ? ''
       : colors.dim(`  rendered ${whenRendered(result.cached.renderedAt)}`);
   const lines = [`${statusLine(result, head, colors)}${from}`];
+  if (result.fallbackFrom !== undefined) {
+    const { engine, failure } = result.fallbackFrom;
+    lines.push(
+      result.status === 'ok'
+        ? colors.dim(
+            `    rendered on ${result.engine} because ${engine} failed: ${describeFailure(failure)}`,
+          )
+        : `    ${engine} failed first: ${describeFailure(failure)}`,
+    );
+  }
   for (const output of result.outputs) {
     if (output.note !== undefined) lines.push(colors.dim(`    ${output.note}`));
   }

@@ -50,6 +50,11 @@ export interface PartResult {
   /** Everything OpenSCAD printed, for `--verbose` and reports. */
   readonly console: string;
   /**
+   * Set when `auto` rendered the part again on this result's engine because it failed on
+   * another one first: that engine and its failure (so a part that fails on both says both).
+   */
+  readonly fallbackFrom?: { readonly engine: EngineId; readonly failure: FailureReason };
+  /**
    * Absolute paths of the files OpenSCAD opened, when the run asked for them (the cache records
    * them, with their digests, to know when the part must render again).
    */

@@ -13,6 +13,7 @@ import { buildPartJob, type PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { defined } from '../util/defined.js';
 import { collectPartInputs, type PartInputs } from './collect-part-inputs.js';
+import { createEngineFallbacks } from './engine-fallbacks.js';
 import { finishRunCache } from './finish-run-cache.js';
 import { lookUpCachedParts } from './look-up-cached-parts.js';
 import { cacheLocation, openRunCache } from './open-run-cache.js';
@@ -27,7 +28,7 @@ import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
 import { summarise, type RunSummary } from './run-summary.js';
-import { startEngines } from './start-engines.js';
+import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
@@ -138,6 +139,7 @@ export async function renderPlan(
   const runner = createLocalPartRunner({
     engines: started,
     native: engines.native.native,
+    wasmThreads: schedule.concurrency,
     inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
     libraryPaths,
     memoryLimitBytes: schedule.memoryBudgetBytes,
@@ -151,7 +153,17 @@ export async function renderPlan(
       schedule,
       choices: engines.choices,
       workOf,
-      fallsBackToNative: (result) => fallsBackToNative(result, engines),
+      fallbacks: createEngineFallbacks({
+        preferenceOf: engines.preferenceOf,
+        canRender: (job, engine) =>
+          cannotExport(
+            engines.native,
+            engine,
+            job.outputs.map((output) => output.format),
+          ) === undefined,
+        choices: engines.choices,
+        history,
+      }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
       signal: options.signal,
@@ -200,19 +212,6 @@ function cacheMayAnswer(options: RenderOptions): boolean {
   return existsSync(join(resolve(cwd, dir), 'entries'));
 }
 
-/**
- * Under `auto`, a part that crashes the WASM engine (a trap: its smaller stack ends deep
- * recursion that native OpenSCAD renders) is rendered again, once, on the native engine.
- */
-function fallsBackToNative(result: PartResult, engines: RunEngines): boolean {
-  return (
-    result.engine === 'wasm' &&
-    result.failure?.kind === 'engine-crash' &&
-    engines.preferenceOf(result.job) === 'auto' &&
-    engines.native.native !== undefined
-  );
-}
-
 /** The self-contained job of each part on each engine, built once. */
 function partJobs(
   root: string,
@@ -238,6 +237,7 @@ function partJobs(
         engine: engineIdentity(info, job.backend),
         digests,
         timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds,
+        stl: options.stl ?? job.stl,
       });
       built.set(name, work);
     }

@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
 import { parseDependencyFile } from '../parse-dependency-file.js';
+import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
@@ -112,6 +113,10 @@ async function runNative(
       ...request.defines.flatMap((definition) => ['-D', definition]),
       ...(dependencyFile === undefined ? [] : ['-d', dependencyFile]),
       ...backend.args,
+      ...binaryStlArguments(
+        request.binaryStl === true,
+        request.outputs.map((output) => output.format),
+      ),
       program.path,
     ];
     let memoryExceededBytes: number | undefined;

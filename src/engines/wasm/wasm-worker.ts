@@ -10,6 +10,7 @@ import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
 import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
 import { toHostPath, toVirtualPath } from './virtual-path.js';
+import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 
@@ -61,6 +62,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
     ...(task.recordDependencies === true ? ['-d', dependencyFile] : []),
     ...task.defines.flatMap((definition) => ['-D', definition]),
     `--backend=${task.backend}`,
+    ...binaryStlArguments(task.binaryStl === true, exports),
     programPath,
   ];
 
