@@ -120,6 +120,7 @@ describe('createJsonReporter', () => {
       ok: 3,
       failed: 1,
       cancelled: 0,
+      cached: 0,
       retries: 1,
       wallSeconds: 31.2,
       partSeconds: 31.2 + 3.5 + 0.21 + 5.8,

@@ -106,7 +106,10 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
           files: fonts.files.length,
         });
   const dependencies =
-    task.recordDependencies === true && fs.analyzePath(dependencyFile).exists
+    // Never touch a trapped instance again: its memory may be in any state.
+    crash === undefined &&
+    task.recordDependencies === true &&
+    fs.analyzePath(dependencyFile).exists
       ? parseDependencyFile(
           new TextDecoder().decode(fs.readFile(dependencyFile)),
           posix.dirname(programPath),
