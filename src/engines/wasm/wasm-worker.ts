@@ -107,9 +107,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
         });
   const dependencies =
     // Never touch a trapped instance again: its memory may be in any state.
-    crash === undefined &&
-    task.recordDependencies === true &&
-    fs.analyzePath(dependencyFile).exists
+    crash === undefined && task.recordDependencies === true && fs.analyzePath(dependencyFile).exists
       ? parseDependencyFile(
           new TextDecoder().decode(fs.readFile(dependencyFile)),
           posix.dirname(programPath),
