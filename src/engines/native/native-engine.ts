@@ -5,7 +5,6 @@ import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
 import { findPngDisplay, type FindPngDisplayOptions, type PngDisplay } from './find-png-display.js';
-import { killProcessTree } from './kill-process-tree.js';
 import { runProcessTree } from './run-process-tree.js';
 import { backendArguments, type OpenScadCapabilities } from './probe-openscad.js';
 import { watchProcessMemory } from './watch-process-memory.js';
@@ -113,13 +112,13 @@ async function runNative(
       {
         cwd: dirname(program.path),
         signal: request.signal,
-        onStarted: (child) => {
+        onStarted: (child, kill) => {
           if (child.pid === undefined || xvfbRun !== undefined) return undefined;
           const memory = watchProcessMemory(child.pid, {
             limitBytes: request.memoryLimitBytes,
             onExceeded: (used) => {
               memoryExceededBytes = used;
-              killProcessTree(child);
+              kill();
             },
           });
           return () => {
