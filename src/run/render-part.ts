@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
@@ -10,7 +10,7 @@ import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
 import type { DeliveredOutput, FailureReason, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
-import { tempNameBeside } from './temp-names.js';
+import { makeScratchDir, tempNameBeside } from './temp-names.js';
 
 export interface RenderPartContext {
   readonly engine: Engine;
@@ -39,21 +39,20 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     tempPath: tempNameBeside(output.path),
   }));
   const program = partProgram(job);
-  const programPath =
-    program.source === undefined
-      ? job.scadFile
-      : tempNameBeside(join(dirname(job.scadFile), `${job.module ?? 'part'}.scad`));
   const timeout =
     context.timeoutSeconds === undefined
       ? undefined
       : AbortSignal.timeout(context.timeoutSeconds * 1000);
   const signal =
     timeout === undefined ? context.signal : AbortSignal.any([context.signal, timeout]);
+  // Generated files never go beside the user's file: its folder may be read-only, or another
+  // project's (a config's `path: ../other/x.scad`).
+  const scratchDir = await makeScratchDir();
   try {
     await Promise.all(outputs.map((output) => mkdir(dirname(output.path), { recursive: true })));
     const run = await engine.run({
-      program: { path: programPath, ...defined({ source: program.source }) },
-      defines: program.defines,
+      program: { file: job.scadFile, ...program },
+      scratchDir,
       ...defined({ backend: job.backend }),
       outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
       inputFiles: context.inputFiles,
@@ -63,11 +62,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     });
     const diagnostics = [
       ...(run.diagnostics ?? []),
-      ...locateDiagnostics(
-        job,
-        program.source === undefined ? undefined : programPath,
-        run.console,
-      ),
+      ...locateDiagnostics(job, scratchDir, run.console),
       ...(run.notes ?? []).map((message): Diagnostic => ({
         severity: 'warning',
         message,
@@ -111,7 +106,10 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     for (const output of outputs) await rename(output.tempPath, output.path);
     return { ...base, status: 'ok', outputs: delivered };
   } finally {
-    await Promise.all(outputs.map((output) => rm(output.tempPath, { force: true })));
+    await Promise.all([
+      ...outputs.map((output) => rm(output.tempPath, { force: true })),
+      rm(scratchDir, { recursive: true, force: true }),
+    ]);
   }
 }
 
@@ -166,19 +164,16 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
 }
 
 /**
- * OpenSCAD names the generated wrapper in messages about the module call; those are moved to the
- * module's declaration in the user's file, which is what the user can act on.
+ * OpenSCAD names the generated files (the definitions with the module call, the use-mode program)
+ * in messages about the module call; those are moved to the module's declaration in the user's
+ * file, which is what the user can act on.
  */
-function locateDiagnostics(
-  job: RenderJob,
-  wrapperPath: string | undefined,
-  console: string,
-): Diagnostic[] {
+function locateDiagnostics(job: RenderJob, scratchDir: string, console: string): Diagnostic[] {
   return parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) }).map((diagnostic) => {
     const location = diagnostic.location;
     if (location === undefined) return diagnostic;
     const file = toHostPath(location.file);
-    if (file === wrapperPath) {
+    if (file.startsWith(`${scratchDir}${sep}`)) {
       const { file: declaredFile, line } = job.declaredAt;
       return { ...diagnostic, location: { file: declaredFile, line } };
     }

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { collectDependencies } from '../discovery/collect-dependencies.js';
 import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.js';
@@ -148,12 +148,14 @@ export async function renderPlan(
   const started = performance.now();
   let results: PartResult[];
   try {
-    await removeStaleTempFiles(
-      jobs.flatMap((job) => [
+    // Source folders too: parascad once wrote its generated programs there.
+    await removeStaleTempFiles([
+      tmpdir(),
+      ...jobs.flatMap((job) => [
         dirname(job.scadFile),
         ...job.outputs.map((output) => dirname(output.path)),
       ]),
-    );
+    ]);
     const inputFiles = await inputFilesByScadFile(
       jobs.filter((job) => choiceOf(job).engine === 'wasm'),
       libraryPaths,

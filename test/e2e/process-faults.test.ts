@@ -23,7 +23,7 @@ afterAll(async () => {
 
 /** Starts the CLI in its own process group, without a display, as a CI job would. */
 function start(args: readonly string[]): { pid: number; done: Promise<CliRun> } {
-  const env = { ...process.env, NO_COLOR: '1', CI: 'true' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: 'true' };
   delete env['DISPLAY'];
   delete env['WAYLAND_DISPLAY'];
   const child = spawn(process.execPath, [cliPath, ...args], {
