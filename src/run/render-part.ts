@@ -5,6 +5,7 @@ import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
 import { toHostPath } from '../engines/wasm/virtual-path.js';
+import { makeOutputFolder } from '../outputs/make-output-folder.js';
 import { validateOutput } from '../outputs/validate-output.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
@@ -24,6 +25,11 @@ export interface RenderPartContext {
   readonly memoryLimitBytes: number;
   /** Which try this is (1-based), reported in the result. */
   readonly attempt: number;
+  /**
+   * The output folder: folders an output template creates below it must stay inside it, however
+   * symlinks lead. Without it, outputs' folders are created as they are.
+   */
+  readonly outDir?: string;
 }
 
 /**
@@ -49,7 +55,11 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
   // project's (a config's `path: ../other/x.scad`).
   const scratchDir = await makeScratchDir();
   try {
-    await Promise.all(outputs.map((output) => mkdir(dirname(output.path), { recursive: true })));
+    const { outDir } = context;
+    for (const output of outputs) {
+      if (outDir === undefined) await mkdir(dirname(output.path), { recursive: true });
+      else await makeOutputFolder(dirname(output.path), outDir);
+    }
     const run = await engine.run({
       program: { file: job.scadFile, ...program },
       scratchDir,

@@ -233,7 +233,10 @@ export async function renderPlan(
             libraryPaths,
             memoryLimitBytes: memoryBudgetBytes,
             attempt,
-            ...defined({ timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds }),
+            ...defined({
+              timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds,
+              outDir: project.outDir,
+            }),
           });
           if (result.status === 'ok') recordTiming(history, result);
           return result;

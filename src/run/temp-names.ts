@@ -37,6 +37,8 @@ export function makeScratchDir(): Promise<string> {
 function fitName(name: string, bytes: number): string {
   if (Buffer.byteLength(name) <= bytes) return name;
   const suffix = extname(name);
+  // Code points, not UTF-16 units: a cut never splits a character (a combined emoji may lose a part).
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread
   const stem = [...name.slice(0, name.length - suffix.length)];
   const shortened = (keep: number): string =>
     `${stem.slice(0, Math.ceil(keep / 2)).join('')}…${stem.slice(stem.length - Math.floor(keep / 2)).join('')}${suffix}`;

@@ -37,7 +37,9 @@ function start(args: readonly string[]): { pid: number; done: Promise<CliRun> } 
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const done = new Promise<CliRun>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      resolve({ code, signal, stdout, stderr });
+    });
   });
   return { pid: child.pid ?? 0, done };
 }
@@ -52,7 +54,19 @@ describe.skipIf(process.platform !== 'linux')('parascad under process faults', (
       'stubborn-openscad',
       `trap '' TERM\n${detachedHelper}\nwhile :; do sleep 1; done`,
     );
-    const run = await start(['render', 'first', 'second', '--engine', 'native', '--openscad', engine.path, '-t', '2', '-j', '2']).done;
+    const run = await start([
+      'render',
+      'first',
+      'second',
+      '--engine',
+      'native',
+      '--openscad',
+      engine.path,
+      '-t',
+      '2',
+      '-j',
+      '2',
+    ]).done;
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/first.*timed out|first[\s\S]*timeout/i);
     expect(run.stdout).toMatch(/0 ok|2 failed/);
@@ -67,8 +81,20 @@ describe.skipIf(process.platform !== 'linux')('parascad under process faults', (
       'sleeping-openscad',
       `${detachedHelper}\nexec sleep 1000`,
     );
-    const cli = start(['render', 'first', 'second', '--engine', 'native', '--openscad', engine.path, '-j', '2']);
-    expect(await eventually(async () => (await recordedPids(engine.pidFile)).length === 4)).toBe(true);
+    const cli = start([
+      'render',
+      'first',
+      'second',
+      '--engine',
+      'native',
+      '--openscad',
+      engine.path,
+      '-j',
+      '2',
+    ]);
+    expect(await eventually(async () => (await recordedPids(engine.pidFile)).length === 4)).toBe(
+      true,
+    );
     process.kill(cli.pid, 'SIGTERM');
     const run = await cli.done;
     expect(run.code, run.stdout + run.stderr).toBe(130);
@@ -84,10 +110,22 @@ describe.skipIf(process.platform !== 'linux')('parascad under process faults', (
       `${detachedHelper}\nexec sleep 1000`,
     );
     const parts = xvfb ? ['first', 'second', 'picture'] : ['first', 'second'];
-    const cli = start(['render', ...parts, '--engine', 'native', '--openscad', engine.path, '-j', '3']);
+    const cli = start([
+      'render',
+      ...parts,
+      '--engine',
+      'native',
+      '--openscad',
+      engine.path,
+      '-j',
+      '3',
+    ]);
     // Each part: the engine and its helper.
     expect(
-      await eventually(async () => (await recordedPids(engine.pidFile)).length === 2 * parts.length, 30),
+      await eventually(
+        async () => (await recordedPids(engine.pidFile)).length === 2 * parts.length,
+        30,
+      ),
     ).toBe(true);
     const marked = processesMarkedBy(cli.pid);
     if (xvfb) expect(marked.map(({ command }) => command)).toContain('Xvfb');

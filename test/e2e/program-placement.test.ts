@@ -47,28 +47,28 @@ const engines = [
   { engine: 'wasm', skip: false, reason: '' },
 ] as const;
 
-describe.each(engines)('programs and values with the $engine engine', ({ engine, skip, reason }) => {
-  it.skipIf(skip)(
-    `renders from a read-only project, include and use mode, a ~190 KB value a used file reads, and relative include/use/import() ${reason}`,
-    async () => {
-      const out = join(dirname(root), `out-${engine}`);
-      const run = await runCli(
-        ['render', '--engine', engine, '-o', out],
-        join(root, 'project'),
-      );
-      expect(run.code, run.stdout + run.stderr).toBe(0);
-      const xSize = async (path: string): Promise<number> => {
-        const [min, max] = stlBounds(await readFile(join(out, path), 'utf8'));
-        return Math.round((max[0] - min[0]) * 1000) / 1000;
-      };
-      for (const mode of ['include', 'use']) {
-        expect(await xSize(`${mode}/sized.stl`)).toBe(30);
-        expect(await xSize(`${mode}/from_library.stl`)).toBe(30);
-        expect(await xSize(`${mode}/imported.stl`)).toBe(4);
-        expect(await xSize(`${mode}/imported_by_library.stl`)).toBe(7);
-      }
-      expect(await xSize('outside_part.stl')).toBe(5);
-      expect(await listFiles(root)).toEqual(before);
-    },
-  );
-});
+describe.each(engines)(
+  'programs and values with the $engine engine',
+  ({ engine, skip, reason }) => {
+    it.skipIf(skip)(
+      `renders from a read-only project, include and use mode, a ~190 KB value a used file reads, and relative include/use/import() ${reason}`,
+      async () => {
+        const out = join(dirname(root), `out-${engine}`);
+        const run = await runCli(['render', '--engine', engine, '-o', out], join(root, 'project'));
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        const xSize = async (path: string): Promise<number> => {
+          const [min, max] = stlBounds(await readFile(join(out, path), 'utf8'));
+          return Math.round((max[0] - min[0]) * 1000) / 1000;
+        };
+        for (const mode of ['include', 'use']) {
+          expect(await xSize(`${mode}/sized.stl`)).toBe(30);
+          expect(await xSize(`${mode}/from_library.stl`)).toBe(30);
+          expect(await xSize(`${mode}/imported.stl`)).toBe(4);
+          expect(await xSize(`${mode}/imported_by_library.stl`)).toBe(7);
+        }
+        expect(await xSize('outside_part.stl')).toBe(5);
+        expect(await listFiles(root)).toEqual(before);
+      },
+    );
+  },
+);

@@ -19,7 +19,14 @@ const base: RenderJob = { ...wholeFile, id: 'box.scad#lid#0', name: 'lid', modul
 describe('partProgram', () => {
   it('runs the file itself with guard, parameters, quality and the call appended after it, so they win', () => {
     expect(partProgram(base)).toEqual({
-      defines: ['batch_rendering = true', 'width = 40', 'label = "big"', '$fn = 48', '$fs = 0.5', 'lid()'],
+      defines: [
+        'batch_rendering = true',
+        'width = 40',
+        'label = "big"',
+        '$fn = 48',
+        '$fs = 0.5',
+        'lid()',
+      ],
     });
   });
 

@@ -54,7 +54,10 @@ export function processesMarkedBy(parascadPid: number): { pid: number; command: 
     try {
       const environ = readFileSync(`/proc/${entry}/environ`, 'latin1');
       if (!environ.split('\0').some((variable) => variable.startsWith(needle))) continue;
-      found.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/comm`, 'utf8').trim() });
+      found.push({
+        pid: Number(entry),
+        command: readFileSync(`/proc/${entry}/comm`, 'utf8').trim(),
+      });
     } catch {
       // Gone meanwhile.
     }
@@ -63,7 +66,10 @@ export function processesMarkedBy(parascadPid: number): { pid: number; command: 
 }
 
 /** Polls until `check` holds, for up to `seconds`. */
-export async function eventually(check: () => boolean | Promise<boolean>, seconds = 10): Promise<boolean> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  seconds = 10,
+): Promise<boolean> {
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     if (await check()) return true;

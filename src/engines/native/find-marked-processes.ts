@@ -25,7 +25,10 @@ export function findMarkedProcesses(name: string, value: string): number[] {
     } catch {
       continue;
     }
-    if (environ.indexOf(needle) === 0 || environ.includes(Buffer.concat([Buffer.from([0]), needle])))
+    if (
+      environ.indexOf(needle) === 0 ||
+      environ.includes(Buffer.concat([Buffer.from([0]), needle]))
+    )
       found.push(pid);
   }
   return found;

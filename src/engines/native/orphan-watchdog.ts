@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { currentRunMark, runMarkName } from './process-marks.js';
 
 /**
@@ -45,7 +46,7 @@ process.stdin.on('end', sweep);
 process.stdin.on('error', sweep);
 `;
 
-let watchdog: ChildProcess | undefined;
+let watchdog: ChildProcessByStdio<Writable, null, null> | undefined;
 
 /**
  * Tells the orphan watchdog about a process group parascad started (`pgid`) or that ended
@@ -59,19 +60,18 @@ let watchdog: ChildProcess | undefined;
 export function watchForOrphans(pgid: number): void {
   if (process.platform === 'win32') return;
   watchdog ??= startWatchdog();
-  watchdog.stdin?.write(pgid > 0 ? `+${pgid}\n` : `-${-pgid}\n`);
+  watchdog.stdin.write(pgid > 0 ? `+${pgid}\n` : `-${-pgid}\n`);
 }
 
-function startWatchdog(): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    ['-e', watchdogSource, runMarkName, currentRunMark()],
-    { stdio: ['pipe', 'ignore', 'ignore'], detached: true },
-  );
+function startWatchdog(): ChildProcessByStdio<Writable, null, null> {
+  const child = spawn(process.execPath, ['-e', watchdogSource, runMarkName, currentRunMark()], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
   child.on('error', () => undefined);
-  child.stdin?.on('error', () => undefined);
+  child.stdin.on('error', () => undefined);
   // Neither the watchdog nor its pipe keeps parascad alive; the pipe closes when parascad ends.
   child.unref();
-  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  (child.stdin as unknown as { unref?: () => void }).unref?.();
   return child;
 }

@@ -41,7 +41,12 @@ export async function createWasmEngine(options: WasmEngineOptions): Promise<Engi
   const hostFonts = new HostFonts();
   let fontFolders = options.fontFolders;
   const fontsFor = async (request: EngineRequest): Promise<WasmTask['fonts']> => {
-    if (!(await detector.mayUseFonts(request.inputFiles, [request.program.useCall ?? '', ...request.program.defines].join('\n')))) {
+    if (
+      !(await detector.mayUseFonts(
+        request.inputFiles,
+        [request.program.useCall ?? '', ...request.program.defines].join('\n'),
+      ))
+    ) {
       return undefined;
     }
     fontFolders ??= findFontFolders();
