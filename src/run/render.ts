@@ -11,6 +11,7 @@ import { buildPartJob, type PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { defined } from '../util/defined.js';
 import { collectPartInputs } from './collect-part-inputs.js';
+import { createEngineFallbacks } from './engine-fallbacks.js';
 import { createLocalPartRunner } from './local-part-runner.js';
 import type { PartResult } from './part-result.js';
 import { planRun, type RunPlan } from './plan-run.js';
@@ -21,7 +22,7 @@ import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
 import { summarise, type RunSummary } from './run-summary.js';
-import { startEngines } from './start-engines.js';
+import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
@@ -93,6 +94,7 @@ export async function renderPlan(
   const runner = createLocalPartRunner({
     engines: started,
     native: engines.native.native,
+    wasmThreads: schedule.concurrency,
     inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
     libraryPaths,
     memoryLimitBytes: schedule.memoryBudgetBytes,
@@ -118,7 +120,17 @@ export async function renderPlan(
       schedule,
       choices: engines.choices,
       workOf,
-      fallsBackToNative: (result) => fallsBackToNative(result, engines),
+      fallbacks: createEngineFallbacks({
+        preferenceOf: engines.preferenceOf,
+        canRender: (job, engine) =>
+          cannotExport(
+            engines.native,
+            engine,
+            job.outputs.map((output) => output.format),
+          ) === undefined,
+        choices: engines.choices,
+        history,
+      }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
       signal: options.signal,
@@ -140,19 +152,6 @@ export async function renderPlan(
   );
   emit({ type: 'run-done', summary });
   return summary;
-}
-
-/**
- * Under `auto`, a part that crashes the WASM engine (a trap: its smaller stack ends deep
- * recursion that native OpenSCAD renders) is rendered again, once, on the native engine.
- */
-function fallsBackToNative(result: PartResult, engines: RunEngines): boolean {
-  return (
-    result.engine === 'wasm' &&
-    result.failure?.kind === 'engine-crash' &&
-    engines.preferenceOf(result.job) === 'auto' &&
-    engines.native.native !== undefined
-  );
 }
 
 /** The self-contained job of each part on each engine, built once. */
@@ -180,6 +179,7 @@ function partJobs(
         engine: engineIdentity(info, job.backend),
         digests,
         timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds,
+        stl: options.stl ?? job.stl,
       });
       built.set(name, work);
     }

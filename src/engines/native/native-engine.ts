@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
+import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { partInvocation } from '../part-invocation.js';
 import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
@@ -101,6 +102,10 @@ async function runNative(
     ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
     ...invocation.defineArgs,
     ...backend.args,
+    ...binaryStlArguments(
+      request.binaryStl === true,
+      request.outputs.map((output) => output.format),
+    ),
     invocation.main,
   ];
   let memoryExceededBytes: number | undefined;

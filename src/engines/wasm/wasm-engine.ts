@@ -75,6 +75,7 @@ async function runInPool(
     program: request.program,
     scratchDir: request.scratchDir,
     backend: request.backend ?? 'manifold',
+    ...(request.binaryStl === true ? { binaryStl: true } : {}),
     inputFiles: request.inputFiles,
     libraryPaths: request.libraryPaths,
     outputs: request.outputs,

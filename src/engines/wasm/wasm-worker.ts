@@ -10,6 +10,7 @@ import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
 import { partInvocation } from '../part-invocation.js';
 import { toVirtualPath } from './virtual-path.js';
+import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 
@@ -62,6 +63,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
     ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
     ...invocation.defineArgs,
     `--backend=${task.backend}`,
+    ...binaryStlArguments(task.binaryStl === true, exports),
     programPath,
   ];
 
