@@ -5,7 +5,7 @@
  * The part is a helical MCAD gear (evaluation and geometry, like a thread-heavy part). Run after
  * `npm run build`; report ratios from one run.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,9 +39,11 @@ try {
     const signal = new AbortController().signal;
     const runs = await Promise.all(
       Array.from({ length: parts }, async (_, index) => {
+        const scratchDir = join(dir, `scratch-${workers}-${index}`);
+        await mkdir(scratchDir, { recursive: true });
         const run = await engine.run({
-          program: { path: join(dir, 'part.scad') },
-          defines: [],
+          program: { file: join(dir, 'part.scad'), defines: [] },
+          scratchDir,
           outputs: [{ format: 'stl', tempPath: join(dir, `out-${workers}-${index}.stl`) }],
           inputFiles: [join(dir, 'part.scad'), ...gears],
           libraryPaths,
