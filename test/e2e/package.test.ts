@@ -76,6 +76,48 @@ describe('the npm package', () => {
       join(app, 'node_modules', 'parascad', 'schema', 'parascad.config.schema.json'),
     );
     expect(existsSync(schema)).toBe(true);
+    // The README's library examples compile against the published types, checked strictly
+    // (skipLibCheck off) and without @types/node, which a consumer need not have.
+    const readme = await readFile(join(root, 'README.md'), 'utf8');
+    const library = readme.slice(readme.indexOf('## Library\n'));
+    const examples = [
+      ...library.slice(0, library.indexOf('\n## ', 1)).matchAll(/```ts\n([\s\S]*?)```/g),
+    ].map((match) => match[1] ?? '');
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const files = examples.map((_, index) => `readme-example-${index + 1}.ts`);
+    await Promise.all(
+      examples.map((code, index) => writeFile(join(app, files[index] ?? ''), code)),
+    );
+    await writeFile(
+      join(app, 'package.json'),
+      '{ "name": "app", "private": true, "type": "module" }\n',
+    );
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          skipLibCheck: false,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          types: [],
+          noEmit: true,
+        },
+        files,
+      }),
+    );
+    expect(existsSync(join(app, 'node_modules', '@types', 'node'))).toBe(false);
+    const tsc = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+
     // The written config is valid as it is.
     await writeFile(join(elsewhere, 'cube.scad'), 'cube(1);\n');
     const list = spawnSync(bin, ['list'], { cwd: elsewhere, encoding: 'utf8' });
