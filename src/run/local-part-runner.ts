@@ -54,7 +54,7 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
         libraryPaths: options.libraryPaths,
         memoryLimitBytes: options.memoryLimitBytes,
         attempt,
-        ...defined({ timeoutSeconds: work.timeoutSeconds }),
+        ...defined({ timeoutSeconds: work.timeoutSeconds, stl: work.stl }),
       }),
     engines: () => [...engines.values()].map((engine) => engine.info),
     close: async () => {

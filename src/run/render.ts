@@ -175,6 +175,7 @@ function partJobs(
         engine: engineIdentity(info, job.backend),
         digests,
         timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds,
+        stl: options.stl ?? job.stl,
       });
       built.set(name, work);
     }
