@@ -1,18 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
 import { formatConfigError } from '../report/format-config-error.js';
+import { parascadVersion } from '../util/parascad-version.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { listCommand } from './commands/list-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { verifyEnginesCommand } from './commands/verify-engines-command.js';
+import { fleetCommand } from './commands/fleet-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { exitCodes } from './exit-codes.js';
-
-const { version } = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-) as { version: string };
 
 export type MainContext = Omit<CliContext, 'setExitCode'>;
 
@@ -21,7 +19,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   let exitCode: number = exitCodes.ok;
   const program = new Command('parascad')
     .description('Render many OpenSCAD models at once, on every core.')
-    .version(version)
+    .version(parascadVersion)
     .showHelpAfterError('(run parascad --help for usage)')
     .configureOutput({
       writeOut: context.stdout,
@@ -33,7 +31,9 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     })
     .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
-    .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
+    .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(workerCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(fleetCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 
