@@ -1,8 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
-import { formatConfigError } from '../report/format-config-error.js';
-import { parascadVersion } from '../util/parascad-version.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -12,6 +11,10 @@ import { fleetCommand } from './commands/fleet-command.js';
 import { workerCommand } from './commands/worker-command.js';
 import { exitCodes } from './exit-codes.js';
 
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
 export type MainContext = Omit<CliContext, 'setExitCode'>;
 
 /** Runs the command line and answers the exit code; never throws for user errors. */
@@ -19,7 +22,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   let exitCode: number = exitCodes.ok;
   const program = new Command('parascad')
     .description('Render many OpenSCAD models at once, on every core.')
-    .version(parascadVersion)
+    .version(version)
     .showHelpAfterError('(run parascad --help for usage)')
     .configureOutput({
       writeOut: context.stdout,
@@ -41,17 +44,18 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, context);
+    return await reportError(error, context);
   }
 }
 
-function reportError(error: unknown, context: MainContext): number {
+async function reportError(error: unknown, context: MainContext): Promise<number> {
   const colors = pc.createColors(context.color);
   if (error instanceof CommanderError) {
     // Help and --version end through here too, with exit code 0.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   }
   if (error instanceof ConfigError) {
+    const { formatConfigError } = await import('../report/format-config-error.js');
     context.stderr(`${formatConfigError(error, { cwd: context.cwd, color: context.color })}\n`);
     return exitCodes.usage;
   }

@@ -24,6 +24,7 @@ import { renderPart } from './render-part.js';
 import type { EnginePlan, PartEstimate } from './run-event.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { choosePartEngine, startEngines } from './start-engines.js';
+import { warmUpEngines } from './warm-up-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
 
@@ -34,6 +35,7 @@ export type { EnginePreference, RenderOptions } from './render-options.js';
  */
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
+  warmUpEngines(options);
   return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
 }
 

@@ -1,7 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
 import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
-import { readFleetStatus } from '../../fleet/read-fleet-status.js';
-import { formatFleetStatus } from '../../report/format-fleet-status.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 
@@ -18,6 +16,10 @@ export function fleetCommand(context: CliContext) {
     )
     .option('--json', 'print the status as JSON, for other programs')
     .action(async (options) => {
+      const [{ readFleetStatus }, { formatFleetStatus }] = await Promise.all([
+        import('../../fleet/read-fleet-status.js'),
+        import('../../report/format-fleet-status.js'),
+      ]);
       const status = await readFleetStatus(options.queue);
       context.stdout(
         options.json === true

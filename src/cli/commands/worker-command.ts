@@ -1,16 +1,6 @@
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Command, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
-import { parseQueueUrl, describeQueueUrl } from '../../fleet/parse-queue-url.js';
-import { readFleetStatus } from '../../fleet/read-fleet-status.js';
-import { startFleetWorker } from '../../fleet/start-fleet-worker.js';
-import { startWorkerEngines } from '../../fleet/start-worker-engines.js';
-import { describeFailure } from '../../report/describe-failure.js';
-import { formatAdvertisedEngine, formatFleetStatus } from '../../report/format-fleet-status.js';
-import { formatDuration } from '../../report/format-duration.js';
-import { defaultMemoryBudget } from '../../schedule/memory-budget.js';
-import { parascadVersion } from '../../util/parascad-version.js';
+import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
@@ -43,6 +33,32 @@ export function workerCommand(context: CliContext) {
     .option('--scratch <dir>', 'where parts are rendered (default: a folder in the temp folder)')
     .option('--status', 'print the fleet (workers, engines, running parts, queue depth) and exit')
     .action(async (options) => {
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const [
+        { availableParallelism, tmpdir },
+        { join },
+        { describeQueueUrl },
+        { readFleetStatus },
+        { startFleetWorker },
+        { startWorkerEngines },
+        { describeFailure },
+        { formatAdvertisedEngine, formatFleetStatus },
+        { formatDuration },
+        { defaultMemoryBudget },
+        { parascadVersion },
+      ] = await Promise.all([
+        import('node:os'),
+        import('node:path'),
+        import('../../fleet/parse-queue-url.js'),
+        import('../../fleet/read-fleet-status.js'),
+        import('../../fleet/start-fleet-worker.js'),
+        import('../../fleet/start-worker-engines.js'),
+        import('../../report/describe-failure.js'),
+        import('../../report/format-fleet-status.js'),
+        import('../../report/format-duration.js'),
+        import('../../schedule/memory-budget.js'),
+        import('../../util/parascad-version.js'),
+      ]);
       const colors = pc.createColors(context.color);
       if (options.status === true) {
         context.stdout(
