@@ -1,3 +1,5 @@
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
@@ -35,8 +37,6 @@ export function workerCommand(context: CliContext) {
     .action(async (options) => {
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
       const [
-        { availableParallelism, tmpdir },
-        { join },
         { describeQueueUrl },
         { readFleetStatus },
         { startFleetWorker },
@@ -47,8 +47,6 @@ export function workerCommand(context: CliContext) {
         { defaultMemoryBudget },
         { parascadVersion },
       ] = await Promise.all([
-        import('node:os'),
-        import('node:path'),
         import('../../fleet/parse-queue-url.js'),
         import('../../fleet/read-fleet-status.js'),
         import('../../fleet/start-fleet-worker.js'),
