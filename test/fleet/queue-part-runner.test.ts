@@ -91,7 +91,9 @@ describe('parts rendered through the queue by a fleet worker (WASM engine)', () 
     expect(broken?.status).toBe('failed');
     expect(broken?.failure?.kind).toBe('openscad-error');
     // The worker's scratch paths are this machine's again.
-    expect(broken?.diagnostics.find((d) => d.fatal)?.location?.file).toBe(join(project, 'project.scad'));
+    expect(broken?.diagnostics.find((d) => d.fatal)?.location?.file).toBe(
+      join(project, 'project.scad'),
+    );
     const disc = await readFile(join(project, 'outputs', 'disc.stl'), 'utf8');
     expect(disc).toContain('facet normal');
     expect(where.length).toBe(jobs.length);
