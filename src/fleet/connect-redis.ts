@@ -22,13 +22,15 @@ export async function connectRedis(
   options: ConnectRedisOptions,
 ): Promise<Redis> {
   const timeoutMs = options.connectTimeoutMs ?? 3000;
+  // No retries until the first connection stands: a refused one is answered at once.
+  let connected = false;
   const client = new library.ioredis.Redis(url, {
     lazyConnect: true,
     connectionName: options.name,
     // BullMQ needs commands to wait through a reconnection rather than fail after n tries.
     maxRetriesPerRequest: null,
     connectTimeout: timeoutMs,
-    retryStrategy: (times) => Math.min(times * 200, 1000),
+    retryStrategy: (times) => (connected ? Math.min(times * 200, 1000) : null),
   });
   let lastError: Error | undefined;
   // Without a listener ioredis prints every failed reconnection; callers report them their way.
@@ -41,9 +43,11 @@ export async function connectRedis(
       timeoutMs,
       () => lastError,
     );
+    connected = true;
   } catch (error) {
-    client.disconnect();
-    const cause = error instanceof Error ? error.message : String(error);
+    // A connection that already ended needs no disconnect (which would hold the process 2 s).
+    if (client.status !== 'end') client.disconnect();
+    const cause = lastError?.message ?? (error instanceof Error ? error.message : String(error));
     throw new ParascadError(
       'FLEET_UNREACHABLE',
       `Cannot reach Redis at ${describeQueueUrl(url)}: ${cause}`,

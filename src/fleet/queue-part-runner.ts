@@ -17,6 +17,7 @@ import { cancelKey } from './fleet-timing.js';
 import { loadQueueLibrary, type QueueLibrary } from './load-queue-library.js';
 import { describeQueueUrl } from './parse-queue-url.js';
 import { uploadPartInputs } from './upload-part-inputs.js';
+import { decodeWorkerAdvert } from './worker-advert.js';
 
 export interface QueuePartRunnerOptions {
   /** The Redis address. */
@@ -39,8 +40,18 @@ export interface QueuePartRunnerOptions {
 export interface QueuePartRunner extends PartRunner {
   /** This run's id: its job ids start with it, and its cancel is keyed by it. */
   readonly runId: string;
-  /** The engines among these that no connected worker serves. */
-  unserved(engines: readonly EngineIdentity[]): Promise<EngineIdentity[]>;
+  /** Who serves these engines now: the ones no connected worker has, and the workers' slots. */
+  survey(engines: readonly EngineIdentity[]): Promise<FleetSurvey>;
+}
+
+/** The fleet as a run sees it before it starts. */
+export interface FleetSurvey {
+  /** Engines no connected worker has: their parts would wait forever. */
+  readonly unserved: readonly EngineIdentity[];
+  /** Connected workers serving any of the engines. */
+  readonly workers: number;
+  /** Parts those workers render at once, together (their `-j`). */
+  readonly slots: number;
 }
 
 interface Pending {
@@ -219,9 +230,11 @@ export async function createQueuePartRunner(
       const delivery = await deliverFleetOutputs(job.outputs, known.outputs, blobs);
       // An evicted or damaged entry is simply rendered again.
       if (delivery.kind === 'ok') {
-        part.started?.(`the fleet's store (rendered by ${known.worker})`);
+        const where = `from the fleet's store (rendered by ${known.worker})`;
+        part.started?.(where);
         return {
           ...base,
+          where,
           status: 'ok',
           outputs: delivery.outputs,
           diagnostics: [],
@@ -301,6 +314,7 @@ export async function createQueuePartRunner(
       diagnostics,
       seconds: rendered.seconds,
       console: rendered.console,
+      where: rendered.worker,
       ...defined({
         peakBytes: rendered.peakBytes,
         geometrySeconds: rendered.geometrySeconds,
@@ -329,15 +343,26 @@ export async function createQueuePartRunner(
   };
 
   return {
+    queued: true,
     runId,
     run,
-    async unserved(engines) {
-      const missing: EngineIdentity[] = [];
+    async survey(engines) {
+      const unserved: EngineIdentity[] = [];
+      const workers = new Map<string, number>();
       for (const engine of engines) {
         const { queue } = await queueFor(engineQueueName(engine));
-        if ((await queue.getWorkersCount()) === 0) missing.push(engine);
+        const clients = await queue.getWorkers();
+        if (clients.length === 0) unserved.push(engine);
+        for (const client of clients) {
+          const advert = decodeWorkerAdvert(client['rawname'] ?? '');
+          if (advert !== undefined) workers.set(`${advert.host}:${advert.pid}`, advert.jobs);
+        }
       }
-      return missing;
+      return {
+        unserved,
+        workers: workers.size,
+        slots: [...workers.values()].reduce((sum, jobs) => sum + jobs, 0),
+      };
     },
     engines: () => [...used.values()],
     async close() {

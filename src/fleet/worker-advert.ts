@@ -8,6 +8,11 @@ export interface AdvertisedEngine {
   readonly backend: 'manifold' | 'cgal';
 }
 
+/** An engine as the fleet names it in messages: `wasm 2025.01.19 (manifold)`. */
+export function formatAdvertisedEngine(engine: AdvertisedEngine): string {
+  return `${engine.id} ${engine.version} (${engine.backend})`;
+}
+
 /**
  * What a worker tells the fleet about itself. It travels as the worker's BullMQ name, which
  * BullMQ sets as the Redis client name of its connections: `parascad fleet` reads it back from

@@ -65,6 +65,8 @@ export type JsonRunEvent =
       readonly reason: string;
       readonly attempt: number;
       readonly expected: PartEstimate;
+      /** A fleet worker (`host:pid`) when the part does not run on this machine. */
+      readonly where?: string;
     }
   | {
       readonly type: 'part-retry';
@@ -150,6 +152,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         reason: event.reason,
         attempt: event.attempt,
         expected: event.expected,
+        ...(event.where === undefined ? {} : { where: event.where }),
       };
     case 'part-retry':
       return {

@@ -1,11 +1,6 @@
 import pc from 'picocolors';
 import type { FleetStatus } from '../fleet/read-fleet-status.js';
-import type { AdvertisedEngine } from '../fleet/worker-advert.js';
-
-/** An engine as the fleet lists it: `wasm 2025.01.19 (manifold)`. */
-export function formatAdvertisedEngine(engine: AdvertisedEngine): string {
-  return `${engine.id} ${engine.version} (${engine.backend})`;
-}
+import { formatAdvertisedEngine } from '../fleet/worker-advert.js';
 
 /** `parascad fleet`: connected workers with their engines and running parts, then each queue's depth. */
 export function formatFleetStatus(

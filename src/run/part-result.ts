@@ -49,4 +49,6 @@ export interface PartResult {
   readonly geometrySeconds?: number;
   /** Everything OpenSCAD printed, for `--verbose` and reports. */
   readonly console: string;
+  /** Where it rendered when not in this machine's pool: a fleet worker (`host:pid`), or the fleet's store. */
+  readonly where?: string;
 }
