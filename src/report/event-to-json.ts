@@ -91,6 +91,8 @@ export type JsonRunEvent =
       readonly geometrySeconds?: number;
       /** Everything OpenSCAD printed; only with `--verbose`. */
       readonly console?: string;
+      /** A fleet worker (`host:pid`), or the fleet's store, when it did not render on this machine. */
+      readonly where?: string;
     }
   | {
       readonly type: 'stopping';
@@ -177,6 +179,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         ...(peakBytes === undefined ? {} : { peakBytes }),
         ...(geometrySeconds === undefined ? {} : { geometrySeconds }),
         ...(options.verbose ? { console } : {}),
+        ...(result.where === undefined ? {} : { where: result.where }),
       };
     }
     case 'stopping':
