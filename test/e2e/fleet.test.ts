@@ -100,7 +100,7 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
         const start = eventsOf(stdout).find(
           (event) => event.type === 'part-start' && event.part?.name === 'slow',
         );
-        const victim = [first, second].find((w) => start?.where?.endsWith(`:${w?.pid}`));
+        const victim = [first, second].find((w) => start?.where?.endsWith(`:${w.pid}`));
         if (victim === undefined) return;
         killed = victim.pid;
         victim.child.kill('SIGKILL');
