@@ -46,6 +46,8 @@ export interface PartJob {
   readonly engine: EngineIdentity;
   /** Seconds before the part is stopped, when limited. */
   readonly timeoutSeconds?: number;
+  /** Set when STL outputs are written binary (it changes their bytes); absent for OpenSCAD's ASCII. */
+  readonly stl?: 'binary';
 }
 
 /** Where a run's parts live, to address and digest their inputs. */
@@ -60,6 +62,7 @@ export interface PartJobContext {
   readonly engine: EngineIdentity;
   readonly digests: FileDigests;
   readonly timeoutSeconds?: number | undefined;
+  readonly stl?: 'ascii' | 'binary' | undefined;
 }
 
 /** Builds the self-contained job of a planned part. */
@@ -93,6 +96,7 @@ export async function buildPartJob(job: RenderJob, context: PartJobContext): Pro
     formats: job.outputs.map((output) => output.format),
     engine: context.engine,
     ...(context.timeoutSeconds === undefined ? {} : { timeoutSeconds: context.timeoutSeconds }),
+    ...(context.stl === 'binary' ? { stl: 'binary' as const } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export function programKey(job: PartJob): Digest {
       job.program.defines,
       [...job.formats].sort(),
       [job.engine.id, job.engine.version, job.engine.backend],
+      // Only when set, so that the keys of parts with OpenSCAD's ASCII STL stay as they were.
+      ...(job.stl === undefined ? [] : [['stl', job.stl]]),
     ]),
   );
 }

@@ -42,6 +42,16 @@ export function formatPartResult(result: PartResult, options: FormatPartResultOp
   const where = result.where === undefined ? '' : colors.dim(`  ${result.where}`);
   const head = `${name}  ${formatsOf(result.job).padEnd(options.formatWidth)}  ${time}  ${result.engine}${where}`;
   const lines = [statusLine(result, head, colors)];
+  if (result.fallbackFrom !== undefined) {
+    const { engine, failure } = result.fallbackFrom;
+    lines.push(
+      result.status === 'ok'
+        ? colors.dim(
+            `    rendered on ${result.engine} because ${engine} failed: ${describeFailure(failure)}`,
+          )
+        : `    ${engine} failed first: ${describeFailure(failure)}`,
+    );
+  }
   for (const output of result.outputs) {
     if (output.note !== undefined) lines.push(colors.dim(`    ${output.note}`));
   }

@@ -10,6 +10,7 @@ import { buildPartJob, type PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { defined } from '../util/defined.js';
 import { collectPartInputs } from './collect-part-inputs.js';
+import { createEngineFallbacks } from './engine-fallbacks.js';
 import { createLocalPartRunner } from './local-part-runner.js';
 import type { PartResult } from './part-result.js';
 import { planRun, type RunPlan } from './plan-run.js';
@@ -21,7 +22,7 @@ import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
 import type { FleetRun } from './start-fleet-run.js';
 import { summarise, type RunSummary } from './run-summary.js';
-import { startEngines } from './start-engines.js';
+import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
@@ -108,6 +109,7 @@ export async function renderPlan(
       : createLocalPartRunner({
           engines: started,
           native: engines.native.native,
+          wasmThreads: schedule.concurrency,
           inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
           libraryPaths,
           memoryLimitBytes: schedule.memoryBudgetBytes,
@@ -134,7 +136,17 @@ export async function renderPlan(
           : schedule,
       choices: engines.choices,
       workOf,
-      fallsBackToNative: (result) => fallsBackToNative(result, engines),
+      fallbacks: createEngineFallbacks({
+        preferenceOf: engines.preferenceOf,
+        canRender: (job, engine) =>
+          cannotExport(
+            engines.native,
+            engine,
+            job.outputs.map((output) => output.format),
+          ) === undefined,
+        choices: engines.choices,
+        history,
+      }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
       signal: options.signal,
@@ -185,19 +197,6 @@ async function fleetOf(
   });
 }
 
-/**
- * Under `auto`, a part that crashes the WASM engine (a trap: its smaller stack ends deep
- * recursion that native OpenSCAD renders) is rendered again, once, on the native engine.
- */
-function fallsBackToNative(result: PartResult, engines: RunEngines): boolean {
-  return (
-    result.engine === 'wasm' &&
-    result.failure?.kind === 'engine-crash' &&
-    engines.preferenceOf(result.job) === 'auto' &&
-    engines.native.native !== undefined
-  );
-}
-
 /** The self-contained job of each part on each engine, built once. */
 function partJobs(
   root: string,
@@ -223,6 +222,7 @@ function partJobs(
         engine: engineIdentity(info, job.backend),
         digests,
         timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds,
+        stl: options.stl ?? job.stl,
       });
       built.set(name, work);
     }

@@ -146,3 +146,23 @@ describe('buildPartJob', () => {
     expect(JSON.parse(JSON.stringify(job))).toEqual(job);
   });
 });
+
+describe('the part key and the STL encoding', () => {
+  it('changes with binary STL, whose bytes differ, and stays as it was for ASCII', async () => {
+    const root = await project();
+    const build = (stl?: 'ascii' | 'binary'): Promise<PartJob> =>
+      buildPartJob(planned(root), {
+        root,
+        libraryPaths: [],
+        inputFiles: [join(root, 'box.scad'), join(root, 'dims.scad')],
+        engine: wasm,
+        digests: new FileDigests(),
+        stl,
+      });
+    const [unset, ascii, binary] = await Promise.all([build(), build('ascii'), build('binary')]);
+
+    expect(partKey(ascii)).toBe(partKey(unset));
+    expect(partKey(binary)).not.toBe(partKey(ascii));
+    expect(binary.stl).toBe('binary');
+  });
+});
