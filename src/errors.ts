@@ -8,6 +8,7 @@ export type ParascadErrorCode =
   | 'ENGINE_NOT_FOUND'
   | 'ENGINE_UNAVAILABLE'
   | 'USAGE'
+  | 'CONFIG_EXISTS'
   | 'FLEET_UNREACHABLE'
   | 'FLEET_NO_WORKER';
 

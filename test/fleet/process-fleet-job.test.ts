@@ -98,11 +98,16 @@ describe('a worker rendering a queued part', () => {
     const result = await processFleetJob(data, context(fakeEngine(requests)));
     expect(result.status).toBe('ok');
     const [request] = requests;
-    expect(request?.program.source).toContain('include <main.scad>');
-    expect(request?.program.source).toContain('size = [1, 2];');
-    expect(request?.program.source).toContain('$fn = 32;');
-    expect(request?.program.source).not.toContain('/etc/passwd');
-    expect(request?.program.path.startsWith(scratchDir)).toBe(true);
+    // The user's file (fetched into scratch) with the part's statements: never the queue's text.
+    expect(request?.program.file).toBe(
+      join(
+        request?.program.file.slice(0, request.program.file.indexOf('/root/') + 5) ?? '',
+        'main.scad',
+      ),
+    );
+    expect(request?.program.file.startsWith(scratchDir)).toBe(true);
+    expect(request?.program.defines).toEqual(expect.arrayContaining(['size = [1, 2]', '$fn = 32']));
+    expect(JSON.stringify(request?.program)).not.toContain('/etc/passwd');
     expect(request?.inputFiles.every((file) => file.startsWith(scratchDir))).toBe(true);
     const [output] = result.outputs;
     const fetched = await blobs.get(output?.digest ?? '');
