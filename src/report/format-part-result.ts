@@ -41,7 +41,8 @@ export function formatPartResult(result: PartResult, options: FormatPartResultOp
   const time = (result.cached === undefined ? formatDuration(result.seconds) : 'cached').padStart(
     7,
   );
-  const head = `${name}  ${formatsOf(result.job).padEnd(options.formatWidth)}  ${time}  ${result.engine}`;
+  const where = result.where === undefined ? '' : colors.dim(`  ${result.where}`);
+  const head = `${name}  ${formatsOf(result.job).padEnd(options.formatWidth)}  ${time}  ${result.engine}${where}`;
   const from =
     result.cached === undefined
       ? ''

@@ -22,6 +22,8 @@ export interface LocalPartRunnerOptions {
   readonly memoryLimitBytes: number;
   /** Ask OpenSCAD which files each part opened (for the cache). */
   readonly recordDependencies?: boolean;
+  /** The output folder, which outputs' folders must not lead out of (see `renderPart`). */
+  readonly outDir?: string;
 }
 
 /** The first {@link PartRunner}: this machine's engines, one part per pool slot. */
@@ -59,6 +61,7 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
         ...defined({
           timeoutSeconds: work.timeoutSeconds,
           stl: work.stl,
+          outDir: options.outDir,
           recordDependencies: options.recordDependencies,
         }),
       }),

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { storedProbe } from '../cache/stored-probe.js';
 import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
-import type { EngineId } from '../engines/engine.js';
+import type { Engine, EngineId } from '../engines/engine.js';
 import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
 import { ParascadError } from '../errors.js';
 import type { HistoryStore } from '../history/history-store.js';
-import { engineIdentity } from '../job/engine-identity.js';
+import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
 import { FileDigests } from '../job/file-digests.js';
 import { buildPartJob, type PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
@@ -27,6 +28,7 @@ import { checkRenderOptions, type RenderOptions } from './render-options.js';
 import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
+import type { FleetRun } from './start-fleet-run.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
@@ -41,8 +43,9 @@ export type { EnginePreference, RenderOptions } from './render-options.js';
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
   // A run the cache may answer entirely must start no engine: warming up (compiling the WASM
-  // OpenSCAD, probing the native one) pays only when there is no cache to answer.
-  if (!cacheMayAnswer(options)) warmUpEngines(options);
+  // OpenSCAD, probing the native one) pays only when there is no cache to answer. A fleet
+  // renders elsewhere: compiling the WASM engine here would be wasted.
+  if (options.queue === undefined && !cacheMayAnswer(options)) warmUpEngines(options);
   return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
 }
 
@@ -77,12 +80,14 @@ export async function renderPlan(
   const libraryPaths = findLibraryPaths(
     defined({ env: options.env, openscadBinary: engines.native.binaryPath }),
   );
-  await removeStaleTempFiles(
-    jobs.flatMap((job) => [
+  // Source folders too: parascad once wrote its generated programs there.
+  await removeStaleTempFiles([
+    tmpdir(),
+    ...jobs.flatMap((job) => [
       dirname(job.scadFile),
       ...job.outputs.map((output) => dirname(output.path)),
     ]),
-  );
+  ]);
   const inputs = await collectPartInputs(jobs, libraryPaths);
   const digests = new FileDigests();
   const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, digests, options);
@@ -106,11 +111,20 @@ export async function renderPlan(
       : undefined,
     maxMemoryBytes: options.maxMemoryBytes,
   });
-  const started = await startEngines(engines.native, missChoices, schedule.concurrency);
+  const fleet =
+    misses.length === 0 ? undefined : await fleetOf(project, options, engines, libraryPaths);
+  const started =
+    fleet?.kind === 'fleet'
+      ? new Map<EngineId, Engine>()
+      : await startEngines(engines.native, missChoices, schedule.concurrency);
   const plan: EnginePlan = {
     ...defined({ native: started.get('native')?.info, wasm: started.get('wasm')?.info }),
-    explanation: engines.explanation,
+    explanation:
+      fleet?.kind === 'fleet'
+        ? `${engines.explanation}; rendering ${fleet.description}`
+        : engines.explanation,
   };
+  const concurrency = fleet?.kind === 'fleet' ? fleet.slots : schedule.concurrency;
   const hits = jobs.filter((job) => cached.hits.has(job.id));
   emit({
     type: 'run-start',
@@ -119,7 +133,7 @@ export async function renderPlan(
       ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, known: true }])),
       ...Object.fromEntries(schedule.estimates),
     },
-    concurrency: schedule.concurrency,
+    concurrency,
     memoryBudgetBytes: schedule.memoryBudgetBytes,
     engines: plan,
   });
@@ -131,26 +145,38 @@ export async function renderPlan(
   ]) {
     emit({ type: 'warning', problem });
   }
+  if (fleet?.kind === 'fallback') {
+    emit({ type: 'warning', problem: { message: `${fleet.reason}: rendering on this machine` } });
+  }
   for (const result of cached.hits.values()) emit({ type: 'part-done', result });
   const begun = performance.now();
 
-  const storing = runCache?.write === true ? runCache : undefined;
+  // A fleet's workers keep their renders in the fleet's own store; this machine stores its own.
+  const storing = runCache?.write === true && fleet?.kind !== 'fleet' ? runCache : undefined;
   const store = storeRendered(storing, inputs, emit);
-  const runner = createLocalPartRunner({
-    engines: started,
-    native: engines.native.native,
-    wasmThreads: schedule.concurrency,
-    inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
-    libraryPaths,
-    memoryLimitBytes: schedule.memoryBudgetBytes,
-    recordDependencies: storing !== undefined,
-  });
+  const runner =
+    fleet?.kind === 'fleet'
+      ? fleet.runner
+      : createLocalPartRunner({
+          engines: started,
+          native: engines.native.native,
+          wasmThreads: schedule.concurrency,
+          inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
+          libraryPaths,
+          memoryLimitBytes: schedule.memoryBudgetBytes,
+          recordDependencies: storing !== undefined,
+          ...defined({ outDir: project.outDir }),
+        });
   let rendered: PartResult[];
   try {
     rendered = await runParts({
       jobs: misses,
       runner,
-      schedule,
+      // On a fleet every part is queued at once: the workers' slots and memory bound them.
+      schedule:
+        fleet?.kind === 'fleet'
+          ? { ...schedule, concurrency: misses.length, memoryBudgetBytes: Number.MAX_SAFE_INTEGER }
+          : schedule,
       choices: engines.choices,
       workOf,
       fallbacks: createEngineFallbacks({
@@ -195,11 +221,38 @@ export async function renderPlan(
   const summary = summarise(
     results,
     (performance.now() - begun) / 1000,
-    schedule.concurrency,
+    concurrency,
     runner.engines(),
   );
   emit({ type: 'run-done', summary });
   return summary;
+}
+
+/** With `--queue`: the fleet the parts render on (or why they render here after all). */
+async function fleetOf(
+  project: RunPlan,
+  options: RenderOptions,
+  engines: RunEngines,
+  libraryPaths: readonly string[],
+): Promise<FleetRun | undefined> {
+  if (options.queue === undefined) return undefined;
+  const { startFleetRun } = await import('./start-fleet-run.js');
+  const identities = new Map<string, EngineIdentity>();
+  for (const job of project.jobs) {
+    const id = engines.choiceOf(job).engine;
+    const info = id === 'wasm' ? wasmEngineInfo : engines.native.native?.info;
+    if (info === undefined) continue;
+    const identity = engineIdentity(info, job.backend);
+    identities.set(JSON.stringify(identity), identity);
+  }
+  return startFleetRun({
+    url: options.queue,
+    root: project.projectDir,
+    libraryPaths,
+    engines: [...identities.values()],
+    stopSignal: options.stopSignal,
+    localFallback: options.localFallback === true,
+  });
 }
 
 /** Whether a cache store that may hold this run's parts exists, checked before planning. */

@@ -1,13 +1,13 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
 import { parseDependencyFile } from '../parse-dependency-file.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
+import { partInvocation } from '../part-invocation.js';
 import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
 import { findPngDisplay, type FindPngDisplayOptions, type PngDisplay } from './find-png-display.js';
-import { killProcessTree } from './kill-process-tree.js';
 import { runProcessTree } from './run-process-tree.js';
 import { backendArguments, type OpenScadCapabilities } from './probe-openscad.js';
 import { watchProcessMemory } from './watch-process-memory.js';
@@ -96,82 +96,72 @@ async function runNative(
       seconds: 0,
     };
   }
-  const { program } = request;
-  // Beside the first output's temporary file: the output folder is writable, and a killed run's
-  // leftover carries the same stale-file prefix.
-  const firstOutput = request.outputs[0];
+  const invocation = partInvocation(request.program, request.scratchDir);
+  for (const file of invocation.files) await writeFile(file.path, file.text, { flag: 'wx' });
+  // In the part's scratch folder, which the run removes with everything else it wrote there.
   const dependencyFile =
-    request.recordDependencies === true && firstOutput !== undefined
-      ? `${firstOutput.tempPath}.d`
-      : undefined;
-  // `wx`: never overwrite a file of the user's that happens to have the generated program's name.
-  if (program.source !== undefined) await writeFile(program.path, program.source, { flag: 'wx' });
-  try {
-    const backend = backendArguments(capabilities, request.backend);
-    const args = [
-      ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
-      ...request.defines.flatMap((definition) => ['-D', definition]),
-      ...(dependencyFile === undefined ? [] : ['-d', dependencyFile]),
-      ...backend.args,
-      ...binaryStlArguments(
-        request.binaryStl === true,
-        request.outputs.map((output) => output.format),
-      ),
-      program.path,
-    ];
-    let memoryExceededBytes: number | undefined;
-    let peakBytes: number | undefined;
-    const run = await runProcessTree(
-      xvfbRun ?? binary,
-      xvfbRun === undefined ? args : ['-a', binary, ...args],
-      {
-        cwd: dirname(program.path),
-        signal: request.signal,
-        onStarted: (child) => {
-          if (child.pid === undefined || xvfbRun !== undefined) return undefined;
-          const memory = watchProcessMemory(child.pid, {
-            limitBytes: request.memoryLimitBytes,
-            onExceeded: (used) => {
-              memoryExceededBytes = used;
-              killProcessTree(child);
-            },
-          });
-          return () => {
-            peakBytes = memory.stop();
-          };
-        },
+    request.recordDependencies === true ? join(request.scratchDir, 'part.d') : undefined;
+  const backend = backendArguments(capabilities, request.backend);
+  const args = [
+    ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
+    ...invocation.defineArgs,
+    ...(dependencyFile === undefined ? [] : ['-d', dependencyFile]),
+    ...backend.args,
+    ...binaryStlArguments(
+      request.binaryStl === true,
+      request.outputs.map((output) => output.format),
+    ),
+    invocation.main,
+  ];
+  let memoryExceededBytes: number | undefined;
+  let peakBytes: number | undefined;
+  const run = await runProcessTree(
+    xvfbRun ?? binary,
+    xvfbRun === undefined ? args : ['-a', binary, ...args],
+    {
+      cwd: dirname(request.program.file),
+      signal: request.signal,
+      onStarted: (child, kill) => {
+        if (child.pid === undefined || xvfbRun !== undefined) return undefined;
+        const memory = watchProcessMemory(child.pid, {
+          limitBytes: request.memoryLimitBytes,
+          onExceeded: (used) => {
+            memoryExceededBytes = used;
+            kill();
+          },
+        });
+        return () => {
+          peakBytes = memory.stop();
+        };
       },
-    );
-    const dependencies =
-      dependencyFile === undefined
-        ? undefined
-        : await readFile(dependencyFile, 'utf8').then(
-            (text) => parseDependencyFile(text, dirname(program.path)),
-            () => undefined,
-          );
-    const base = {
-      console: run.console,
-      routes: [],
-      seconds: elapsed(),
-      ...defined({ peakBytes, memoryExceededBytes, dependencies }),
-      ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
+    },
+  );
+  const dependencies =
+    dependencyFile === undefined
+      ? undefined
+      : await readFile(dependencyFile, 'utf8').then(
+          (text) => parseDependencyFile(text, dirname(request.program.file)),
+          () => undefined,
+        );
+  const base = {
+    console: run.console,
+    routes: [],
+    seconds: elapsed(),
+    ...defined({ peakBytes, memoryExceededBytes, dependencies }),
+    ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
+  };
+  if (run.spawnError !== undefined) {
+    return {
+      ...base,
+      exitCode: null,
+      crash: `could not start ${binary}: ${run.spawnError.message}`,
     };
-    if (run.spawnError !== undefined) {
-      return {
-        ...base,
-        exitCode: null,
-        crash: `could not start ${binary}: ${run.spawnError.message}`,
-      };
-    }
-    if (memoryExceededBytes !== undefined) {
-      return { ...base, exitCode: null, crash: 'openscad was stopped: it took too much memory' };
-    }
-    if (run.signal !== null) {
-      return { ...base, exitCode: null, crash: `openscad was killed by ${run.signal}` };
-    }
-    return { ...base, exitCode: run.exitCode };
-  } finally {
-    if (program.source !== undefined) await rm(program.path, { force: true });
-    if (dependencyFile !== undefined) await rm(dependencyFile, { force: true });
   }
+  if (memoryExceededBytes !== undefined) {
+    return { ...base, exitCode: null, crash: 'openscad was stopped: it took too much memory' };
+  }
+  if (run.signal !== null) {
+    return { ...base, exitCode: null, crash: `openscad was killed by ${run.signal}` };
+  }
+  return { ...base, exitCode: run.exitCode };
 }
