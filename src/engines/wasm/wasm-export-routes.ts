@@ -11,8 +11,6 @@ export interface WasmExportRoute {
   readonly note?: string;
 }
 
-const decoder = new TextDecoder();
-
 /**
  * The formats this WASM build cannot export itself (measured: 3MF export traps with "null function
  * or function signature mismatch" and kills the instance; PDF export is not compiled in, prints an
@@ -26,13 +24,13 @@ export function wasmExportRoute(format: string): WasmExportRoute {
     case '3mf':
       return {
         exportAs: 'off',
-        convert: (off) => Promise.resolve(offTo3mf(decoder.decode(off))),
+        convert: (off) => Promise.resolve(offTo3mf(off)),
         note: "3mf written by parascad from OpenSCAD's OFF mesh (this WASM OpenSCAD traps on 3MF export)",
       };
     case 'pdf':
       return {
         exportAs: 'svg',
-        convert: (svg) => svgToPdf(decoder.decode(svg)),
+        convert: (svg) => svgToPdf(svg),
         note: "pdf written by parascad from OpenSCAD's SVG drawing (this WASM OpenSCAD has no PDF export)",
       };
     default:

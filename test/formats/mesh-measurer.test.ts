@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MeshMeasurer } from '../../src/verify/mesh-measurer.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { MeshMeasurer } from '../../src/formats/mesh-measurer.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 
 type Point = readonly [number, number, number];
 
@@ -92,6 +92,8 @@ describe('MeshMeasurer', () => {
       bounds: { min: [0, 0, 0], max: [1, 1, 1] },
       triangles: 4,
       closed: true,
+      openEdges: 0,
+      nonManifoldEdges: 0,
     });
   });
 

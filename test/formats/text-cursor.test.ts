@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextCursor } from '../../src/verify/text-cursor.js';
+import { TextCursor } from '../../src/formats/text-cursor.js';
 
 function numberAt(text: string): { value: number; position: number } {
   const cursor = new TextCursor(text);

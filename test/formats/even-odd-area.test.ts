@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evenOddArea } from '../../src/verify/even-odd-area.js';
+import { evenOddArea } from '../../src/formats/even-odd-area.js';
 
 /** A closed ring of a rectangle, counter-clockwise unless reversed. */
 function rectangle(

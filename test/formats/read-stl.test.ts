@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readStl } from '../../src/verify/read-stl.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { readStl } from '../../src/formats/read-stl.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 import { measureWith } from './support/measure-with.js';
 
 type Triangle = readonly [number, number, number][];
@@ -91,13 +91,13 @@ describe('readStl', () => {
     };
     refuse('OFF 0 0 0\n', 'not an STL file');
     refuse(asciiStl(tetrahedron).replace(/endsolid.*\n$/, ''), 'without "endsolid"');
-    refuse(asciiStl(tetrahedron).replace(/ {6}vertex 1 0 0\n/, ''), 'not three per facet');
+    refuse(asciiStl(tetrahedron).replace(/ {6}vertex 1 0 0\n/, ''), 'ASCII STL is malformed');
     refuse(
       asciiStl(tetrahedron).replace('vertex 0 1 0', 'vertex 0 nan 0'),
       /ASCII STL line 5: expected the x y z/,
     );
     const infinite = binaryStl(tetrahedron);
     new DataView(infinite.buffer).setFloat32(84 + 50 * 2 + 20, Number.POSITIVE_INFINITY, true);
-    refuse(infinite, 'binary STL facet 3 has a non-finite coordinate');
+    refuse(infinite, 'binary STL facet 3 has a non-finite number');
   });
 });

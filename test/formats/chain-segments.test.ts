@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chainSegments } from '../../src/verify/chain-segments.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { chainSegments } from '../../src/formats/chain-segments.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 
 /** The edges of a closed ring of points, `x1 y1 x2 y2` each. */
 function edgesOf(points: readonly (readonly [number, number])[]): number[] {

@@ -24,6 +24,10 @@ export interface MeshMeasure {
   readonly bounds: Box3;
   readonly triangles: number;
   readonly closed: boolean;
+  /** Edges only one face uses: holes in the surface. */
+  readonly openEdges: number;
+  /** Edges more than two faces use: where solids touch along an edge, or a face is doubled. */
+  readonly nonManifoldEdges: number;
 }
 
 /**

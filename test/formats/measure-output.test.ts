@@ -1,11 +1,11 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { offTo3mf } from '../../src/outputs/convert/off-to-3mf.js';
-import { measureOutput } from '../../src/verify/measure-output.js';
-import type { OutputMeasure } from '../../src/verify/output-measure.js';
+import { measureOutput } from '../../src/formats/measure-output.js';
+import type { OutputMeasure } from '../../src/formats/output-measure.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
-import { renderNative, renderWasm, type Export } from './support/render-model.js';
-import { readModel, readVerifyFixture } from './support/verify-fixtures.js';
+import { renderNative, renderWasm, type Export } from '../verify/support/render-model.js';
+import { readModel, readVerifyFixture } from '../verify/support/verify-fixtures.js';
 
 interface MeshAnswer {
   readonly volume: number;

@@ -1,7 +1,9 @@
 import { unzipSync } from 'fflate';
+import { countNoun } from './count-noun.js';
 import { isTagAt } from './is-tag-at.js';
 import { latin1Text } from './latin1-text.js';
 import type { MeshSink } from './mesh-sink.js';
+import { reportUnsupported, type ReadOptions } from './read-options.js';
 import { TextCursor } from './text-cursor.js';
 import { UnreadableOutputError } from './unreadable-output-error.js';
 
@@ -10,13 +12,17 @@ import { UnreadableOutputError } from './unreadable-output-error.js';
  * `<z>`) and each volume's `<triangle>` of `<v1>`, `<v2>`, `<v3>` by index into it. OpenSCAD writes
  * plain XML; a zip-compressed AMF, which the standard also allows, is unpacked first.
  *
- * Constellations (placed copies of objects) are refused rather than measured wrongly: OpenSCAD
+ * Constellations (placed copies of objects) are not read (see `options.onUnsupported`): OpenSCAD
  * does not write them.
  *
- * @throws {UnreadableOutputError} when the file is malformed or uses constellations.
+ * @returns A summary of the file: `48 triangles`.
+ * @throws {UnreadableOutputError} when the file is malformed, cut short or has no triangles.
  */
-export function readAmf(bytes: Uint8Array, mesh: MeshSink): void {
+export function readAmf(bytes: Uint8Array, mesh: MeshSink, options?: ReadOptions): string {
   const text = latin1Text(isZip(bytes) ? unzipOnlyFile(bytes) : bytes);
+  if (!/<amf[\s>]/.test(text.slice(0, 4096))) {
+    throw new UnreadableOutputError('not an AMF file: no <amf> element');
+  }
   if (!/<\/amf>\s*$/.test(text.slice(-64))) {
     throw new UnreadableOutputError('AMF without its closing </amf>: truncated');
   }
@@ -46,6 +52,7 @@ export function readAmf(bytes: Uint8Array, mesh: MeshSink): void {
   };
 
   let inVertex = false;
+  let triangles = 0;
   for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
     if (inVertex && isTagAt(text, at, 'x')) coordinates[0] = number(at, 'the x coordinate');
     else if (inVertex && isTagAt(text, at, 'y')) coordinates[1] = number(at, 'the y coordinate');
@@ -80,12 +87,15 @@ export function readAmf(bytes: Uint8Array, mesh: MeshSink): void {
         );
       }
       mesh.triangle(a, b, c);
+      triangles += 1;
     } else if (isTagAt(text, at, 'object')) {
       vertexCount = 0;
     } else if (isTagAt(text, at, 'constellation')) {
-      throw new UnreadableOutputError('AMF constellations are not measured');
+      reportUnsupported(options, 'AMF constellations are not measured');
     }
   }
+  if (triangles === 0) throw new UnreadableOutputError('AMF with no triangles');
+  return countNoun(triangles, 'triangle');
 }
 
 function isZip(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { read3mf } from '../../src/verify/read-3mf.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { read3mf } from '../../src/formats/read-3mf.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 import { bytesOf, measureWith } from './support/measure-with.js';
 
 const tetrahedronMesh = `<mesh>

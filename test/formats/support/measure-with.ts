@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
-import { MeshMeasurer } from '../../../src/verify/mesh-measurer.js';
-import type { MeshSink } from '../../../src/verify/mesh-sink.js';
-import type { MeshMeasure } from '../../../src/verify/output-measure.js';
+import { MeshMeasurer } from '../../../src/formats/mesh-measurer.js';
+import type { MeshSink } from '../../../src/formats/mesh-sink.js';
+import type { MeshMeasure } from '../../../src/formats/output-measure.js';
 
 /** Reads a mesh, given as text or bytes, with one reader, and measures it. */
 export function measureWith(

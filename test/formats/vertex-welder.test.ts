@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VertexWelder } from '../../src/verify/vertex-welder.js';
+import { VertexWelder } from '../../src/formats/vertex-welder.js';
 
 describe('VertexWelder', () => {
   it('gives equal coordinates one index and different ones the next', () => {

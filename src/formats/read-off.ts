@@ -1,3 +1,4 @@
+import { countNoun } from './count-noun.js';
 import { latin1Text } from './latin1-text.js';
 import type { MeshSink } from './mesh-sink.js';
 import { TextCursor } from './text-cursor.js';
@@ -11,9 +12,11 @@ const hash = 0x23;
  * corners. Whatever follows a vertex's x y z or a face's corners on its line (the colour columns
  * OpenSCAD 2025 writes after each face) is ignored, as are blank lines and `#` comments.
  *
- * @throws {UnreadableOutputError} naming the line at fault when the text is not such a file.
+ * @returns A summary of the file as it counts itself: `48 faces, 24 vertices`.
+ * @throws {UnreadableOutputError} naming the line at fault when the text is not such a file, or
+ *   when it has no faces.
  */
-export function readOff(bytes: Uint8Array, mesh: MeshSink): void {
+export function readOff(bytes: Uint8Array, mesh: MeshSink): string {
   const cursor = new TextCursor(latin1Text(bytes));
   const fail = (what: string): never => {
     throw new UnreadableOutputError(`OFF line ${cursor.lineNumber()}: ${what}`);
@@ -34,6 +37,7 @@ export function readOff(bytes: Uint8Array, mesh: MeshSink): void {
   const faceCount = integer('the face count');
   // The edge count, which OFF requires and nobody uses, ends the line.
   cursor.skipLine();
+  if (faceCount === 0) throw new UnreadableOutputError('OFF mesh with no faces');
   // A vertex takes at least 6 characters: a corrupt count must not allocate gigabytes.
   if (vertexCount > text.length / 6) fail(`${vertexCount} vertices cannot fit in the file`);
 
@@ -57,12 +61,17 @@ export function readOff(bytes: Uint8Array, mesh: MeshSink): void {
     if (size > corners.length) corners = new Int32Array(2 * size);
     for (let corner = 0; corner < size; corner += 1) {
       const index = integer('a vertex index');
-      if (index >= vertexCount) fail(`vertex ${index} of a face is not among the ${vertexCount}`);
+      if (index >= vertexCount) {
+        fail(
+          `face ${face} refers to vertex ${index}, which does not exist (there are ${vertexCount})`,
+        );
+      }
       corners[corner] = indices[index] ?? 0;
     }
     mesh.polygon(corners, size);
     cursor.skipLine();
   }
+  return `${countNoun(faceCount, 'face')}, ${countNoun(vertexCount, 'vertex', 'vertices')}`;
 }
 
 /** Moves to the next line with data, past blank lines and comments; false at the end. */

@@ -1,5 +1,8 @@
 import { chainSegments } from './chain-segments.js';
+import { countNoun } from './count-noun.js';
+import type { Drawing } from './drawing.js';
 import { latin1Text } from './latin1-text.js';
+import { reportUnsupported, type ReadOptions } from './read-options.js';
 import { TextCursor } from './text-cursor.js';
 import { UnreadableOutputError } from './unreadable-output-error.js';
 
@@ -9,18 +12,20 @@ import { UnreadableOutputError } from './unreadable-output-error.js';
  * LWPOLYLINE (its corners as 10/20 pairs, flag 1 of group 70 set). LINEs and open polylines are
  * chained back into closed contours at their shared end points.
  *
- * Other entities (arcs, circles, splines, old-style POLYLINEs) and polyline bulges are refused
- * rather than measured wrongly: OpenSCAD writes none of them.
+ * Other entities (arcs, circles, splines, old-style POLYLINEs), polyline bulges and edges that do
+ * not close into contours are not read (see `options.onUnsupported`): OpenSCAD writes none of them.
  *
- * @returns Each contour as a closed ring `x0 y0 x1 y1 …` (the closing edge implied).
- * @throws {UnreadableOutputError} for a malformed file, an entity not measured, or edges that do
- *   not close into contours.
+ * @returns The contours, as one shape, and a summary counting the drawing entities.
+ * @throws {UnreadableOutputError} for a malformed file, one cut short, or one with no ENTITIES
+ *   section or no drawing entity in it.
  */
-export function readDxf(bytes: Uint8Array): Float64Array[] {
+export function readDxf(bytes: Uint8Array, options?: ReadOptions): Drawing {
   const reader = new GroupReader(latin1Text(bytes));
   const contours: Float64Array[] = [];
   const segments: number[] = [];
   let inEntities = false;
+  let sawEntities = false;
+  let entities = 0;
   let ended = false;
   while (reader.next()) {
     if (reader.code() !== 0) continue;
@@ -30,22 +35,54 @@ export function readDxf(bytes: Uint8Array): Float64Array[] {
     }
     if (reader.valueIs('SECTION')) {
       inEntities = reader.next() && reader.code() === 2 && reader.valueIs('ENTITIES');
+      sawEntities ||= inEntities;
     } else if (reader.valueIs('ENDSEC')) {
       inEntities = false;
     } else if (inEntities) {
+      if (drawingEntities.has(reader.value())) entities += 1;
       if (reader.valueIs('LINE')) readLine(reader, segments);
-      else if (reader.valueIs('LWPOLYLINE')) readPolyline(reader, contours, segments);
-      else
-        throw reader.error(
-          `the entity ${reader.value()} is not measured (only LINE and LWPOLYLINE)`,
-        );
+      else if (reader.valueIs('LWPOLYLINE')) readPolyline(reader, contours, segments, options);
+      else {
+        const what = `the entity ${reader.value()} is not measured (only LINE and LWPOLYLINE)`;
+        if (options?.onUnsupported === undefined) throw reader.error(what);
+        options.onUnsupported(what);
+        while (reader.next() && reader.code() !== 0);
+      }
       // The entity's reader stopped on the group 0 that starts what follows: read it again.
       if (reader.code() === 0) reader.again();
     }
   }
   if (!ended) throw new UnreadableOutputError('DXF without its closing EOF: truncated');
-  return [...contours, ...chainSegments(segments)];
+  if (!sawEntities) throw new UnreadableOutputError('DXF has no ENTITIES section');
+  if (entities === 0) throw new UnreadableOutputError('DXF with no drawing entities');
+  let chained: Float64Array[] = [];
+  try {
+    chained = chainSegments(segments);
+  } catch (error) {
+    if (!(error instanceof UnreadableOutputError)) throw error;
+    reportUnsupported(options, error.message);
+  }
+  const all = [...contours, ...chained];
+  return {
+    contours: all,
+    shapes: all.length === 0 ? [] : [all.length],
+    summary: countNoun(entities, 'entity', 'entities'),
+  };
 }
+
+/** Entity types that draw something; VERTEX and SEQEND only belong to a POLYLINE. */
+const drawingEntities = new Set([
+  'LINE',
+  'LWPOLYLINE',
+  'POLYLINE',
+  'CIRCLE',
+  'ARC',
+  'ELLIPSE',
+  'SPLINE',
+  'SOLID',
+  'HATCH',
+  '3DFACE',
+]);
 
 function readLine(reader: GroupReader, segments: number[]): void {
   const ends = [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
@@ -57,7 +94,12 @@ function readLine(reader: GroupReader, segments: number[]): void {
   segments.push(...ends);
 }
 
-function readPolyline(reader: GroupReader, contours: Float64Array[], segments: number[]): void {
+function readPolyline(
+  reader: GroupReader,
+  contours: Float64Array[],
+  segments: number[],
+  options: ReadOptions | undefined,
+): void {
   const points: number[] = [];
   let flags = 0;
   let count = -1;
@@ -67,7 +109,9 @@ function readPolyline(reader: GroupReader, contours: Float64Array[], segments: n
     else if (reader.code() === 20) points[points.length - 1] = reader.number();
     else if (reader.code() === 70) flags = reader.number();
     else if (reader.code() === 42 && reader.number() !== 0) {
-      throw reader.error('LWPOLYLINE arcs (bulges) are not measured');
+      const what = 'LWPOLYLINE arcs (bulges) are not measured';
+      if (options?.onUnsupported === undefined) throw reader.error(what);
+      options.onUnsupported(what);
     }
   }
   if (points.some(Number.isNaN)) throw reader.error('an LWPOLYLINE corner without both x and y');

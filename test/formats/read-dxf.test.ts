@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDxf } from '../../src/verify/read-dxf.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { readDxf } from '../../src/formats/read-dxf.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 import { bytesOf } from './support/measure-with.js';
 
 /** A DXF group: its code and its value. */
@@ -56,8 +56,8 @@ function polyline(
   ];
 }
 
-function sorted(rings: readonly Float64Array[]): number[][] {
-  return rings.map((ring) => [...ring]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+function sorted(drawing: { readonly contours: readonly Float64Array[] }): number[][] {
+  return drawing.contours.map((ring) => [...ring]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 }
 
 describe('readDxf', () => {
@@ -102,7 +102,7 @@ describe('readDxf', () => {
       line(30, 5, 20, 0),
     ];
     const corners = readDxf(dxf(entities))
-      .map((ring) => {
+      .contours.map((ring) => {
         const points: string[] = [];
         for (let at = 0; at < ring.length; at += 2) points.push(`${ring[at]},${ring[at + 1]}`);
         return points.sort().join(' ');
@@ -123,7 +123,7 @@ describe('readDxf', () => {
         ]),
       )
       .replaceAll('\n', ' \r\n');
-    expect(readDxf(bytesOf(text))).toHaveLength(1);
+    expect(readDxf(bytesOf(text)).contours).toHaveLength(1);
   });
 
   it('refuses entities it does not read, arcs, open outlines and a file cut short', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readOff } from '../../src/verify/read-off.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { readOff } from '../../src/formats/read-off.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 import { measureWith } from './support/measure-with.js';
 
 /** A unit cube as OpenSCAD 2021 writes it: counts on the header line, quads. */
@@ -30,6 +30,8 @@ describe('readOff', () => {
       bounds: { min: [0, 0, 0], max: [1, 1, 1] },
       triangles: 12,
       closed: true,
+      openEdges: 0,
+      nonManifoldEdges: 0,
     });
   });
 
@@ -57,7 +59,7 @@ describe('readOff', () => {
     refuse('OFF 8\n', 'OFF line 1: expected the face count');
     refuse(
       cube.replace('4 4 7 0 3', '4 4 7 0 8'),
-      'OFF line 15: vertex 8 of a face is not among the 8',
+      'OFF line 15: face 5 refers to vertex 8, which does not exist (there are 8)',
     );
     refuse(cube.replace('1 1 0', '1 x 0'), 'OFF line 7: expected the x y z of a vertex');
     refuse(cube.replace('4 5 4 3 2', '2 5 4'), 'OFF line 14: a face of 2 corners');

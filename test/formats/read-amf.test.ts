@@ -1,9 +1,9 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readAmf } from '../../src/verify/read-amf.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { readAmf } from '../../src/formats/read-amf.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 import { bytesOf, measureWith } from './support/measure-with.js';
-import { readVerifyFixture } from './support/verify-fixtures.js';
+import { readVerifyFixture } from '../verify/support/verify-fixtures.js';
 
 function amf(objects: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<amf unit="millimeter">\n${objects.join('\n')}\n</amf>\n`;

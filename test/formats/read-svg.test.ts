@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSvg } from '../../src/verify/read-svg.js';
-import { UnreadableOutputError } from '../../src/verify/unreadable-output-error.js';
+import { readSvg } from '../../src/formats/read-svg.js';
+import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
 import { bytesOf } from './support/measure-with.js';
 
 function svg(...paths: string[]): Uint8Array {
@@ -13,7 +13,7 @@ function svg(...paths: string[]): Uint8Array {
 }
 
 function rings(bytes: Uint8Array): number[][] {
-  return readSvg(bytes).map((ring) => [...ring]);
+  return readSvg(bytes).contours.map((ring) => [...ring]);
 }
 
 describe('readSvg', () => {
@@ -39,13 +39,13 @@ describe('readSvg', () => {
       expect(() => readSvg(bytes)).toThrow(UnreadableOutputError);
       expect(() => readSvg(bytes)).toThrow(message);
     };
-    refuse(svg('M 0,0 C 1,1 2,2 3,3 z'), 'path command "C" is not measured');
+    refuse(svg('M 0,0 C 1,1 2,2 3,3 z'), 'path command "C" is not supported');
     refuse(svg('0,0 L 1,1 z'), 'path data does not start with a command');
     refuse(svg('M 0,0 L 1 z'), 'expected a number in the path data');
     const transformed = new TextDecoder()
       .decode(svg('M 0,0 L 1,0 L 1,1 z'))
       .replace('<path', '<path transform="scale(2)"');
-    refuse(bytesOf(transformed), 'SVG transforms are not measured');
+    refuse(bytesOf(transformed), 'SVG transforms are not supported');
     const whole = svg('M 0,0 L 1,0 L 1,1 z');
     refuse(whole.subarray(0, whole.length - 10), 'SVG without its closing </svg>');
   });

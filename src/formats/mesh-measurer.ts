@@ -59,13 +59,16 @@ export class MeshMeasurer {
     if (this.#triangles === 0) throw new UnreadableOutputError('the mesh has no faces');
     const [minX = 0, minY = 0, minZ = 0] = this.#min;
     const [maxX = 0, maxY = 0, maxZ = 0] = this.#max;
+    const { openEdges, nonManifoldEdges } = this.#edgeUse();
     return {
       kind: '3d',
       volume: this.#volume / 6,
       area: this.#area / 2,
       bounds: { min: [minX, minY, minZ], max: [maxX, maxY, maxZ] },
       triangles: this.#triangles,
-      closed: this.#closed(),
+      closed: openEdges === 0 && nonManifoldEdges === 0,
+      openEdges,
+      nonManifoldEdges,
     };
   }
 
@@ -139,8 +142,11 @@ export class MeshMeasurer {
     this.#edgeCount += 1;
   }
 
-  /** Whether every edge is used by exactly two faces: sort the edges and count equal runs. */
-  #closed(): boolean {
+  /**
+   * How many edges only one face uses (a hole in the surface) and how many more than two faces
+   * use (a non-manifold edge): sort the edges and count the lengths of equal runs.
+   */
+  #edgeUse(): { openEdges: number; nonManifoldEdges: number } {
     const vertices = this.#welder.count;
     if (vertices > maxVertices) {
       throw new UnreadableOutputError(
@@ -153,9 +159,15 @@ export class MeshMeasurer {
       keys[edge] = (edges[2 * edge] ?? 0) * vertices + (edges[2 * edge + 1] ?? 0);
     }
     keys.sort();
-    for (let run = 0; run < keys.length; run += 2) {
-      if (keys[run] !== keys[run + 1] || keys[run] === keys[run + 2]) return false;
+    let openEdges = 0;
+    let nonManifoldEdges = 0;
+    for (let run = 0; run < keys.length;) {
+      let next = run + 1;
+      while (next < keys.length && keys[next] === keys[run]) next += 1;
+      if (next - run === 1) openEdges += 1;
+      else if (next - run > 2) nonManifoldEdges += 1;
+      run = next;
     }
-    return true;
+    return { openEdges, nonManifoldEdges };
   }
 }
