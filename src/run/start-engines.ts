@@ -2,7 +2,6 @@ import { chooseEngine, type EngineChoice } from '../engines/choose-engine.js';
 import type { Engine, EngineId } from '../engines/engine.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
 import type { NativeResolution } from '../engines/resolve-native.js';
-import { createWasmEngine } from '../engines/wasm/wasm-engine.js';
 import { wasmExportBlocker } from '../engines/wasm/wasm-export-routes.js';
 import type { PartHistory } from '../history/history-store.js';
 import type { EnginePreference } from './render-options.js';
@@ -60,6 +59,8 @@ export async function startEngines(
     );
   }
   if (count('wasm') > 0) {
+    // Loaded only for runs with WASM parts: piscina and the worker code are not needed otherwise.
+    const { createWasmEngine } = await import('../engines/wasm/wasm-engine.js');
     engines.set('wasm', await createWasmEngine({ threads: Math.min(concurrency, count('wasm')) }));
   }
   return engines;

@@ -1,8 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
-import { createReporter } from '../../report/create-reporter.js';
-import { render } from '../../run/render.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -40,6 +38,11 @@ export function renderCommand(context: CliContext) {
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option('--json', 'print the run as JSON events, one per line, for other programs')
     .action(async (args, options) => {
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const [{ createReporter }, { render }] = await Promise.all([
+        import('../../report/create-reporter.js'),
+        import('../../run/render.js'),
+      ]);
       const targets = targetsOf(args, options.file);
       if (options.failFast === true && options.keepGoing === true) {
         throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
