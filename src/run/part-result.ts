@@ -1,6 +1,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineId } from '../engines/engine.js';
+import type { DrawingMeasure, MeshMeasure } from '../formats/output-measure.js';
 import type { RenderJob } from '../plan/render-job.js';
+
+/**
+ * What an output's geometry measures: for a mesh its triangles, bounds, volume, surface area and
+ * open and non-manifold edges; for a drawing its contours, area and bounds.
+ */
+export type OutputFacts = MeshMeasure | DrawingMeasure;
 
 /** Why a part did not render, as data the reporters can explain. */
 export type FailureReason =
@@ -24,6 +31,8 @@ export interface DeliveredOutput {
   readonly summary: string;
   /** Set when parascad, not OpenSCAD, wrote this format (see the WASM engine's routes). */
   readonly note?: string;
+  /** The geometry's facts, for the formats parascad reads (STL, OFF, 3MF, AMF, SVG, DXF). */
+  readonly facts?: OutputFacts;
 }
 
 export type PartStatus = 'ok' | 'failed' | 'cancelled';

@@ -17,7 +17,7 @@ export function listCommand(context: CliContext) {
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
       const [{ partToJson }, { formatConfigWarning }, { formatPartList }, { planRun }] =
         await Promise.all([
-          import('../../report/event-to-json.js'),
+          import('../../report/part-to-json.js'),
           import('../../report/format-config-error.js'),
           import('../../report/format-part-list.js'),
           import('../../run/plan-run.js'),
