@@ -167,6 +167,13 @@ export const projectConfigSchema = z
         .positive({ error: 'must be a positive integer' })
         .meta({ description: 'Parts rendered at once. Default: from the CPUs and the engine.' })
         .optional(),
+      strict: z
+        .boolean({ error: 'must be true or false' })
+        .meta({
+          description:
+            'Fail parts that render with warnings or a mesh that is not closed (as --strict). Default: false.',
+        })
+        .optional(),
       defaults: z
         .strictObject(partSettingsShape, {
           error: 'must be a mapping of settings such as {formats: [stl]}',

@@ -72,6 +72,8 @@ export interface ProjectConfig {
   readonly outDir?: Located<string>;
   /** Parts rendered at once. */
   readonly jobs?: Located<number>;
+  /** Fail parts with warnings or meshes that are not closed. @default false */
+  readonly strict?: Located<boolean>;
   readonly defaults: PartSettings;
   readonly files: readonly FileEntry[];
 }

@@ -109,6 +109,7 @@ export function toProjectConfig(
     ...defined({
       outDir: optional(parsed.outDir, ['outDir']),
       jobs: optional(parsed.jobs, ['jobs']),
+      strict: optional(parsed.strict, ['strict']),
     }),
     defaults: settings(parsed.defaults ?? {}, ['defaults']),
     files: parsed.files.map((entry, index) => fileEntry(entry, ['files', index])),

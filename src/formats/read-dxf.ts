@@ -143,7 +143,11 @@ class GroupReader {
   next(): boolean {
     const cursor = this.#cursor;
     cursor.skipWhitespace();
-    if (cursor.atEnd) return false;
+    if (cursor.atEnd) {
+      // No group is current: a caller that stopped on a group 0 must not read it again.
+      this.#code = -1;
+      return false;
+    }
     this.#groupStart = cursor.position;
     const code = cursor.number();
     if (!Number.isInteger(code) || !cursor.atLineEnd()) throw this.error('expected a group code');

@@ -20,7 +20,9 @@ export type FailureReason =
   | { readonly kind: 'exit-code'; readonly code: number }
   | { readonly kind: 'conversion-failed'; readonly format: string; readonly message: string }
   | { readonly kind: 'missing-output'; readonly format: string }
-  | { readonly kind: 'invalid-output'; readonly format: string; readonly message: string };
+  | { readonly kind: 'invalid-output'; readonly format: string; readonly message: string }
+  /** `--strict`: the part rendered, with warnings (the first one here) or a mesh not closed. */
+  | { readonly kind: 'strict'; readonly warnings: number; readonly first: Diagnostic };
 
 /** A file a part delivered. */
 export interface DeliveredOutput {
@@ -43,7 +45,7 @@ export interface PartResult {
   readonly engine: EngineId;
   readonly status: PartStatus;
   readonly failure?: FailureReason;
-  /** Files written; empty unless the part rendered. */
+  /** Files written; empty unless the part rendered (or failed only under `--strict`). */
   readonly outputs: readonly DeliveredOutput[];
   readonly diagnostics: readonly Diagnostic[];
   /** Wall time of the render (the last attempt), in seconds. */

@@ -27,6 +27,8 @@ export interface RunPlan {
   readonly openscadPath?: string;
   /** Workers the project asks for. */
   readonly threads?: number;
+  /** The project config's `strict: true`. */
+  readonly strict?: boolean;
   /** The project's recorded renders (times, memory, dimensions). */
   readonly history: HistoryStore;
 }
@@ -91,7 +93,7 @@ async function planProjectParts(
                 ...warnings,
                 { message: `${basename(ignored)} is ignored: ${basename(config.file)} is used` },
               ],
-        ...defined({ threads: config.jobs?.value }),
+        ...defined({ threads: config.jobs?.value, strict: config.strict?.value }),
       },
       filesAreSelectors: true,
     };

@@ -36,6 +36,11 @@ export interface RenderOptions {
   /** Stop everything at the first failed part. @default false: render every part, report all failures */
   readonly failFast?: boolean | undefined;
   /**
+   * Fail parts that render with warnings or with a mesh that is not closed (open or non-manifold
+   * edges), for CI. @default the project config's `strict`, else false
+   */
+  readonly strict?: boolean | undefined;
+  /**
    * Memory the running parts may take together, in bytes: a part does not start while the
    * running ones' recorded peaks plus its own would exceed it, and a native render that grows
    * beyond it is stopped. @default three quarters of the memory available at the start

@@ -117,6 +117,7 @@ export async function renderPlan(
       fallsBackToNative: (result) => fallsBackToNative(result, engines),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
+      strict: options.strict ?? project.strict ?? false,
       signal: options.signal,
       stopSignal: options.stopSignal,
       emit,

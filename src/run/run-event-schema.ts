@@ -97,6 +97,7 @@ const failureReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('conversion-failed'), format: z.string(), message: z.string() }),
   z.object({ kind: z.literal('missing-output'), format: z.string() }),
   z.object({ kind: z.literal('invalid-output'), format: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('strict'), warnings: z.number().int(), first: diagnostic }),
 ]);
 
 const vector3 = z.tuple([z.number(), z.number(), z.number()]);

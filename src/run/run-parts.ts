@@ -7,6 +7,7 @@ import { linkedController, whenAborted } from './abort-links.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import type { PartRunner } from './part-runner.js';
 import type { RunSchedule } from './plan-schedule.js';
+import { reviewPart } from './review-part.js';
 import type { RunEvent } from './run-event.js';
 
 export interface RunPartsOptions {
@@ -22,6 +23,8 @@ export interface RunPartsOptions {
   /** Further tries for a crash or a timeout. */
   readonly retries: number;
   readonly failFast: boolean;
+  /** Fail rendered parts with warnings or meshes that are not closed (see `reviewPart`). */
+  readonly strict?: boolean;
   /** Aborting stops running parts now. */
   readonly signal?: AbortSignal | undefined;
   /** Aborting starts no more parts; running ones finish. */
@@ -109,9 +112,9 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
         expected: schedule.estimateOf(job),
       });
       try {
-        const result = await runner.run({ job, work, attempt }, kill.signal);
-        if (result.status === 'ok') await options.onRendered?.(result, work);
-        return result;
+        const rendered = await runner.run({ job, work, attempt }, kill.signal);
+        if (rendered.status === 'ok') await options.onRendered?.(rendered, work);
+        return reviewPart(rendered, { strict: options.strict === true });
       } finally {
         running--;
       }

@@ -126,6 +126,18 @@ describe('readDxf', () => {
     expect(readDxf(bytesOf(text)).contours).toHaveLength(1);
   });
 
+  it('refuses a file that ends right after an entity starts, instead of reading it forever', () => {
+    const text = new TextDecoder().decode(dxf([line(0, 0, 1, 0)]));
+    const cut = text.slice(0, text.indexOf('LINE') + 'LINE\n'.length);
+    expect(() => readDxf(bytesOf(cut))).toThrow('a LINE without both end points');
+    expect(() => readDxf(bytesOf(cut), { onUnsupported: () => undefined })).toThrow(
+      'DXF without its closing EOF',
+    );
+    expect(() =>
+      readDxf(bytesOf(cut.replace('LINE', 'CIRCLE')), { onUnsupported: () => undefined }),
+    ).toThrow('DXF without its closing EOF');
+  });
+
   it('refuses entities it does not read, arcs, open outlines and a file cut short', () => {
     const refuse = (bytes: Uint8Array, message: RegExp | string): void => {
       expect(() => readDxf(bytes)).toThrow(UnreadableOutputError);

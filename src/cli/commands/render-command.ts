@@ -28,6 +28,7 @@ export function renderCommand(context: CliContext) {
       0,
     )
     .option('--fail-fast', 'stop everything at the first failed part')
+    .option('--strict', 'fail parts with warnings or a mesh that is not closed (for CI)')
     .option('--keep-going', 'render every part and report all failures (the default)')
     .option(
       '--max-memory <size>',
@@ -77,6 +78,7 @@ export function renderCommand(context: CliContext) {
           timeoutSeconds: options.timeout,
           retries: options.retries,
           failFast: options.failFast === true,
+          ...(options.strict === true ? { strict: true } : {}),
           maxMemoryBytes: options.maxMemory,
           stopSignal: context.stopSignal,
           signal: context.signal,
