@@ -131,7 +131,7 @@ describe('readDxf', () => {
     const cut = text.slice(0, text.indexOf('LINE') + 'LINE\n'.length);
     expect(() => readDxf(bytesOf(cut))).toThrow('a LINE without both end points');
     expect(() => readDxf(bytesOf(cut), { onUnsupported: () => undefined })).toThrow(
-      'DXF without its closing EOF',
+      'a LINE without both end points',
     );
     expect(() =>
       readDxf(bytesOf(cut.replace('LINE', 'CIRCLE')), { onUnsupported: () => undefined }),
