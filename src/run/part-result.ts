@@ -39,7 +39,10 @@ export interface DeliveredOutput {
 
 export type PartStatus = 'ok' | 'failed' | 'cancelled';
 
-/** The outcome of one part. */
+/**
+ * The outcome of one part. A field added here (or to `RenderJob`, `RunEvent`) goes into
+ * `run-event-schema.ts` too, then `npm run schema`: a test compares real events with the schema.
+ */
 export interface PartResult {
   readonly job: RenderJob;
   readonly engine: EngineId;
@@ -60,4 +63,9 @@ export interface PartResult {
   readonly geometrySeconds?: number;
   /** Everything OpenSCAD printed, for `--verbose` and reports. */
   readonly console: string;
+  /**
+   * Set when `auto` rendered the part again on this result's engine because it failed on
+   * another one first: that engine and its failure (so a part that fails on both says both).
+   */
+  readonly fallbackFrom?: { readonly engine: EngineId; readonly failure: FailureReason };
 }

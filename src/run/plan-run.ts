@@ -31,6 +31,8 @@ export interface RunPlan {
   readonly strict?: boolean;
   /** The project's recorded renders (times, memory, dimensions). */
   readonly history: HistoryStore;
+  /** The output folder every output is written below; nothing is written outside it. */
+  readonly outDir?: string;
 }
 
 /**
@@ -71,18 +73,21 @@ async function planProjectParts(
     const projectDir = dirname(config.file);
     const history = await historyOf(projectDir);
     const warnings: ConfigProblem[] = [];
+    const outDir =
+      options.outDir === undefined
+        ? resolve(projectDir, config.outDir?.value ?? 'outputs')
+        : resolve(cwd, options.outDir);
     const jobs = await planProject(config, {
       projectDir,
+      outDir,
       dimensionOf: (id) => history.dimensionOf(id),
       onWarning: (problem) => warnings.push(problem),
-      ...defined({
-        outDir: options.outDir === undefined ? undefined : resolve(cwd, options.outDir),
-      }),
     });
     const ignored = await classicConfigBeside(projectDir);
     return {
       plan: {
         projectDir,
+        outDir,
         jobs,
         history,
         configFile: config.file,
@@ -111,14 +116,15 @@ async function planProjectParts(
     }
     const history = await historyOf(cwd);
     const warnings: ConfigProblem[] = [];
+    const outDir = resolve(cwd, options.outDir ?? 'outputs');
     const jobs = await planFiles(targets.files, {
       cwd,
       projectDir: cwd,
-      outDir: resolve(cwd, options.outDir ?? 'outputs'),
+      outDir,
       dimensionOf: (id) => history.dimensionOf(id),
       onWarning: (problem) => warnings.push(problem),
     });
-    return { plan: { projectDir: cwd, jobs, warnings, history } };
+    return { plan: { projectDir: cwd, outDir, jobs, warnings, history } };
   }
   return { plan: await classicPlan(await discoverProject({ cwd: folder }), cwd, options) };
 }
@@ -133,6 +139,7 @@ async function classicPlan(
     options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
   return {
     projectDir,
+    outDir,
     jobs: planJobs(project, { outDir, projectDir }),
     warnings: project.warnings,
     history: await historyOf(projectDir),

@@ -1,16 +1,19 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
 import { toHostPath } from '../engines/wasm/virtual-path.js';
+import { makeOutputFolder } from '../outputs/make-output-folder.js';
+import { asciiStlToBinary, isBinaryStl } from '../outputs/convert/ascii-stl-to-binary.js';
 import { inspectOutput } from '../formats/inspect-output.js';
+import { UnreadableOutputError } from '../formats/unreadable-output-error.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
 import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
-import { tempNameBeside } from './temp-names.js';
+import { makeScratchDir, tempNameBeside } from './temp-names.js';
 
 export interface RenderPartContext {
   readonly engine: Engine;
@@ -24,6 +27,13 @@ export interface RenderPartContext {
   readonly memoryLimitBytes: number;
   /** Which try this is (1-based), reported in the result. */
   readonly attempt: number;
+  /**
+   * The output folder: folders an output template creates below it must stay inside it, however
+   * symlinks lead. Without it, outputs' folders are created as they are.
+   */
+  readonly outDir?: string;
+  /** The run's STL encoding (`--stl`), over the part's own setting. */
+  readonly stl?: 'ascii' | 'binary';
 }
 
 /**
@@ -34,27 +44,32 @@ export interface RenderPartContext {
  */
 export async function renderPart(job: RenderJob, context: RenderPartContext): Promise<PartResult> {
   const { engine } = context;
+  const binaryStl = (context.stl ?? job.stl) === 'binary';
   const outputs = job.outputs.map((output) => ({
     ...output,
     tempPath: tempNameBeside(output.path),
   }));
   const program = partProgram(job);
-  const programPath =
-    program.source === undefined
-      ? job.scadFile
-      : tempNameBeside(join(dirname(job.scadFile), `${job.module ?? 'part'}.scad`));
   const timeout =
     context.timeoutSeconds === undefined
       ? undefined
       : AbortSignal.timeout(context.timeoutSeconds * 1000);
   const signal =
     timeout === undefined ? context.signal : AbortSignal.any([context.signal, timeout]);
+  // Generated files never go beside the user's file: its folder may be read-only, or another
+  // project's (a config's `path: ../other/x.scad`).
+  const scratchDir = await makeScratchDir();
   try {
-    await Promise.all(outputs.map((output) => mkdir(dirname(output.path), { recursive: true })));
+    const { outDir } = context;
+    for (const output of outputs) {
+      if (outDir === undefined) await mkdir(dirname(output.path), { recursive: true });
+      else await makeOutputFolder(dirname(output.path), outDir);
+    }
     const run = await engine.run({
-      program: { path: programPath, ...defined({ source: program.source }) },
-      defines: program.defines,
+      program: { file: job.scadFile, ...program },
+      scratchDir,
       ...defined({ backend: job.backend }),
+      ...(binaryStl ? { binaryStl } : {}),
       outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
       inputFiles: context.inputFiles,
       libraryPaths: context.libraryPaths,
@@ -63,11 +78,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     });
     const diagnostics = [
       ...(run.diagnostics ?? []),
-      ...locateDiagnostics(
-        job,
-        program.source === undefined ? undefined : programPath,
-        run.console,
-      ),
+      ...locateDiagnostics(job, scratchDir, run.console),
       ...(run.notes ?? []).map((message): Diagnostic => ({
         severity: 'warning',
         message,
@@ -96,6 +107,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
 
     const delivered: DeliveredOutput[] = [];
     for (const output of outputs) {
+      if (binaryStl && output.format === 'stl') await writeBinaryStl(output.tempPath);
       const checked = await checkOutput(output.format, output.tempPath);
       if (checked.kind !== 'ok')
         return { ...base, status: 'failed', failure: checked, outputs: [] };
@@ -112,7 +124,10 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     for (const output of outputs) await rename(output.tempPath, output.path);
     return { ...base, status: 'ok', outputs: delivered };
   } finally {
-    await Promise.all(outputs.map((output) => rm(output.tempPath, { force: true })));
+    await Promise.all([
+      ...outputs.map((output) => rm(output.tempPath, { force: true })),
+      rm(scratchDir, { recursive: true, force: true }),
+    ]);
   }
 }
 
@@ -158,6 +173,27 @@ type OutputCheck =
     }
   | Extract<FailureReason, { kind: 'missing-output' | 'invalid-output' }>;
 
+/**
+ * Makes an STL binary where the engine could not be asked to write it so (a part that also
+ * exports other formats). The file is still the render's temporary file: a failure here leaves
+ * the user's output as it was.
+ */
+async function writeBinaryStl(path: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return; // Missing: the check that follows says so.
+  }
+  if (isBinaryStl(bytes)) return;
+  try {
+    await writeFile(path, asciiStlToBinary(bytes));
+  } catch (error) {
+    if (error instanceof UnreadableOutputError) return; // Invalid: the check says why.
+    throw error;
+  }
+}
+
 async function checkOutput(format: string, path: string): Promise<OutputCheck> {
   let bytes: Uint8Array;
   try {
@@ -178,19 +214,16 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
 }
 
 /**
- * OpenSCAD names the generated wrapper in messages about the module call; those are moved to the
- * module's declaration in the user's file, which is what the user can act on.
+ * OpenSCAD names the generated files (the definitions with the module call, the use-mode program)
+ * in messages about the module call; those are moved to the module's declaration in the user's
+ * file, which is what the user can act on.
  */
-function locateDiagnostics(
-  job: RenderJob,
-  wrapperPath: string | undefined,
-  console: string,
-): Diagnostic[] {
+function locateDiagnostics(job: RenderJob, scratchDir: string, console: string): Diagnostic[] {
   return parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) }).map((diagnostic) => {
     const location = diagnostic.location;
     if (location === undefined) return diagnostic;
     const file = toHostPath(location.file);
-    if (file === wrapperPath) {
+    if (file.startsWith(`${scratchDir}${sep}`)) {
       const { file: declaredFile, line } = job.declaredAt;
       return { ...diagnostic, location: { file: declaredFile, line } };
     }

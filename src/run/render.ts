@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { EngineId } from '../engines/engine.js';
@@ -10,6 +11,7 @@ import { buildPartJob, type PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { defined } from '../util/defined.js';
 import { collectPartInputs } from './collect-part-inputs.js';
+import { createEngineFallbacks } from './engine-fallbacks.js';
 import { createLocalPartRunner } from './local-part-runner.js';
 import type { PartResult } from './part-result.js';
 import { planRun, type RunPlan } from './plan-run.js';
@@ -20,7 +22,7 @@ import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
 import { summarise, type RunSummary } from './run-summary.js';
-import { startEngines } from './start-engines.js';
+import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
@@ -92,20 +94,24 @@ export async function renderPlan(
   const runner = createLocalPartRunner({
     engines: started,
     native: engines.native.native,
+    wasmThreads: schedule.concurrency,
     inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
     libraryPaths,
     memoryLimitBytes: schedule.memoryBudgetBytes,
+    ...defined({ outDir: project.outDir }),
   });
   let inputs = new Map<string, { files: readonly string[]; absent: readonly string[] }>();
   const begun = performance.now();
   let results: PartResult[];
   try {
-    await removeStaleTempFiles(
-      jobs.flatMap((job) => [
+    // Source folders too: parascad once wrote its generated programs there.
+    await removeStaleTempFiles([
+      tmpdir(),
+      ...jobs.flatMap((job) => [
         dirname(job.scadFile),
         ...job.outputs.map((output) => dirname(output.path)),
       ]),
-    );
+    ]);
     inputs = await collectPartInputs(jobs, libraryPaths);
     const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, options);
     results = await runParts({
@@ -114,7 +120,17 @@ export async function renderPlan(
       schedule,
       choices: engines.choices,
       workOf,
-      fallsBackToNative: (result) => fallsBackToNative(result, engines),
+      fallbacks: createEngineFallbacks({
+        preferenceOf: engines.preferenceOf,
+        canRender: (job, engine) =>
+          cannotExport(
+            engines.native,
+            engine,
+            job.outputs.map((output) => output.format),
+          ) === undefined,
+        choices: engines.choices,
+        history,
+      }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
       strict: options.strict ?? project.strict ?? false,
@@ -137,19 +153,6 @@ export async function renderPlan(
   );
   emit({ type: 'run-done', summary });
   return summary;
-}
-
-/**
- * Under `auto`, a part that crashes the WASM engine (a trap: its smaller stack ends deep
- * recursion that native OpenSCAD renders) is rendered again, once, on the native engine.
- */
-function fallsBackToNative(result: PartResult, engines: RunEngines): boolean {
-  return (
-    result.engine === 'wasm' &&
-    result.failure?.kind === 'engine-crash' &&
-    engines.preferenceOf(result.job) === 'auto' &&
-    engines.native.native !== undefined
-  );
 }
 
 /** The self-contained job of each part on each engine, built once. */
@@ -177,6 +180,7 @@ function partJobs(
         engine: engineIdentity(info, job.backend),
         digests,
         timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds,
+        stl: options.stl ?? job.stl,
       });
       built.set(name, work);
     }

@@ -1,8 +1,10 @@
 import type { EngineChoice } from '../engines/choose-engine.js';
 import { explainEngineChoice } from '../engines/explain-engine-choice.js';
+import { measureEngineRatios } from '../engines/measure-engine-ratios.js';
 import { resolveNative, type NativeResolution } from '../engines/resolve-native.js';
 import type { RenderJob } from '../plan/render-job.js';
 import type { RunPlan } from './plan-run.js';
+import { readModifiedTimes } from './read-modified-times.js';
 import type { EnginePreference, RenderOptions } from './render-options.js';
 import { choosePartEngine } from './start-engines.js';
 
@@ -39,6 +41,12 @@ export async function resolveRunEngines(
     configFile: project.configFile,
     env: options.env,
   });
+  // How the engines compare on this project's parts, and the failures still current (a part's
+  // failures older than its file's last change are stale: the model may have been fixed).
+  const nativeBackend = native.native?.info.backend;
+  const ratios =
+    nativeBackend === undefined ? undefined : measureEngineRatios(history.all(), nativeBackend);
+  const modified = await readModifiedTimes(jobs.map((job) => job.scadFile));
   const choices = new Map(
     jobs.map((job) => [
       job.id,
@@ -47,6 +55,10 @@ export async function resolveRunEngines(
         native,
         history.get(job.id),
         job.outputs.map((output) => output.format),
+        {
+          failures: history.failuresOf(job.id, modified.get(job.scadFile)),
+          ...(ratios === undefined ? {} : { ratios }),
+        },
       ),
     ]),
   );

@@ -78,6 +78,7 @@ const renderJob = z.object({
   engine: z.enum(['auto', 'native', 'wasm']).exactOptional(),
   backend: z.enum(['manifold', 'cgal']).exactOptional(),
   paramSet: z.object({ file: z.string(), name: z.string() }).exactOptional(),
+  stl: z.enum(['ascii', 'binary']).exactOptional(),
 });
 
 const partEstimate = z.object({
@@ -145,6 +146,10 @@ export const partResultSchema = z.object({
   peakBytes: z.number().exactOptional(),
   dimension: z.enum(['2d', '3d']).exactOptional(),
   geometrySeconds: z.number().exactOptional(),
+  fallbackFrom: z
+    .object({ engine: engineId, failure: failureReason })
+    .exactOptional()
+    .describe('The engine auto tried first, and how it failed there.'),
   console: z.string().describe('Everything OpenSCAD printed.'),
 });
 

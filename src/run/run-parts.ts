@@ -4,6 +4,7 @@ import type { PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { runPool } from '../schedule/run-pool.js';
 import { linkedController, whenAborted } from './abort-links.js';
+import type { EngineFallbacks } from './engine-fallbacks.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import type { PartRunner } from './part-runner.js';
 import type { RunSchedule } from './plan-schedule.js';
@@ -18,8 +19,11 @@ export interface RunPartsOptions {
   readonly choices: Map<string, EngineChoice>;
   /** The self-contained job of a part on an engine. */
   readonly workOf: (job: RenderJob, engine: EngineId) => Promise<PartJob>;
-  /** Whether a failed attempt is rendered again, at once, on the native engine (`auto` after a WASM crash). */
-  readonly fallsBackToNative: (result: PartResult) => boolean;
+  /**
+   * Under `auto`, which failed attempts are rendered again, at once, on the other engine, and what
+   * each finished attempt teaches the history (see `createEngineFallbacks`).
+   */
+  readonly fallbacks: EngineFallbacks;
   /** Further tries for a crash or a timeout. */
   readonly retries: number;
   readonly failFast: boolean;
@@ -36,7 +40,7 @@ export interface RunPartsOptions {
 
 /**
  * The last phase of a run: renders the parts on the runner, longest first within the workers and
- * the memory budget, with retries, the `auto` fallback to native, `--fail-fast` and both kinds of
+ * the memory budget, with retries, the `auto` fallback to the other engine, `--fail-fast` and both kinds of
  * stop (gentle: no more parts start; at once: running parts are killed).
  */
 export async function runParts(options: RunPartsOptions): Promise<PartResult[]> {
@@ -77,18 +81,18 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
         message: error instanceof Error ? error.message : String(error),
       }),
     shouldRetry: (result, attempt) =>
-      (attempt <= options.retries && retryable(result)) || options.fallsBackToNative(result),
+      (attempt <= options.retries && retryable(result)) ||
+      options.fallbacks.next(result) !== undefined,
     onRetry: (job, result, attempt) => {
-      const fallback = options.fallsBackToNative(result);
-      if (fallback)
-        choices.set(job.id, { engine: 'native', reason: 'the WASM engine crashed on it' });
+      const nextEngine = options.fallbacks.next(result);
+      if (nextEngine !== undefined) options.fallbacks.moveOn(result, nextEngine);
       if (result.failure !== undefined) {
         emit({
           type: 'part-retry',
           job,
           attempt,
           failure: result.failure,
-          ...(fallback ? { nextEngine: 'native' as const } : {}),
+          ...(nextEngine === undefined ? {} : { nextEngine }),
         });
       }
     },
@@ -112,9 +116,9 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
         expected: schedule.estimateOf(job),
       });
       try {
-        const rendered = await runner.run({ job, work, attempt }, kill.signal);
-        if (rendered.status === 'ok') await options.onRendered?.(rendered, work);
-        return reviewPart(rendered, { strict: options.strict === true });
+        const result = await runner.run({ job, work, attempt }, kill.signal);
+        if (result.status === 'ok') await options.onRendered?.(result, work);
+        return reviewPart(options.fallbacks.finish(result), { strict: options.strict === true });
       } finally {
         running--;
       }

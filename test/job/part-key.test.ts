@@ -135,7 +135,7 @@ describe('buildPartJob', () => {
       digests: new FileDigests(),
     });
     expect(Object.keys(job.inputs)).toEqual(['<lib>/MCAD/units.scad', 'box.scad']);
-    expect(job.program.path).toBe('lid.scad');
+    expect(job.program.path).toBe('box.scad');
     expect(job.part).toEqual({
       file: 'box.scad',
       module: 'lid',
@@ -144,5 +144,25 @@ describe('buildPartJob', () => {
       quality: { $fn: 32 },
     });
     expect(JSON.parse(JSON.stringify(job))).toEqual(job);
+  });
+});
+
+describe('the part key and the STL encoding', () => {
+  it('changes with binary STL, whose bytes differ, and stays as it was for ASCII', async () => {
+    const root = await project();
+    const build = (stl?: 'ascii' | 'binary'): Promise<PartJob> =>
+      buildPartJob(planned(root), {
+        root,
+        libraryPaths: [],
+        inputFiles: [join(root, 'box.scad'), join(root, 'dims.scad')],
+        engine: wasm,
+        digests: new FileDigests(),
+        stl,
+      });
+    const [unset, ascii, binary] = await Promise.all([build(), build('ascii'), build('binary')]);
+
+    expect(partKey(ascii)).toBe(partKey(unset));
+    expect(partKey(binary)).not.toBe(partKey(ascii));
+    expect(binary.stl).toBe('binary');
   });
 });

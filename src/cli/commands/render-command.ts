@@ -1,4 +1,4 @@
-import { Command } from '@commander-js/extra-typings';
+import { Command, Option } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
 import { defined } from '../../util/defined.js';
@@ -20,6 +20,12 @@ export function renderCommand(context: CliContext) {
       wholeNumberAtLeast(1),
     )
     .option('-o, --out-dir <dir>', 'output folder (default: outputs/ beside the project file)')
+    .addOption(
+      new Option(
+        '--stl <encoding>',
+        "how STL files are written, for every part: ascii (OpenSCAD's default) or binary (about 5x smaller)",
+      ).choices(['ascii', 'binary'] as const),
+    )
     .option('-t, --timeout <seconds>', 'stop a part that renders longer than this', positiveSeconds)
     .option(
       '--retries <n>',
@@ -73,6 +79,7 @@ export function renderCommand(context: CliContext) {
           config: options.config,
           jobs: options.jobs,
           engine: options.engine,
+          stl: options.stl,
           openscad: options.openscad,
           outDir: options.outDir,
           timeoutSeconds: options.timeout,
