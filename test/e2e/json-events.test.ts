@@ -53,7 +53,10 @@ describe('parascad render --json', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'run-error',
-      error: { code: 'CONFIG_INVALID', problems: [{ location: { line: expect.any(Number) as number } }] },
+      error: {
+        code: 'CONFIG_INVALID',
+        problems: [{ location: { line: expect.any(Number) as number } }],
+      },
     });
     expect(validate(events[0])).toBe(true);
     expect(run.stderr).toContain('render_config.yml');
