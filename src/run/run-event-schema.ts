@@ -72,8 +72,10 @@ const renderJob = z.object({
   variables: z.record(z.string(), z.string()),
   quality,
   outputs: z.array(plannedOutput),
-  declaredAt: sourceLocation,
-  requestedAt: sourceLocation,
+  declaredAt: sourceLocation.extend({ length: z.number().int().exactOptional() }),
+  requestedAt: sourceLocation
+    .extend({ length: z.number().int().exactOptional() })
+    .describe('Where the user asked for the part (a marker, a config entry), with its length.'),
   timeoutSeconds: z.number().exactOptional(),
   engine: z.enum(['auto', 'native', 'wasm']).exactOptional(),
   backend: z.enum(['manifold', 'cgal']).exactOptional(),

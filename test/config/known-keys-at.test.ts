@@ -11,6 +11,7 @@ describe('knownKeysAt', () => {
       '$schema',
       'outDir',
       'jobs',
+      'strict',
       'defaults',
       'files',
     ]);
