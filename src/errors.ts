@@ -7,7 +7,10 @@ export type ParascadErrorCode =
   | 'NOTHING_TO_RENDER'
   | 'ENGINE_NOT_FOUND'
   | 'ENGINE_UNAVAILABLE'
-  | 'USAGE';
+  | 'USAGE'
+  | 'CONFIG_EXISTS'
+  | 'FLEET_UNREACHABLE'
+  | 'FLEET_NO_WORKER';
 
 /**
  * An error the user can fix (bad configuration, missing engine, wrong flag). Failed renders are

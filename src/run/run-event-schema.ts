@@ -152,6 +152,10 @@ export const partResultSchema = z.object({
     .object({ engine: engineId, failure: failureReason })
     .exactOptional()
     .describe('The engine auto tried first, and how it failed there.'),
+  where: z
+    .string()
+    .exactOptional()
+    .describe("A fleet worker (host:pid), or the fleet's store, when not rendered locally."),
   console: z.string().describe('Everything OpenSCAD printed.'),
 });
 
@@ -192,6 +196,7 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
     reason: z.string(),
     attempt: z.number().int(),
     expected: partEstimate,
+    where: z.string().exactOptional().describe('A fleet worker (host:pid), when not local.'),
   }),
   z.object({
     type: z.literal('part-retry'),
@@ -217,6 +222,9 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
         'ENGINE_NOT_FOUND',
         'ENGINE_UNAVAILABLE',
         'USAGE',
+        'CONFIG_EXISTS',
+        'FLEET_UNREACHABLE',
+        'FLEET_NO_WORKER',
       ]),
       message: z.string(),
       hint: z.string().exactOptional(),
