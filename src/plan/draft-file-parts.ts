@@ -6,6 +6,7 @@ import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { fileBase } from './describe-part.js';
+import { leakingGeometryWarning } from './leaking-geometry-warning.js';
 import type { ScadFileInfo } from './load-scad-file.js';
 import { moduleVariants } from './module-variants.js';
 import { defaultOutputTemplate } from './output-template.js';
@@ -64,8 +65,12 @@ export async function draftFileParts(
     if (file.scan.models.length === 0) {
       return { drafts: [wholeDraft(file, fileSettings, requestedAt, context)], problems };
     }
+    const leak = fileSettings.mode === undefined ? await file.leakingGeometry() : undefined;
+    if (leak !== undefined) context.onWarning?.(leakingGeometryWarning(file.file, leak));
+    const mode =
+      fileSettings.mode?.value ?? (file.hasGuard && leak === undefined ? 'include' : 'use');
     const drafts = file.scan.models.map((model) =>
-      markedDraft(file, model, request.settings, fileSettings, context),
+      markedDraft(file, model, mode, request.settings, fileSettings, context),
     );
     return { drafts: drafts.filter(includable(file, problems, request)), problems };
   }
@@ -103,6 +108,7 @@ function wholeDraft(
 function markedDraft(
   file: ScadFileInfo,
   model: ModelSpec,
+  mode: PartDraft['mode'],
   entrySettings: PartSettings,
   settings: PartSettings,
   context: PlanContext,
@@ -111,7 +117,7 @@ function markedDraft(
     name: partName(model.module, undefined, []),
     scadFile: file.file,
     module: model.module,
-    mode: settings.mode?.value ?? (file.hasGuard ? 'include' : 'use'),
+    mode,
     variables: {},
     paramTexts: new Map(),
     quality: settings.quality?.value ?? fileQuality(file) ?? { $fn: defaultQuality },

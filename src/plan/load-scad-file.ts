@@ -1,4 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
+import type { LeakingGeometry } from '../discovery/find-leaking-geometry.js';
+import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { lexOpenScad } from '../discovery/lex-openscad.js';
 import { scanAnnotations } from '../discovery/scan-annotations.js';
 import type { AnnotationScan } from '../discovery/scan-annotations.js';
@@ -18,11 +21,17 @@ export interface ScadFileInfo {
    * geometry (`if (is_undef(batch_rendering)) { … }`), so that including it renders nothing else.
    */
   readonly hasGuard: boolean;
+  /**
+   * The top-level geometry outside a guard that including the file (and what it includes)
+   * would add to every part; undefined when there is none. Read on first use, once.
+   */
+  readonly leakingGeometry: () => Promise<LeakingGeometry | undefined>;
 }
 
 /** Reads and scans a scad file; rejects with the file system's error when it cannot be read. */
 export async function loadScadFile(file: string): Promise<ScadFileInfo> {
   const source = await readFile(file, 'utf8');
+  let leak: Promise<LeakingGeometry | undefined> | undefined;
   return {
     file,
     scan: scanAnnotations(source, file),
@@ -30,5 +39,10 @@ export async function loadScadFile(file: string): Promise<ScadFileInfo> {
     hasGuard: lexOpenScad(source).some(
       (token) => token.kind === 'identifier' && token.text === 'batch_rendering',
     ),
+    leakingGeometry: () =>
+      (leak ??= findLeakingGeometry(file, {
+        libraryPaths: findLibraryPaths(),
+        readFile: (name) => (name === file ? Promise.resolve(source) : readFile(name, 'utf8')),
+      })),
   };
 }

@@ -12,6 +12,12 @@ export interface PlanOptions {
   readonly outDir: string;
   /** Absolute folder part identities are relative to, so they survive moving the project. */
   readonly projectDir: string;
+  /**
+   * How the generated program brings in the file: `use` when including it would add its
+   * unguarded top-level geometry to every part (see `findLeakingGeometry`).
+   * @default 'include'
+   */
+  readonly mode?: RenderJob['mode'];
 }
 
 /** Turns a project's models into parts: one per module, with all of its formats. */
@@ -31,7 +37,7 @@ export function planJobs(project: ClassicProject, options: PlanOptions): RenderJ
     const part = {
       scadFile: project.scadFile,
       module: model.module,
-      mode: 'include' as const,
+      mode: options.mode ?? 'include',
       variables: {},
       quality,
     };

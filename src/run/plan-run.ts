@@ -4,8 +4,11 @@ import { findProjectConfig } from '../config/find-project-config.js';
 import { loadProjectConfig } from '../config/load-project-config.js';
 import type { ClassicProject } from '../discovery/classic-project.js';
 import { discoverProject } from '../discovery/discover-project.js';
+import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
+import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
+import { leakingGeometryWarning } from '../plan/leaking-geometry-warning.js';
 import { planFiles } from '../plan/plan-files.js';
 import { planJobs } from '../plan/plan-jobs.js';
 import { planProject } from '../plan/plan-project.js';
@@ -129,10 +132,14 @@ async function classicPlan(
   const projectDir = dirname(project.configFile ?? project.scadFile);
   const outDir =
     options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
+  const leak = await findLeakingGeometry(project.scadFile, { libraryPaths: findLibraryPaths() });
   return {
     projectDir,
-    jobs: planJobs(project, { outDir, projectDir }),
-    warnings: project.warnings,
+    jobs: planJobs(project, { outDir, projectDir, mode: leak === undefined ? 'include' : 'use' }),
+    warnings:
+      leak === undefined
+        ? project.warnings
+        : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
     history: await historyOf(projectDir),
     ...defined({
       configFile: project.configFile,
