@@ -82,7 +82,8 @@ export function findTopLevelGeometry(source: string, file: string): TopLevelGeom
       const afterThen = guarded
         ? skipStatement(tokens, close + 1, end, false)
         : statement(close + 1, end);
-      if (tokens[afterThen]?.kind === 'identifier' && tokens[afterThen]?.text === 'else') {
+      const elseToken = tokens[afterThen];
+      if (elseToken?.kind === 'identifier' && elseToken.text === 'else') {
         return statement(afterThen + 1, end);
       }
       return afterThen;

@@ -18,6 +18,8 @@ export interface PlanOptions {
    * @default 'include'
    */
   readonly mode?: RenderJob['mode'];
+  /** Variables for every part (from `-D`), as OpenSCAD source. @default none */
+  readonly variables?: RenderJob['variables'];
 }
 
 /** Turns a project's models into parts: one per module, with all of its formats. */
@@ -38,7 +40,7 @@ export function planJobs(project: ClassicProject, options: PlanOptions): RenderJ
       scadFile: project.scadFile,
       module: model.module,
       mode: options.mode ?? 'include',
-      variables: {},
+      variables: options.variables ?? {},
       quality,
     };
     return {

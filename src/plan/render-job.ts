@@ -48,6 +48,9 @@ export interface RenderJob {
   readonly timeoutSeconds?: number;
   readonly engine?: 'auto' | 'native' | 'wasm';
   readonly backend?: 'manifold' | 'cgal';
-  /** The customizer parameter set the variables came from, for names and reports. */
-  readonly paramSet?: { readonly file: string; readonly name: string };
+  /**
+   * The customizer parameter set the variables came from, for names and reports; `beside` when
+   * the file was found by OpenSCAD's convention (`NAME.json` beside `NAME.scad`) without being named.
+   */
+  readonly paramSet?: { readonly file: string; readonly name: string; readonly beside?: true };
 }

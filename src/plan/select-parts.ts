@@ -84,13 +84,22 @@ export function selectParts(
 
 /** Whether a part comes from the file, folder or glob `selector` names. */
 function fileTest(selector: string, cwd: string): (job: RenderJob) => boolean {
+  const test = scadFileSelector(selector, cwd);
+  return (job) => test(job.scadFile);
+}
+
+/**
+ * Whether an absolute scad file path is the file, inside the folder, or matched by the glob that
+ * `selector` names, relative to `cwd` (or absolute).
+ */
+export function scadFileSelector(selector: string, cwd: string): (scadFile: string) => boolean {
   const path = resolve(cwd, selector);
   const absolute = isAbsolute(selector);
   const glob = picomatch(absolute ? selector.split(sep).join('/') : selector, { dot: true });
-  return (job) =>
-    job.scadFile === path ||
-    job.scadFile.startsWith(path.endsWith(sep) ? path : `${path}${sep}`) ||
-    glob(absolute ? job.scadFile.split(sep).join('/') : posixRelative(cwd, job.scadFile));
+  return (scadFile) =>
+    scadFile === path ||
+    scadFile.startsWith(path.endsWith(sep) ? path : `${path}${sep}`) ||
+    glob(absolute ? scadFile.split(sep).join('/') : posixRelative(cwd, scadFile));
 }
 
 function posixRelative(from: string, to: string): string {

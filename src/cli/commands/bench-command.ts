@@ -17,7 +17,7 @@ import { ParascadError } from '../../errors.js';
 import { render } from '../../run/render.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
 
 /** Where the chart goes unless `--chart` says otherwise: the folder the command runs in. */
 const defaultChart = 'parascad-bench.svg';
@@ -77,6 +77,7 @@ export function benchCommand(context: CliContext) {
           env: context.env,
           targets,
           config: options.config,
+          ...partValuesOf(options),
           engine: options.engine,
           openscad: options.openscad,
         },

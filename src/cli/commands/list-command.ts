@@ -6,7 +6,7 @@ import { formatPartList } from '../../report/format-part-list.js';
 import { planRun } from '../../run/plan-run.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
 
 /** `parascad list [targets...]`: the parts a render would make, without rendering anything. */
 export function listCommand(context: CliContext) {
@@ -23,6 +23,7 @@ export function listCommand(context: CliContext) {
           targets: targetsOf(args, options.file),
           config: options.config,
           outDir: options.outDir,
+          ...partValuesOf(options),
         },
         resolve(context.cwd),
       );
