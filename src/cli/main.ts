@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
-import { formatConfigError } from '../report/format-config-error.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -41,17 +40,18 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, context);
+    return await reportError(error, context);
   }
 }
 
-function reportError(error: unknown, context: MainContext): number {
+async function reportError(error: unknown, context: MainContext): Promise<number> {
   const colors = pc.createColors(context.color);
   if (error instanceof CommanderError) {
     // Help and --version end through here too, with exit code 0.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   }
   if (error instanceof ConfigError) {
+    const { formatConfigError } = await import('../report/format-config-error.js');
     context.stderr(`${formatConfigError(error, { cwd: context.cwd, color: context.color })}\n`);
     return exitCodes.usage;
   }

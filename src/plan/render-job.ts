@@ -49,6 +49,11 @@ export interface RenderJob {
   readonly engine?: 'auto' | 'native' | 'wasm';
   readonly backend?: 'manifold' | 'cgal';
   /**
+   * How STL outputs are written: OpenSCAD's ASCII, or binary (about 5x smaller, and faster to
+   * write). Not part of the id: the geometry is the same. @default 'ascii'
+   */
+  readonly stl?: 'ascii' | 'binary';
+  /**
    * The customizer parameter set the variables came from, for names and reports; `beside` when
    * the file was found by OpenSCAD's convention (`NAME.json` beside `NAME.scad`) without being named.
    */

@@ -1,9 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { partToJson } from '../../report/event-to-json.js';
-import { formatConfigWarning } from '../../report/format-config-error.js';
-import { formatPartList } from '../../report/format-part-list.js';
-import { planRun } from '../../run/plan-run.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
@@ -18,6 +14,14 @@ export function listCommand(context: CliContext) {
     .option('-o, --out-dir <dir>', 'output folder the paths are shown in (as for render)')
     .option('--json', 'print the parts as JSON, for other programs')
     .action(async (args, options) => {
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const [{ partToJson }, { formatConfigWarning }, { formatPartList }, { planRun }] =
+        await Promise.all([
+          import('../../report/event-to-json.js'),
+          import('../../report/format-config-error.js'),
+          import('../../report/format-part-list.js'),
+          import('../../run/plan-run.js'),
+        ]);
       const plan = await planRun(
         {
           targets: targetsOf(args, options.file),
