@@ -32,9 +32,10 @@ export interface ModuleVariant {
  * `params` and `matrix` is a problem, since one of them would be ignored.
  *
  * Values are checked against the variable's default (see `ScadFileInfo.variableDefaults`): a
- * variable that neither the file nor a file it includes or uses assigns at its top level, and a
- * value of another type than a literal default (a string for a number, …), are problems at the
- * value, as are set names missing from the JSON and set values of the wrong type. `paramsets`
+ * value of another type than a literal default (a string for a number, …) is a problem at the
+ * value, as are set names missing from the JSON, set variables the file does not define and set
+ * values of the wrong type; a `params`/`matrix` variable that neither the file nor a file it
+ * includes or uses assigns is a warning (`-D` still defines it, and the file may read it). `paramsets`
  * without a file uses OpenSCAD's own convention, `NAME.json` beside `NAME.scad`.
  */
 export async function moduleVariants(
@@ -57,16 +58,17 @@ export async function moduleVariants(
       return false;
     }
     if (name.startsWith('$') || defaultOf.has(name)) return true;
+    // Not an error: -D defines a variable the file never assigns, and the file may read it.
     const guess = didYouMean(name, [...defaultOf.keys()]);
-    problems.push({
-      message: `${where} sets ${name}, which ${basename(file.file)} does not define`,
+    context.onWarning?.({
+      message: `${where} sets ${name}, which ${basename(file.file)} does not assign at its top level`,
       location: at,
       hint:
         guess !== undefined
           ? `did you mean ${guess}?`
-          : 'a value reaches a variable the file (or a file it includes or uses) assigns at its top level; OpenSCAD would ignore this one',
+          : `it is passed anyway; neither ${basename(file.file)} nor a file it includes or uses assigns it`,
     });
-    return false;
+    return true;
   };
   const literal = (
     value: ParamValue,

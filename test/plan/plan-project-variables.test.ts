@@ -91,8 +91,9 @@ describe('planProject with variables', () => {
       ]);
     });
 
-    it('refuses a param the file does not define, and a value of another type than its default', async () => {
+    it('refuses a value of another type than its default, and warns about a param the file does not assign', async () => {
       const { value, at } = modules;
+      const warnings: ConfigProblem[] = [];
 
       const problems = await problemsOf(
         planProject(
@@ -108,25 +109,27 @@ describe('planProject with variables', () => {
               },
             },
           ]),
-          { projectDir: modulesDir },
+          { projectDir: modulesDir, onWarning: (warning) => warnings.push(warning) },
         ),
       );
 
       expect(problems).toEqual<ConfigProblem[]>([
         {
-          message: 'params sets widht, which box.scad does not define',
+          message: 'wall is a string (thick), but its default (box.scad:4) is a number',
+          location: at(9, 9),
+          hint: 'give a value of the type of the default, as the customizer does',
+        },
+      ]);
+      expect(warnings).toEqual<ConfigProblem[]>([
+        {
+          message: 'params sets widht, which box.scad does not assign at its top level',
           location: at(6, 9),
           hint: 'did you mean width?',
         },
         {
-          message: 'params sets colour, which box.scad does not define',
+          message: 'params sets colour, which box.scad does not assign at its top level',
           location: at(8, 9),
-          hint: 'a value reaches a variable the file (or a file it includes or uses) assigns at its top level; OpenSCAD would ignore this one',
-        },
-        {
-          message: 'wall is a string (thick), but its default (box.scad:4) is a number',
-          location: at(9, 9),
-          hint: 'give a value of the type of the default, as the customizer does',
+          hint: 'it is passed anyway; neither box.scad nor a file it includes or uses assigns it',
         },
       ]);
     });

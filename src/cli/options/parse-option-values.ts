@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { markDefine, parseDefine } from '../../plan/parse-define.js';
 import { parseByteSize } from '../../schedule/memory-budget.js';
 
 /** Commander parsers for option values; a bad value is a usage error that names what was expected. */
@@ -29,13 +28,6 @@ export function byteSize(text: string): number {
     throw new InvalidArgumentError('expected a size such as 8G, 512M or 1073741824');
   }
   return bytes;
-}
-
-/** Collects a repeatable `-D name=value`, refusing a value that is not one OpenSCAD expression. */
-export function define(text: string, previous: readonly string[] = []): string[] {
-  const parsed = parseDefine(text);
-  if (!('name' in parsed)) throw new InvalidArgumentError(`\n${markDefine(text, parsed)}`);
-  return [...previous, text];
 }
 
 /** Collects a repeatable option's values. */

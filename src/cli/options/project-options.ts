@@ -1,5 +1,5 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
-import { define, repeated } from './parse-option-values.js';
+import { repeated } from './parse-option-values.js';
 
 /**
  * The options that say which project to work on and with which OpenSCAD, declared once for every
@@ -35,7 +35,9 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
     .option(
       '-D, --define <name=value>',
       "set a variable for every part, as openscad -D: one OpenSCAD expression (size=30, 'label=\"big\"', 'v=[1, 2]'); wins over params, sets and matrix (repeatable)",
-      define,
+      // Checked when the run is planned, by the library's own check: its modules stay unloaded
+      // for --help and --version.
+      repeated,
     )
     .option(
       '-p, --paramsets <json>',
