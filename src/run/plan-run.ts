@@ -34,6 +34,8 @@ export interface RunPlan {
   readonly threads?: number;
   /** The project's recorded renders (times, memory, dimensions). */
   readonly history: HistoryStore;
+  /** The output folder every output is written below; nothing is written outside it. */
+  readonly outDir?: string;
 }
 
 /**
@@ -75,12 +77,16 @@ async function planProjectParts(
     const projectDir = dirname(config.file);
     const history = await historyOf(projectDir);
     const warnings: ConfigProblem[] = [];
+    const outDir =
+      options.outDir === undefined
+        ? resolve(projectDir, config.outDir?.value ?? 'outputs')
+        : resolve(cwd, options.outDir);
     const jobs = await planProject(config, {
       projectDir,
+      outDir,
       dimensionOf: (id) => history.dimensionOf(id),
       onWarning: (problem) => warnings.push(problem),
       ...defined({
-        outDir: options.outDir === undefined ? undefined : resolve(cwd, options.outDir),
         // -p/-P apply to the parts of the .scad files named beside the config, if any.
         commandLine: commandLineValues(
           options,
@@ -96,6 +102,7 @@ async function planProjectParts(
     return {
       plan: {
         projectDir,
+        outDir,
         jobs,
         history,
         configFile: config.file,
@@ -130,15 +137,16 @@ async function planProjectParts(
     }
     const history = await historyOf(cwd);
     const warnings: ConfigProblem[] = [];
+    const outDir = resolve(cwd, options.outDir ?? 'outputs');
     const jobs = await planFiles(targets.files, {
       cwd,
       projectDir: cwd,
-      outDir: resolve(cwd, options.outDir ?? 'outputs'),
+      outDir,
       dimensionOf: (id) => history.dimensionOf(id),
       onWarning: (problem) => warnings.push(problem),
       ...defined({ commandLine: values }),
     });
-    return { plan: { projectDir: cwd, jobs, warnings, history } };
+    return { plan: { projectDir: cwd, outDir, jobs, warnings, history } };
   }
   return { plan: await classicPlan(await discoverProject({ cwd: folder }), cwd, options) };
 }
@@ -163,16 +171,17 @@ async function classicWithSets(
   const projectDir = dirname(project.scadFile);
   const history = await historyOf(projectDir);
   const warnings: ConfigProblem[] = [...project.warnings];
+  const outDir =
+    options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
   const jobs = await planFiles([project.scadFile], {
     cwd: projectDir,
     projectDir,
-    outDir:
-      options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir),
+    outDir,
     dimensionOf: (id) => history.dimensionOf(id),
     onWarning: (problem) => warnings.push(problem),
     commandLine: values,
   });
-  return { projectDir, jobs, warnings, history, ...defined({ threads: project.threads }) };
+  return { projectDir, outDir, jobs, warnings, history, ...defined({ threads: project.threads }) };
 }
 
 async function classicPlan(
@@ -188,6 +197,7 @@ async function classicPlan(
   const leak = await findLeakingGeometry(project.scadFile, { libraryPaths: findLibraryPaths() });
   return {
     projectDir,
+    outDir,
     jobs: planJobs(project, {
       outDir,
       projectDir,
