@@ -46,7 +46,10 @@ export interface RunPlan {
  * - otherwise the classic conventions: `render_config.yml`, or `project.scad`'s markers.
  * Part names (`lid*`) then select among the parts.
  */
-export async function planRun(options: RenderOptions, cwd: string): Promise<RunPlan> {
+export async function planRun(
+  options: RenderOptions = {},
+  cwd: string = resolve(options.cwd ?? process.cwd()),
+): Promise<RunPlan> {
   const targets = await classifyTargets(
     [...(options.targets ?? []), ...(options.file === undefined ? [] : [options.file])],
     cwd,
