@@ -8,6 +8,8 @@ import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { verifyEnginesCommand } from './commands/verify-engines-command.js';
+import { fleetCommand } from './commands/fleet-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { exitCodes } from './exit-codes.js';
 
 const { version } = JSON.parse(
@@ -34,7 +36,9 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
-    .addCommand(initCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
+    .addCommand(initCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(workerCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(fleetCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 
