@@ -6,7 +6,7 @@ import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
 
@@ -87,6 +87,7 @@ export function renderCommand(context: CliContext) {
           env: context.env,
           targets,
           config: options.config,
+          ...partValuesOf(options),
           jobs: options.jobs,
           engine: options.engine,
           stl: options.stl,
