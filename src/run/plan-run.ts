@@ -6,16 +6,21 @@ import type { ProjectConfig } from '../config/project-config.js';
 import { parseByteSize } from '../schedule/memory-budget.js';
 import type { ClassicProject } from '../discovery/classic-project.js';
 import { discoverProject } from '../discovery/discover-project.js';
+import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
+import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
+import { leakingGeometryWarning } from '../plan/leaking-geometry-warning.js';
 import { planFiles } from '../plan/plan-files.js';
 import { planJobs } from '../plan/plan-jobs.js';
 import { planProject } from '../plan/plan-project.js';
 import type { RenderJob } from '../plan/render-job.js';
-import { selectParts } from '../plan/select-parts.js';
+import type { CommandLineValues } from '../plan/part-request.js';
+import { scadFileSelector, selectParts } from '../plan/select-parts.js';
 import { defined } from '../util/defined.js';
 import { classifyTargets, type Targets } from './classify-targets.js';
 import type { ProjectCacheSettings } from './open-run-cache.js';
+import { commandLineValues } from './command-line-values.js';
 import type { RenderOptions } from './render-options.js';
 
 /** The parts a run renders, and what the project says about running them. */
@@ -30,6 +35,8 @@ export interface RunPlan {
   readonly openscadPath?: string;
   /** Workers the project asks for. */
   readonly threads?: number;
+  /** The project config's `strict: true`. */
+  readonly strict?: boolean;
   /** The project's recorded renders (times, memory, dimensions). */
   readonly history: HistoryStore;
   /** The project config's cache settings, if any. */
@@ -66,6 +73,7 @@ async function planProjectParts(
   targets: Targets,
 ): Promise<{ plan: RunPlan; filesAreSelectors?: boolean }> {
   const configFile = options.config ?? targets.config;
+  const values = commandLineValues(options, cwd);
   if (configFile !== undefined && isClassicConfig(configFile)) {
     return {
       plan: await classicPlan(await discoverProject({ cwd, config: configFile }), cwd, options),
@@ -88,6 +96,17 @@ async function planProjectParts(
       outDir,
       dimensionOf: (id) => history.dimensionOf(id),
       onWarning: (problem) => warnings.push(problem),
+      ...defined({
+        // -p/-P apply to the parts of the .scad files named beside the config, if any.
+        commandLine: commandLineValues(
+          options,
+          cwd,
+          targets.files.length === 0
+            ? undefined
+            : (scadFile) =>
+                targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
+        ),
+      }),
     });
     const ignored = await classicConfigBeside(projectDir);
     return {
@@ -104,14 +123,24 @@ async function planProjectParts(
                 ...warnings,
                 { message: `${basename(ignored)} is ignored: ${basename(config.file)} is used` },
               ],
-        ...defined({ threads: config.jobs?.value, cache: cacheSettings(config, projectDir) }),
+        ...defined({
+          threads: config.jobs?.value,
+          strict: config.strict?.value,
+          cache: cacheSettings(config, projectDir),
+        }),
       },
       filesAreSelectors: true,
     };
   }
   if (targets.files.length > 0) {
     const [only] = targets.files;
-    if (targets.files.length === 1 && only !== undefined && !/[*?[\]{}]/.test(only)) {
+    const classicRoute = values?.paramsets === undefined;
+    if (
+      classicRoute &&
+      targets.files.length === 1 &&
+      only !== undefined &&
+      !/[*?[\]{}]/.test(only)
+    ) {
       // One marked file is the classic auto mode (its //render.quality and thread count apply);
       // a file without markers is rendered whole, like the files of a glob.
       const classic = await discoverProject({ cwd, file: only }).catch((error: unknown) => {
@@ -129,10 +158,44 @@ async function planProjectParts(
       outDir,
       dimensionOf: (id) => history.dimensionOf(id),
       onWarning: (problem) => warnings.push(problem),
+      ...defined({ commandLine: values }),
     });
     return { plan: { projectDir: cwd, outDir, jobs, warnings, history } };
   }
   return { plan: await classicPlan(await discoverProject({ cwd: folder }), cwd, options) };
+}
+
+/**
+ * With `-p`/`-P`, a classic project's marked file is planned like a file given on the command
+ * line (its marked modules, one part per set); a `render_config.yml` has no place for sets.
+ */
+async function classicWithSets(
+  project: ClassicProject,
+  cwd: string,
+  options: RenderOptions,
+  values: CommandLineValues,
+): Promise<RunPlan> {
+  if (project.kind === 'render-config') {
+    throw new ParascadError(
+      'USAGE',
+      `-p/-P choose parameter sets for .scad files and parascad.config parts, not for ${basename(project.configFile ?? 'render_config.yml')}`,
+      'name the .scad file to render (parascad render part.scad -P small), or list the sets under paramsets in a parascad.config.yaml',
+    );
+  }
+  const projectDir = dirname(project.scadFile);
+  const history = await historyOf(projectDir);
+  const warnings: ConfigProblem[] = [...project.warnings];
+  const outDir =
+    options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
+  const jobs = await planFiles([project.scadFile], {
+    cwd: projectDir,
+    projectDir,
+    outDir,
+    dimensionOf: (id) => history.dimensionOf(id),
+    onWarning: (problem) => warnings.push(problem),
+    commandLine: values,
+  });
+  return { projectDir, outDir, jobs, warnings, history, ...defined({ threads: project.threads }) };
 }
 
 async function classicPlan(
@@ -140,14 +203,27 @@ async function classicPlan(
   cwd: string,
   options: RenderOptions,
 ): Promise<RunPlan> {
+  const values = commandLineValues(options, cwd);
+  if (values?.paramsets !== undefined) return classicWithSets(project, cwd, options, values);
   const projectDir = dirname(project.configFile ?? project.scadFile);
   const outDir =
     options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
+  const leak = await findLeakingGeometry(project.scadFile, { libraryPaths: findLibraryPaths() });
   return {
     projectDir,
     outDir,
-    jobs: planJobs(project, { outDir, projectDir }),
-    warnings: project.warnings,
+    jobs: planJobs(project, {
+      outDir,
+      projectDir,
+      mode: leak === undefined ? 'include' : 'use',
+      variables: Object.fromEntries(
+        (values?.defines ?? []).map((define) => [define.name, define.source]),
+      ),
+    }),
+    warnings:
+      leak === undefined
+        ? project.warnings
+        : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
     history: await historyOf(projectDir),
     ...defined({
       configFile: project.configFile,

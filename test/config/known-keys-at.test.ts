@@ -12,6 +12,7 @@ describe('knownKeysAt', () => {
       'outDir',
       'jobs',
       'cache',
+      'strict',
       'defaults',
       'files',
     ]);
@@ -20,6 +21,9 @@ describe('knownKeysAt', () => {
       'path',
       'exclude',
       'modules',
+      'params',
+      'paramsets',
+      'matrix',
       ...settings,
     ]);
     expect(knownKeysAt(projectConfigSchema, ['files', 0, 'modules', 2])).toEqual([

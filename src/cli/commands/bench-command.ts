@@ -17,7 +17,7 @@ import { ParascadError } from '../../errors.js';
 import { commonFolder } from '../../util/common-folder.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
 
 /** The chart's name unless `--chart` says otherwise, in the project's output folder. */
 const defaultChart = 'parascad-bench.svg';
@@ -89,6 +89,7 @@ export function benchCommand(context: CliContext) {
           env: context.env,
           targets,
           config: options.config,
+          ...partValuesOf(options),
           engine: options.engine,
           openscad: options.openscad,
         },

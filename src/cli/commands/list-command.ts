@@ -2,7 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
 
 /** `parascad list [targets...]`: the parts a render would make, without rendering anything. */
 export function listCommand(context: CliContext) {
@@ -17,7 +17,7 @@ export function listCommand(context: CliContext) {
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
       const [{ partToJson }, { formatConfigWarning }, { formatPartList }, { planRun }] =
         await Promise.all([
-          import('../../report/event-to-json.js'),
+          import('../../report/part-to-json.js'),
           import('../../report/format-config-error.js'),
           import('../../report/format-part-list.js'),
           import('../../run/plan-run.js'),
@@ -27,6 +27,7 @@ export function listCommand(context: CliContext) {
           targets: targetsOf(args, options.file),
           config: options.config,
           outDir: options.outDir,
+          ...partValuesOf(options),
         },
         resolve(context.cwd),
       );

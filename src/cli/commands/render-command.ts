@@ -6,7 +6,7 @@ import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
 
@@ -35,6 +35,7 @@ export function renderCommand(context: CliContext) {
       0,
     )
     .option('--fail-fast', 'stop everything at the first failed part')
+    .option('--strict', 'fail parts with warnings or a mesh that is not closed (for CI)')
     .option('--keep-going', 'render every part and report all failures (the default)')
     .option(
       '--max-memory <size>',
@@ -92,6 +93,7 @@ export function renderCommand(context: CliContext) {
           env: context.env,
           targets,
           config: options.config,
+          ...partValuesOf(options),
           jobs: options.jobs,
           engine: options.engine,
           stl: options.stl,
@@ -100,6 +102,7 @@ export function renderCommand(context: CliContext) {
           timeoutSeconds: options.timeout,
           retries: options.retries,
           failFast: options.failFast === true,
+          ...(options.strict === true ? { strict: true } : {}),
           maxMemoryBytes: options.maxMemory,
           cache: options.cache,
           force: options.force === true,
