@@ -38,25 +38,25 @@ async function renderProject(
       (line) =>
         JSON.parse(line) as {
           type: string;
-          part?: { name: string };
-          status?: string;
-          cached?: { renderedAt: string };
-          message?: string;
+          result?: { job: { name: string }; status: string; cached?: { renderedAt: string } };
+          problem?: { message: string };
         },
     );
-  const done = events.filter((event) => event.type === 'part-done');
-  const names = (keep: (event: (typeof done)[number]) => boolean): string[] =>
+  const done = events.flatMap((event) =>
+    event.type === 'part-done' && event.result !== undefined ? [event.result] : [],
+  );
+  const names = (keep: (result: (typeof done)[number]) => boolean): string[] =>
     done
       .filter(keep)
-      .map((event) => event.part?.name ?? '')
+      .map((result) => result.job.name)
       .sort();
   return {
-    rendered: names((event) => event.status === 'ok' && event.cached === undefined),
-    cached: names((event) => event.cached !== undefined),
-    failed: names((event) => event.status === 'failed'),
+    rendered: names((result) => result.status === 'ok' && result.cached === undefined),
+    cached: names((result) => result.cached !== undefined),
+    failed: names((result) => result.status === 'failed'),
     warnings: events
       .filter((event) => event.type === 'warning')
-      .map((event) => event.message ?? ''),
+      .map((event) => event.problem?.message ?? ''),
     run,
   };
 }
