@@ -74,7 +74,8 @@ export function declaredModules(
         message: `module "${name}" is not declared in ${basename(main)}`,
         location: at,
         hint: [
-          `looked in ${whereLooked(files, mode)}`,
+          // A file that includes and uses nothing needs no list of where parascad looked.
+          ...(files.length > 1 ? [`looked in ${whereLooked(files, mode)}`] : []),
           guess !== undefined
             ? `did you mean ${guess}?`
             : callable.length === 0

@@ -13,7 +13,6 @@ import type { PartDraft } from './part-draft.js';
 import { partName } from './part-name.js';
 import type { PartRequest, PlanContext } from './part-request.js';
 import { defaultQuality } from './plan-jobs.js';
-import type { Quality } from './render-job.js';
 import { resolveSettings } from './resolve-settings.js';
 
 /** Formats of a part whose config and markers name none. */
@@ -36,8 +35,8 @@ const builtinFormats = ['stl'];
  *
  * Settings come from the module entry, else the file entry, else `defaults`. Built-in quality
  * when none of them sets one: the file's `//render.quality N` as `$fn`, else `$fn = 95` for
- * marked modules (as the classic tool did) and nothing for whole files and listed modules,
- * which then render with OpenSCAD's own `$fa`/`$fs` defaults or the file's own `$fn`.
+ * marked modules of a marker project (`PlanContext.classicQuality`, as the classic tool did)
+ * and nothing otherwise, so the file's own `$fn`/`$fa`/`$fs` or OpenSCAD's defaults apply.
  */
 export async function draftFileParts(
   request: PartRequest,
@@ -91,7 +90,7 @@ function wholeDraft(
     mode: 'include',
     variables: {},
     paramTexts: new Map(),
-    quality: settings.quality?.value ?? fileQuality(file) ?? {},
+    ...qualityOf(settings, file, false),
     ...formatsOf(settings, builtinFormats, requestedAt),
     output: outputOf(settings, context),
     declaredAt: { file: file.file, line: 1, column: 1 },
@@ -114,7 +113,7 @@ function markedDraft(
     mode: settings.mode?.value ?? (file.hasGuard ? 'include' : 'use'),
     variables: {},
     paramTexts: new Map(),
-    quality: settings.quality?.value ?? fileQuality(file) ?? { $fn: defaultQuality },
+    ...qualityOf(settings, file, context.classicQuality === true),
     // Only the entry's own formats beat the markers, not the config's defaults.
     ...formatsOf(entrySettings, model.formats, model.requestedAt),
     output: outputOf(settings, context),
@@ -168,7 +167,7 @@ async function listedDrafts(
       [...variant.variables].map(([variable, value]) => [variable, value.source]),
     ),
     paramTexts: new Map([...variant.variables].map(([variable, value]) => [variable, value.text])),
-    quality: settings.quality?.value ?? fileQuality(file) ?? {},
+    ...qualityOf(settings, file, false),
     ...formatsOf(settings, builtinFormats, entry.name.at),
     output: outputOf(settings, context),
     declaredAt: declaration.location,
@@ -196,8 +195,32 @@ function includable(
   return (draft) => draft.module === undefined;
 }
 
-function fileQuality(file: ScadFileInfo): Quality | undefined {
-  return file.scan.quality === undefined ? undefined : { $fn: file.scan.quality };
+/**
+ * A part's quality and where it comes from: the settings' `quality`, else the file's
+ * `//render.quality N` as `$fn`, else (for marked modules of a marker project) the classic
+ * default `$fn = 95`, else nothing, so that the file's own `$fn`/`$fa`/`$fs` apply.
+ */
+function qualityOf(
+  settings: PartSettings,
+  file: ScadFileInfo,
+  classicDefault: boolean,
+): Pick<PartDraft, 'quality' | 'qualityFrom'> {
+  if (settings.quality !== undefined) {
+    return {
+      quality: settings.quality.value,
+      qualityFrom: { kind: 'config', file: settings.quality.at.file },
+    };
+  }
+  if (file.scan.quality !== undefined) {
+    return {
+      quality: { $fn: file.scan.quality },
+      qualityFrom: { kind: 'comment', file: file.file },
+    };
+  }
+  if (classicDefault) {
+    return { quality: { $fn: defaultQuality }, qualityFrom: { kind: 'classic-default' } };
+  }
+  return { quality: {}, qualityFrom: { kind: 'file' } };
 }
 
 function formatsOf(

@@ -32,6 +32,13 @@ export interface PlanContext {
   readonly outputTemplate?: string;
   /** Dimension of a part's last render, when known. */
   readonly dimensionOf?: (partId: string) => '2d' | '3d' | undefined;
+  /**
+   * Marked modules with no quality from settings or a `//render.quality` comment get the classic
+   * renderer's `$fn = 95`: true for marker projects (files named on the command line), false
+   * for `parascad.config.yaml` projects, which get only what the config sets.
+   * @default false
+   */
+  readonly classicQuality?: boolean;
   /** Receives what is worth telling but does not stop the run. */
   readonly onWarning?: (warning: ConfigProblem) => void;
   /** The parameter sets of a customizer file, read once per file; rejects with a `ConfigError`. */

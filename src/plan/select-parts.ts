@@ -79,7 +79,7 @@ export function selectParts(
 }
 
 /** Whether a part comes from the file, folder or glob `selector` names. */
-function fileTest(selector: string, cwd: string): (job: RenderJob) => boolean {
+export function fileTest(selector: string, cwd: string): (job: RenderJob) => boolean {
   const path = resolve(cwd, selector);
   const absolute = isAbsolute(selector);
   const glob = picomatch(absolute ? selector.split(sep).join('/') : selector, { dot: true });

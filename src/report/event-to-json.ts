@@ -41,6 +41,8 @@ export type JsonRunEvent =
       readonly estimates: Readonly<Record<string, PartEstimate>>;
       readonly concurrency: number;
       readonly memoryBudgetBytes: number;
+      /** Where the parts come from (`render_config.yml`, …). */
+      readonly source?: string;
       readonly engines: {
         readonly explanation: string;
         readonly native?: EngineInfo;
@@ -132,6 +134,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         concurrency: event.concurrency,
         memoryBudgetBytes: event.memoryBudgetBytes,
         engines: event.engines,
+        ...(event.source === undefined ? {} : { source: event.source }),
       };
     case 'warning': {
       const { message, location, hint } = event.problem;

@@ -124,6 +124,7 @@ export async function renderPlan(
     concurrency,
     memoryBudgetBytes,
     engines: plan,
+    ...defined({ source: project.source }),
   });
   for (const problem of [...project.warnings, ...nativeResolution.warnings]) {
     emit({ type: 'warning', problem });

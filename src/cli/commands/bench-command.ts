@@ -17,7 +17,11 @@ import { ParascadError } from '../../errors.js';
 import { render } from '../../run/render.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import {
+  projectOptionsOf,
+  withProjectOptions,
+  withQualityOptions,
+} from '../options/project-options.js';
 
 /** Where the chart goes unless `--chart` says otherwise: the folder the command runs in. */
 const defaultChart = 'parascad-bench.svg';
@@ -28,9 +32,11 @@ const defaultChart = 'parascad-bench.svg';
  */
 export function benchCommand(context: CliContext) {
   const cpus = availableParallelism();
-  return withProjectOptions(
-    new Command('bench').description(
-      'time a full render with each worker count; print a table and chart the speed-up',
+  return withQualityOptions(
+    withProjectOptions(
+      new Command('bench').description(
+        'time a full render with each worker count; print a table and chart the speed-up',
+      ),
     ),
   )
     .option(
@@ -49,7 +55,8 @@ export function benchCommand(context: CliContext) {
     )
     .option('--no-warmup', 'measure from a cold start')
     .action(async (args, options) => {
-      const targets = targetsOf(args, options.file);
+      const project = projectOptionsOf(args, options);
+      const targets = project.targets ?? [];
       const colors = pc.createColors(context.color);
       const say = (text = ''): void => {
         context.stdout(`${text}\n`);
@@ -75,8 +82,7 @@ export function benchCommand(context: CliContext) {
         project: {
           cwd: context.cwd,
           env: context.env,
-          targets,
-          config: options.config,
+          ...project,
           engine: options.engine,
           openscad: options.openscad,
         },

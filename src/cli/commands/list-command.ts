@@ -3,16 +3,23 @@ import { resolve } from 'node:path';
 import { partToJson } from '../../report/event-to-json.js';
 import { formatConfigWarning } from '../../report/format-config-error.js';
 import { formatPartList } from '../../report/format-part-list.js';
+import { formatSourceLine } from '../../report/format-source-line.js';
 import { planRun } from '../../run/plan-run.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import {
+  projectOptionsOf,
+  withProjectOptions,
+  withQualityOptions,
+} from '../options/project-options.js';
 
 /** `parascad list [targets...]`: the parts a render would make, without rendering anything. */
 export function listCommand(context: CliContext) {
-  return withProjectOptions(
-    new Command('list').description(
-      'print the parts a render would make (name, file, module, parameters, formats, outputs) without rendering',
+  return withQualityOptions(
+    withProjectOptions(
+      new Command('list').description(
+        'print the parts a render would make (name, file, module, parameters, formats, outputs) without rendering',
+      ),
     ),
   )
     .option('-o, --out-dir <dir>', 'output folder the paths are shown in (as for render)')
@@ -20,8 +27,7 @@ export function listCommand(context: CliContext) {
     .action(async (args, options) => {
       const plan = await planRun(
         {
-          targets: targetsOf(args, options.file),
-          config: options.config,
+          ...projectOptionsOf(args, options),
           outDir: options.outDir,
         },
         resolve(context.cwd),
@@ -29,6 +35,9 @@ export function listCommand(context: CliContext) {
       if (options.json === true) {
         context.stdout(`${JSON.stringify(plan.jobs.map(partToJson), null, 2)}\n`);
       } else {
+        if (plan.source !== undefined) {
+          context.stdout(`${formatSourceLine(plan.source, plan.jobs)}\n\n`);
+        }
         for (const problem of plan.warnings) {
           context.stderr(
             `${formatConfigWarning(problem, { cwd: context.cwd, color: context.color })}\n`,

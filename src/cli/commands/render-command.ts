@@ -7,14 +7,20 @@ import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
-import { targetsOf, withProjectOptions } from '../options/project-options.js';
+import {
+  projectOptionsOf,
+  withProjectOptions,
+  withQualityOptions,
+} from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
 
 /** `parascad render [targets...]`: renders every part of a project. */
 export function renderCommand(context: CliContext) {
-  return withProjectOptions(
-    new Command('render').description('render every marked module of a project, in parallel'),
+  return withQualityOptions(
+    withProjectOptions(
+      new Command('render').description('render every marked module of a project, in parallel'),
+    ),
   )
     .option(
       '-j, --jobs <n>',
@@ -40,7 +46,6 @@ export function renderCommand(context: CliContext) {
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option('--json', 'print the run as JSON events, one per line, for other programs')
     .action(async (args, options) => {
-      const targets = targetsOf(args, options.file);
       if (options.failFast === true && options.keepGoing === true) {
         throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
       }
@@ -65,8 +70,7 @@ export function renderCommand(context: CliContext) {
         summary = await render({
           cwd: context.cwd,
           env: context.env,
-          targets,
-          config: options.config,
+          ...projectOptionsOf(args, options),
           jobs: options.jobs,
           engine: options.engine,
           openscad: options.openscad,

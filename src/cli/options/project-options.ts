@@ -1,4 +1,6 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
+import type { RenderOptions } from '../../run/render-options.js';
+import { wholeNumberAtLeast } from './parse-option-values.js';
 
 /**
  * The options that say which project to work on and with which OpenSCAD, declared once for every
@@ -18,8 +20,9 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
     )
     .option(
       '-c, --config <file>',
-      'a parascad.config.yaml or render_config.yml (default: the one in the folder, if any)',
+      'a parascad.config.yaml, render_config.yml or renderer.py (default: the one in the folder, if any)',
     )
+
     .addOption(
       new Option(
         '-e, --engine <engine>',
@@ -30,6 +33,44 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
       '--openscad <path>',
       'the native openscad binary (default: $OPENSCAD, openscad_path, PATH)',
     );
+}
+
+/**
+ * The classic renderer's `--auto` and the `--quality` that overrides every part's `$fn`, for the
+ * same commands (kept apart from {@link withProjectOptions} so that each inferred type stays small).
+ */
+export function withQualityOptions<Args extends unknown[], Opts extends OptionValues>(
+  command: Command<Args, Opts>,
+) {
+  return command
+    .option(
+      '-a, --auto [value]',
+      "the classic renderer's flag: --auto= (empty) reads render_config.yml, -a or any other value the //render.model.* markers",
+    )
+    .option(
+      '--quality <n>',
+      '$fn for every part, over //render.quality comments, configs and the default',
+      wholeNumberAtLeast(1),
+    );
+}
+
+/** The project options as the library takes them. */
+export function projectOptionsOf(
+  targets: readonly string[],
+  options: {
+    readonly file?: string | undefined;
+    readonly config?: string | undefined;
+    readonly auto?: string | boolean | undefined;
+    readonly quality?: number | undefined;
+  },
+): Pick<RenderOptions, 'targets' | 'config' | 'from' | 'quality'> {
+  return {
+    targets: targetsOf(targets, options.file),
+    config: options.config,
+    from:
+      options.auto === undefined ? undefined : options.auto === '' ? 'render_config' : 'markers',
+    quality: options.quality,
+  };
 }
 
 /** The positional targets plus `--file`, which is one more of them. */
