@@ -6,9 +6,11 @@ import { formatConfigError } from '../report/format-config-error.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { listCommand } from './commands/list-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { verifyEnginesCommand } from './commands/verify-engines-command.js';
 import { exitCodes } from './exit-codes.js';
+import { mistypedCommand } from './mistyped-command.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -33,6 +35,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     })
     .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(migrateCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
@@ -41,6 +44,19 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
+    const meant = mistypedCommand(
+      argv,
+      program.commands.map((command) => command.name()),
+      error,
+    );
+    if (meant !== undefined) {
+      const colors = pc.createColors(context.color);
+      context.stderr(`${colors.red('error:')} unknown command ${argv[0] ?? ''}\n`);
+      context.stderr(
+        `  ${colors.dim('hint:')} did you mean parascad ${meant}? (${argv[0] ?? ''} is not a part, a file or a glob either)\n`,
+      );
+      return exitCodes.usage;
+    }
     return reportError(error, context);
   }
 }

@@ -87,21 +87,18 @@ export function declaredModules(
   };
 }
 
-/** `a.scad, b.scad and c.scad (included) and lib.scad (used)`. */
+/** `a.scad, in the files it includes (b.scad, c.scad) and in those they use (lib.scad)`. */
 function whereLooked(files: readonly ScopeFile[], mode: 'include' | 'use'): string {
-  const names = (via: ScopeFile['via']): string[] =>
-    files.filter((file) => file.via === via).map((file) => basename(file.file));
-  const [main = ''] = names('main');
-  const groups = [main];
+  const names = (via: ScopeFile['via']): string =>
+    files
+      .filter((file) => file.via === via)
+      .map((file) => basename(file.file))
+      .join(', ');
   const included = names('include');
-  if (included.length > 0) groups.push(`${list(included)} (included)`);
-  const used = names('use');
-  if (mode === 'include' && used.length > 0) groups.push(`${list(used)} (used)`);
-  return list(groups);
-}
-
-function list(items: readonly string[]): string {
-  return items.length <= 1
-    ? (items[0] ?? '')
-    : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+  const used = mode === 'include' ? names('use') : '';
+  return [
+    names('main'),
+    ...(included === '' ? [] : [`in the files it includes (${included})`]),
+    ...(used === '' ? [] : [`in those they use (${used})`]),
+  ].join(', ');
 }

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import type { ConfigLocation, ModuleEntry, PartSettings } from '../config/project-config.js';
 import type { ModelSpec } from '../discovery/classic-project.js';
-import { nestedModuleProblem } from '../discovery/scan-annotations.js';
+import { declaredModules } from '../discovery/declared-modules.js';
+import { findLibraryPaths } from '../discovery/find-library-paths.js';
+import { programScope } from '../discovery/program-scope.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
-import { didYouMean } from '../util/did-you-mean.js';
 import { fileBase } from './describe-part.js';
 import type { ScadFileInfo } from './load-scad-file.js';
 import { moduleVariants } from './module-variants.js';
@@ -30,8 +31,8 @@ const builtinFormats = ['stl'];
  *   still reaches its variables). A file without markers is rendered whole (a `mode` setting
  *   does not apply to it). Marked parts are requested at their first marker.
  * - `whole`: the file's own top-level geometry, as it is; `mode` does not apply.
- * - a module list: those modules, which must be declared at the top level, in `use` mode unless
- *   a setting says otherwise, one part per customizer set and matrix combination.
+ * - a module list: those modules, which must be declared at the top level of the file or of a
+ *   file it includes (or, in `include` mode, uses), in `use` mode unless a setting says otherwise, one part per customizer set and matrix combination.
  *
  * Settings come from the module entry, else the file entry, else `defaults`. Built-in quality
  * when none of them sets one: the file's `//render.quality N` as `$fn`, else `$fn = 95` for
@@ -130,39 +131,17 @@ async function listedDrafts(
   context: PlanContext,
 ): Promise<{ drafts: PartDraft[]; problems: ConfigProblem[] }> {
   const name = entry.name.value;
-  const declaration =
-    file.scan.modules.find((module) => module.name === name && module.topLevel) ??
-    file.scan.modules.find((module) => module.name === name);
-  if (declaration === undefined) {
-    const callable = file.scan.modules.filter((module) => module.topLevel).map((m) => m.name);
-    const guess = didYouMean(name, callable);
-    const listedNames = callable.slice(0, 10).join(', ') + (callable.length > 10 ? ', …' : '');
-    return {
-      drafts: [],
-      problems: [
-        {
-          message: `module "${name}" is not declared in ${basename(file.file)}`,
-          location: entry.name.at,
-          hint:
-            guess !== undefined
-              ? `did you mean ${guess}?`
-              : callable.length === 0
-                ? `${basename(file.file)} declares no top-level modules`
-                : `modules declared there: ${listedNames}`,
-        },
-      ],
-    };
-  }
-  if (!declaration.topLevel) {
-    return { drafts: [], problems: [nestedModuleProblem(declaration, entry.name.at)] };
-  }
   const settings = resolveSettings(entry, entrySettings, context.defaults);
+  const mode = settings.mode?.value ?? 'use';
+  const found = (await lookUpModules(file, context))(name, mode, entry.name.at);
+  if (!found.ok) return { drafts: [], problems: [found.problem] };
+  const declaration = found.module.declaration;
   const { variants, problems } = await moduleVariants(entry, file, context);
   const drafts = variants.map((variant): PartDraft => ({
     name: partName(name, variant.set?.name, variant.matrix),
     scadFile: file.file,
     module: name,
-    mode: settings.mode?.value ?? 'use',
+    mode,
     variables: Object.fromEntries(
       [...variant.variables].map(([variable, value]) => [variable, value.source]),
     ),
@@ -176,6 +155,24 @@ async function listedDrafts(
     ...(variant.set === undefined ? {} : { paramSet: variant.set }),
   }));
   return { drafts, problems };
+}
+
+const lookUps = new WeakMap<ScadFileInfo, Promise<ModuleLookUp>>();
+
+type ModuleLookUp = ReturnType<typeof declaredModules>;
+
+/**
+ * Finds listed modules as OpenSCAD would from the part's program: in the file, the files it
+ * includes and (in `include` mode) the files it uses; built once per file.
+ */
+function lookUpModules(file: ScadFileInfo, context: PlanContext): Promise<ModuleLookUp> {
+  let lookUp = lookUps.get(file);
+  if (lookUp === undefined) {
+    const libraryPaths = context.libraryPaths ?? findLibraryPaths();
+    lookUp = programScope(file.file, { libraryPaths }).then(declaredModules);
+    lookUps.set(file, lookUp);
+  }
+  return lookUp;
 }
 
 /** Keeps the parts whose file the generated program can name, with one problem per file that it cannot. */
@@ -205,7 +202,8 @@ function qualityOf(
   file: ScadFileInfo,
   classicDefault: boolean,
 ): Pick<PartDraft, 'quality' | 'qualityFrom'> {
-  if (settings.quality !== undefined) {
+  const set = settings.quality?.value;
+  if (settings.quality !== undefined && set !== undefined && Object.keys(set).length > 0) {
     return {
       quality: settings.quality.value,
       qualityFrom: { kind: 'config', file: settings.quality.at.file },
@@ -217,7 +215,7 @@ function qualityOf(
       qualityFrom: { kind: 'comment', file: file.file },
     };
   }
-  if (classicDefault) {
+  if (settings.quality === undefined && classicDefault) {
     return { quality: { $fn: defaultQuality }, qualityFrom: { kind: 'classic-default' } };
   }
   return { quality: {}, qualityFrom: { kind: 'file' } };

@@ -39,6 +39,11 @@ export interface PlanContext {
    * @default false
    */
   readonly classicQuality?: boolean;
+  /**
+   * OpenSCAD's library search path, where listed modules are sought through `include`s.
+   * @default the usual library folders and `OPENSCADPATH` (see `findLibraryPaths`)
+   */
+  readonly libraryPaths?: readonly string[];
   /** Receives what is worth telling but does not stop the run. */
   readonly onWarning?: (warning: ConfigProblem) => void;
   /** The parameter sets of a customizer file, read once per file; rejects with a `ConfigError`. */

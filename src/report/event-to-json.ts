@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineId, EngineInfo } from '../engines/engine.js';
-import type { PlannedOutput, Quality, RenderJob } from '../plan/render-job.js';
+import type { PlannedOutput, Quality, QualitySource, RenderJob } from '../plan/render-job.js';
 import type { DeliveredOutput, FailureReason, PartStatus } from '../run/part-result.js';
 import type { PartEstimate, RunEvent } from '../run/run-event.js';
 import { unreachable } from '../util/unreachable.js';
@@ -21,6 +21,8 @@ export interface JsonPart extends JsonPartRef {
   /** Variables set for the part, as OpenSCAD source. */
   readonly variables: Readonly<Record<string, string>>;
   readonly quality: Quality;
+  /** Where `quality` comes from (see `QualitySource`); null for parts built by other tools. */
+  readonly qualityFrom: QualitySource | null;
   readonly paramSet: { readonly file: string; readonly name: string } | null;
   readonly outputs: readonly PlannedOutput[];
 }
@@ -218,6 +220,7 @@ export function partToJson(job: RenderJob): JsonPart {
     mode: job.mode,
     variables: job.variables,
     quality: job.quality,
+    qualityFrom: job.qualityFrom ?? null,
     paramSet: job.paramSet ?? null,
     outputs: job.outputs,
   };

@@ -67,10 +67,12 @@ export async function planRun(options: RenderOptions, cwd: string): Promise<RunP
       ...source,
       jobs: [...selected, ...(own?.jobs ?? [])],
       warnings: [...source.warnings, ...(own?.warnings ?? [])],
-      source: [
-        ...(covered.length === 0 ? [] : [source.source]),
-        ...(own === undefined ? [] : [`${uncovered.join(', ')} from ${own.source}`]),
-      ].join('; '),
+      source:
+        own === undefined
+          ? source.source
+          : covered.length === 0
+            ? own.source
+            : `${source.source}; ${own.source}`,
     };
   }
   if (targets.names.length > 0) {
