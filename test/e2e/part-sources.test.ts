@@ -72,9 +72,7 @@ describe('which source of parts parascad uses', () => {
     const renderConfig = await runCli(['list', '--auto='], project);
 
     expect(firstLine(config.stdout)).toMatch(/^parts from renderer\.py's models list/);
-    expect(firstLine(file.stdout)).toMatch(
-      /^parts from project\.scad from the markers of project\.scad/,
-    );
+    expect(firstLine(file.stdout)).toMatch(/^parts from the markers of project\.scad/);
     expect(firstLine(markers.stdout)).toMatch(/^parts from the markers of project\.scad/);
     expect(firstLine(renderConfig.stdout)).toMatch(/^parts from render_config\.yml/);
   });
