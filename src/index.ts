@@ -4,6 +4,11 @@ export type { RunSummary } from './run/run-summary.js';
 export type { RunEvent, EnginePlan } from './run/run-event.js';
 export type { PartResult, PartStatus, FailureReason, DeliveredOutput } from './run/part-result.js';
 export type { RenderJob, PlannedOutput, Quality } from './plan/render-job.js';
+export { buildPartJob, type PartJob, type PartJobContext } from './job/part-job.js';
+export { partKey, programKey, type PartKey } from './job/part-key.js';
+export type { Digest } from './job/digest.js';
+export type { EngineIdentity } from './job/engine-identity.js';
+export type { PartRunner, PartRun } from './run/part-runner.js';
 export type { ProjectConfig } from './config/project-config.js';
 export type {
   Diagnostic,

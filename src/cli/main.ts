@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
-import { formatConfigError } from '../report/format-config-error.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -10,7 +9,6 @@ import { migrateCommand } from './commands/migrate-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { verifyEnginesCommand } from './commands/verify-engines-command.js';
 import { exitCodes } from './exit-codes.js';
-import { mistypedCommand } from './mistyped-command.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -44,6 +42,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
+    const { mistypedCommand } = await import('./mistyped-command.js');
     const meant = mistypedCommand(
       argv,
       program.commands.map((command) => command.name()),
@@ -57,17 +56,18 @@ export async function main(argv: readonly string[], context: MainContext): Promi
       );
       return exitCodes.usage;
     }
-    return reportError(error, context);
+    return await reportError(error, context);
   }
 }
 
-function reportError(error: unknown, context: MainContext): number {
+async function reportError(error: unknown, context: MainContext): Promise<number> {
   const colors = pc.createColors(context.color);
   if (error instanceof CommanderError) {
     // Help and --version end through here too, with exit code 0.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
   }
   if (error instanceof ConfigError) {
+    const { formatConfigError } = await import('../report/format-config-error.js');
     context.stderr(`${formatConfigError(error, { cwd: context.cwd, color: context.color })}\n`);
     return exitCodes.usage;
   }

@@ -131,6 +131,13 @@ export const partSettingsShape = {
     .enum(['manifold', 'cgal'], { error: 'must be manifold or cgal' })
     .meta({ description: 'The geometry backend of a native OpenSCAD that has both.' })
     .optional(),
+  stl: z
+    .enum(['ascii', 'binary'], { error: 'must be ascii or binary' })
+    .meta({
+      description:
+        "How STL files are written: ascii (OpenSCAD's default) or binary (about 5x smaller, and faster to write and read).",
+    })
+    .optional(),
   mode: z
     .enum(['include', 'use'], { error: 'must be include or use' })
     .meta({

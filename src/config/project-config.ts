@@ -28,6 +28,8 @@ export interface PartSettings {
   readonly timeoutSeconds?: Located<number>;
   readonly engine?: Located<'auto' | 'native' | 'wasm'>;
   readonly backend?: Located<'manifold' | 'cgal'>;
+  /** How STL files are written: OpenSCAD's ASCII (default) or binary. */
+  readonly stl?: Located<'ascii' | 'binary'>;
   readonly mode?: Located<IncludeMode>;
   /** Output path template relative to the output folder: `{file}`, `{module}`, `{set}`, `{param.NAME}`, `{format}`, `{name}`. */
   readonly output?: Located<string>;

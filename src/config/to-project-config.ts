@@ -45,6 +45,7 @@ export function toProjectConfig(
       timeoutSeconds: optional(parsedSettings.timeout, [...path, 'timeout']),
       engine: optional(parsedSettings.engine, [...path, 'engine']),
       backend: optional(parsedSettings.backend, [...path, 'backend']),
+      stl: optional(parsedSettings.stl, [...path, 'stl']),
       mode: optional(parsedSettings.mode, [...path, 'mode']),
       output: optional(parsedSettings.output, [...path, 'output']),
     });

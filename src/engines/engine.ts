@@ -43,6 +43,12 @@ export interface EngineRequest {
   readonly defines: readonly string[];
   /** The geometry backend wanted, when the part asks for one; otherwise the engine's fastest. */
   readonly backend?: 'manifold' | 'cgal';
+  /**
+   * Write STL outputs binary. Engines ask OpenSCAD for binary STL (`--export-format binstl`)
+   * when every output is an STL (the flag applies to all of a run's outputs); otherwise the
+   * ASCII file is converted after the render. @default false
+   */
+  readonly binaryStl?: boolean;
   readonly outputs: readonly EngineOutputRequest[];
   /** Files the render may read (the user's file and its closure), for engines that must be given them. */
   readonly inputFiles: readonly string[];

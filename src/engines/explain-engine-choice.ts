@@ -21,8 +21,15 @@ export function explainEngineChoice(facts: EngineChoiceFacts): string {
   }
   const onNative = choices.filter((choice) => choice.engine === 'native').length;
   const onWasm = choices.length - onNative;
+  const failedElsewhere = choices.filter(
+    (choice) => choice.failedOn === 'native' || choice.failedOn === 'wasm',
+  ).length;
   if (onNative > 0 && onWasm > 0) {
-    return `engine: auto → wasm for ${parts(onWasm)}, native for ${parts(onNative)}, from each part's recorded times (--verbose says why for each)`;
+    const failed =
+      failedElsewhere > 0
+        ? `${failedElsewhere === 1 ? '1 part' : `${failedElsewhere} parts`} because the other engine failed on it last time, the rest `
+        : '';
+    return `engine: auto → wasm for ${parts(onWasm)}, native for ${parts(onNative)}, ${failed}from each part's recorded times (--verbose says why for each)`;
   }
   const only = onNative > 0 && native !== undefined ? native : wasmEngineInfo;
   const reasons = [...new Set(choices.map((choice) => choice.reason))];

@@ -1,7 +1,8 @@
 import { ParascadError, type ConfigProblem } from '../errors.js';
 import type { EngineInfo } from './engine.js';
 import { findOpenScad, type FoundOpenScad } from './native/find-openscad.js';
-import { probeOpenScad, type OpenScadCapabilities } from './native/probe-openscad.js';
+import type { OpenScadCapabilities } from './native/probe-openscad.js';
+import { probeOpenScadOnce } from './native/probe-openscad-once.js';
 
 /** A usable native binary and what it can do. */
 export interface NativeOpenScad {
@@ -73,7 +74,7 @@ async function probe(
   warnings: ConfigProblem[],
 ): Promise<NativeResolution> {
   try {
-    const capabilities = await probeOpenScad(found.path);
+    const capabilities = await probeOpenScadOnce(found.path);
     const info: EngineInfo = {
       id: 'native',
       version: capabilities.version,

@@ -21,6 +21,20 @@ export interface Timing {
 /** The last successful render of a part on each engine. */
 export type PartHistory = Partial<Record<EngineId, Timing>>;
 
+/** The last failed render of a part on an engine, newer than any success there. */
+export interface FailureRecord {
+  /** Why it failed, in one line (OpenSCAD's error, a crash, …). */
+  readonly message: string;
+  /** When it failed (ISO 8601). */
+  readonly at: string;
+}
+
+/**
+ * The engines a part last failed on (a success on an engine clears its failure), so that `auto`
+ * never sends a part back to an engine that failed it while another renders it.
+ */
+export type PartFailures = Partial<Record<EngineId, FailureRecord>>;
+
 const timingSchema = z.object({
   seconds: z.number().nonnegative(),
   geometrySeconds: z.number().nonnegative().optional(),
@@ -28,11 +42,18 @@ const timingSchema = z.object({
   dimension: z.enum(['2d', '3d']).optional(),
   at: z.string(),
 });
+const failureSchema = z.object({ message: z.string(), at: z.string() });
 const historySchema = z.object({
   version: z.literal(1),
   parts: z.record(
     z.string(),
-    z.object({ native: timingSchema.optional(), wasm: timingSchema.optional() }),
+    z.object({
+      native: timingSchema.optional(),
+      wasm: timingSchema.optional(),
+      failed: z
+        .object({ native: failureSchema.optional(), wasm: failureSchema.optional() })
+        .optional(),
+    }),
   ),
 });
 
@@ -45,6 +66,7 @@ export class HistoryStore {
     /** Where the history is kept. */
     readonly file: string,
     private readonly parts: Map<string, PartHistory>,
+    private readonly failures: Map<string, PartFailures>,
   ) {}
 
   /** The history file of a project folder. */
@@ -57,19 +79,47 @@ export class HistoryStore {
     try {
       const parsed = historySchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (parsed.success) {
+        const entries = Object.entries(parsed.data.parts);
         return new HistoryStore(
           file,
-          new Map(Object.entries(parsed.data.parts).map(([id, part]) => [id, clean(part)])),
+          new Map(entries.map(([id, part]) => [id, clean(part)])),
+          new Map(
+            entries.flatMap(([id, part]) =>
+              part.failed === undefined ? [] : [[id, cleanFailures(part.failed)] as const],
+            ),
+          ),
         );
       }
     } catch {
       // Missing or corrupt: measurements are re-taken by the next renders.
     }
-    return new HistoryStore(file, new Map());
+    return new HistoryStore(file, new Map(), new Map());
   }
 
   get(partId: string): PartHistory | undefined {
     return this.parts.get(partId);
+  }
+
+  /** Every part's recorded times, e.g. to measure how the engines compare on this project. */
+  all(): PartHistory[] {
+    return [...this.parts.values()];
+  }
+
+  /**
+   * The engines the part last failed on. With `sinceMs` (when its source last changed), older
+   * failures are left out: an edited model deserves a fresh try.
+   */
+  failuresOf(partId: string, sinceMs?: number): PartFailures {
+    const failures = this.failures.get(partId) ?? {};
+    if (sinceMs === undefined) return failures;
+    return Object.fromEntries(
+      Object.entries(failures).filter(([, failure]) => Date.parse(failure.at) >= sinceMs),
+    );
+  }
+
+  /** Remembers that the part failed on an engine, until it renders there again. */
+  recordFailure(partId: string, engine: EngineId, failure: FailureRecord): void {
+    this.failures.set(partId, { ...this.failures.get(partId), [engine]: failure });
   }
 
   /** Whether the part last came out 2D or 3D, on whichever engine rendered it last. */
@@ -81,15 +131,31 @@ export class HistoryStore {
     return latest?.dimension;
   }
 
+  /** Records a successful render, which also clears an earlier failure on that engine. */
   record(partId: string, engine: EngineId, timing: Timing): void {
     this.parts.set(partId, { ...this.parts.get(partId), [engine]: timing });
+    const failures = this.failures.get(partId);
+    if (failures?.[engine] === undefined) return;
+    const rest = Object.fromEntries(
+      Object.entries(failures).filter(([failed]) => failed !== engine),
+    );
+    if (Object.keys(rest).length === 0) this.failures.delete(partId);
+    else this.failures.set(partId, rest);
   }
 
   /** Writes atomically, so a run killed while saving never leaves a truncated file. */
   async save(): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    const parts = Object.fromEntries([...this.parts].sort(([a], [b]) => a.localeCompare(b)));
+    const ids = [...new Set([...this.parts.keys(), ...this.failures.keys()])].sort((a, b) =>
+      a.localeCompare(b),
+    );
+    const parts = Object.fromEntries(
+      ids.map((id) => {
+        const failed = this.failures.get(id);
+        return [id, { ...this.parts.get(id), ...(failed === undefined ? {} : { failed }) }];
+      }),
+    );
     await writeFile(temp, `${JSON.stringify({ version: 1, parts }, null, 2)}\n`);
     await rename(temp, this.file);
   }
@@ -111,4 +177,15 @@ function clean(part: z.infer<typeof historySchema>['parts'][string]): PartHistor
     };
   }
   return result;
+}
+
+function cleanFailures(
+  failed: NonNullable<z.infer<typeof historySchema>['parts'][string]['failed']>,
+): PartFailures {
+  return Object.fromEntries(
+    (['native', 'wasm'] as const).flatMap((engine) => {
+      const failure = failed[engine];
+      return failure === undefined ? [] : [[engine, { message: failure.message, at: failure.at }]];
+    }),
+  );
 }

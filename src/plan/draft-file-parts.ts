@@ -243,10 +243,11 @@ function outputOf(settings: PartSettings, context: PlanContext): PartDraft['outp
 
 function overrides(
   settings: PartSettings,
-): Pick<PartDraft, 'timeoutSeconds' | 'engine' | 'backend'> {
+): Pick<PartDraft, 'timeoutSeconds' | 'engine' | 'backend' | 'stl'> {
   return defined({
     timeoutSeconds: settings.timeoutSeconds?.value,
     engine: settings.engine?.value,
     backend: settings.backend?.value,
+    stl: settings.stl?.value,
   });
 }

@@ -76,6 +76,7 @@ export function finishParts(
       ...defined({
         timeoutSeconds: draft.timeoutSeconds,
         engine: draft.engine,
+        stl: draft.stl,
         paramSet: draft.paramSet,
       }),
     });

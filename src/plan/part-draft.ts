@@ -25,5 +25,6 @@ export interface PartDraft {
   readonly timeoutSeconds?: number;
   readonly engine?: RenderJob['engine'];
   readonly backend?: RenderJob['backend'];
+  readonly stl?: RenderJob['stl'];
   readonly paramSet?: RenderJob['paramSet'];
 }

@@ -24,6 +24,7 @@ const settingKeys = Object.keys({
   timeoutSeconds: true,
   engine: true,
   backend: true,
+  stl: true,
   mode: true,
   output: true,
 } satisfies Record<keyof PartSettings, true>) as (keyof PartSettings)[];

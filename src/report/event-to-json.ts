@@ -91,6 +91,8 @@ export type JsonRunEvent =
       readonly diagnostics: readonly Diagnostic[];
       readonly peakBytes?: number;
       readonly geometrySeconds?: number;
+      /** The engine `auto` tried first and how it failed there, when the part fell back. */
+      readonly fallbackFrom?: { readonly engine: EngineId; readonly failure: JsonFailure };
       /** Everything OpenSCAD printed; only with `--verbose`. */
       readonly console?: string;
     }
@@ -165,7 +167,8 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         nextEngine: event.nextEngine ?? null,
       };
     case 'part-done': {
-      const { job, failure, console, peakBytes, geometrySeconds, ...result } = event.result;
+      const { job, failure, console, peakBytes, geometrySeconds, fallbackFrom, ...result } =
+        event.result;
       return {
         type: 'part-done',
         part: refOf(job),
@@ -178,6 +181,14 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         diagnostics: result.diagnostics,
         ...(peakBytes === undefined ? {} : { peakBytes }),
         ...(geometrySeconds === undefined ? {} : { geometrySeconds }),
+        ...(fallbackFrom === undefined
+          ? {}
+          : {
+              fallbackFrom: {
+                engine: fallbackFrom.engine,
+                failure: failureOf(fallbackFrom.failure),
+              },
+            }),
         ...(options.verbose ? { console } : {}),
       };
     }

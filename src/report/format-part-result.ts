@@ -41,6 +41,16 @@ export function formatPartResult(result: PartResult, options: FormatPartResultOp
   const time = formatDuration(result.seconds).padStart(7);
   const head = `${name}  ${formatsOf(result.job).padEnd(options.formatWidth)}  ${time}  ${result.engine}`;
   const lines = [statusLine(result, head, colors)];
+  if (result.fallbackFrom !== undefined) {
+    const { engine, failure } = result.fallbackFrom;
+    lines.push(
+      result.status === 'ok'
+        ? colors.dim(
+            `    rendered on ${result.engine} because ${engine} failed: ${describeFailure(failure)}`,
+          )
+        : `    ${engine} failed first: ${describeFailure(failure)}`,
+    );
+  }
   for (const output of result.outputs) {
     if (output.note !== undefined) lines.push(colors.dim(`    ${output.note}`));
   }

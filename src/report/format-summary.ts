@@ -22,7 +22,9 @@ export interface FormatSummaryOptions {
  * ```
  *
  * The lower bound is what no schedule beats (the longest part, or all the work spread over every
- * worker); the percentage says how close the run came to it.
+ * worker); the percentage says how close the run came to it. With one worker or one part there is
+ * nothing to compare, so the line only says where the time went; and when fixed costs took most of
+ * the wall time, a line says so, since no worker count helps with them.
  */
 export function formatSummary(summary: RunSummary, options: FormatSummaryOptions): string[] {
   const colors = pc.createColors(options.color);
@@ -36,17 +38,7 @@ export function formatSummary(summary: RunSummary, options: FormatSummaryOptions
     summary.retries > 0 ? ` · ${summary.retries} retr${summary.retries === 1 ? 'y' : 'ies'}` : '';
   const lines = ['', `${colors.bold(plural(total, 'part'))}: ${counts}${retries}`];
 
-  const efficiency = Number.isFinite(summary.scheduleEfficiency)
-    ? ` (${Math.round(summary.scheduleEfficiency * 100)}% of ideal)`
-    : '';
-  lines.push(
-    [
-      `wall ${formatDuration(summary.wallSeconds)}`,
-      `sum of parts ${formatDuration(summary.partSeconds)}`,
-      `speed-up ${summary.speedup.toFixed(1)}× on ${plural(summary.concurrency, 'worker')}`,
-      `lower bound ${formatDuration(summary.lowerBoundSeconds)}${efficiency}`,
-    ].join(' · '),
-  );
+  lines.push(...timeLines(summary));
 
   const folders = [
     ...new Set(
@@ -57,6 +49,35 @@ export function formatSummary(summary: RunSummary, options: FormatSummaryOptions
   ];
   if (folders.length > 0)
     lines.push(colors.dim(`outputs in ${folders.map((folder) => folder || '.').join(', ')}`));
+  return lines;
+}
+
+/** The wall-time line, and the overhead line when fixed costs dominate. */
+function timeLines(summary: RunSummary): string[] {
+  const wall = `wall ${formatDuration(summary.wallSeconds)}`;
+  const work = `sum of parts ${formatDuration(summary.partSeconds)}`;
+  const parallel = summary.concurrency > 1 && summary.results.length > 1;
+  const efficiency = Number.isFinite(summary.scheduleEfficiency)
+    ? ` (${Math.round(summary.scheduleEfficiency * 100)}% of ideal)`
+    : '';
+  const lines = [
+    parallel
+      ? [
+          wall,
+          work,
+          `speed-up ${summary.speedup.toFixed(1)}× on ${plural(summary.concurrency, 'worker')}`,
+          `lower bound ${formatDuration(summary.lowerBoundSeconds)}${efficiency}`,
+        ].join(' · ')
+      : [wall, work].join(' · '),
+  ];
+  // What no schedule can remove: starting the engines' workers, compiling WebAssembly, reading
+  // the inputs, writing the outputs. On a small run it dominates; on a long one it vanishes.
+  const overhead = summary.wallSeconds - summary.lowerBoundSeconds;
+  if (summary.wallSeconds > 0 && overhead > summary.wallSeconds / 2) {
+    lines.push(
+      `${formatDuration(overhead)} of the ${formatDuration(summary.wallSeconds)} went outside the parts' own renders (starting worker threads, reading files, writing outputs): a fixed cost per run that more workers cannot shorten`,
+    );
+  }
   return lines;
 }
 

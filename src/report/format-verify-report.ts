@@ -37,13 +37,27 @@ export function formatVerifyReport(
     `| ${header.map(() => '---').join(' | ')} |`,
     ...rows,
     '',
+    legend,
+    '',
     '## Totals',
     '',
-    `- files: ${totals.files}; plain openscad rendered ${totals.plain.rendered}, failed ${totals.plain.failed}`,
+    `- ${count(totals.files, 'file')}: plain openscad ${renderedAndFailed(totals.plain.rendered, totals.plain.failed, totals.files)}`,
     ...engines.map((engine) => {
       const total = totals.engines[engine];
       if (total === undefined) return `- parascad ${engine}: not run`;
-      return `- parascad ${engine}: rendered ${total.rendered}, failed ${total.failed} (of which plain openscad rendered ${total.lost}), disagreeing ${total.disagreeing}, rendered where plain openscad failed ${total.gained}`;
+      const alsoFailed = total.failed - total.lost;
+      const why = [
+        ...(total.lost > 0 ? [`lost ${total.lost} that plain openscad rendered`] : []),
+        ...(alsoFailed > 0 ? [`${alsoFailed} that plain openscad failed on too`] : []),
+      ];
+      const failures = why.length === 0 ? '' : ` (${why.join('; ')})`;
+      return [
+        `- parascad ${engine}: ${renderedAndFailed(total.rendered, total.failed, totals.files)}${failures}`,
+        `${total.disagreeing === 0 ? 'no output disagrees' : `${count(total.disagreeing, 'output')} ${total.disagreeing === 1 ? 'disagrees' : 'disagree'}`} with plain openscad's`,
+        ...(total.gained > 0
+          ? [`${count(total.gained, 'file')} rendered that plain openscad failed on`]
+          : []),
+      ].join('; ');
     }),
   ];
   if (ratio) {
@@ -68,6 +82,21 @@ export function formatVerifyReport(
   );
   if (problems.length > 0) lines.push('', '## Lost or disagreeing', '', ...problems);
   return `${lines.join('\n')}\n`;
+}
+
+/** What the table's symbols mean. */
+const legend =
+  "✓ the output agrees with plain openscad's (3D: volume within 0.1% and the same bounds; 2D: the same bounds and area) · ✗ it does not (how follows) · – not run · times are each renderer's wall time";
+
+/** `rendered 47 and failed on 1`, `rendered all 3`, `failed on both`. */
+function renderedAndFailed(rendered: number, failed: number, files: number): string {
+  if (failed === 0) return files === 1 ? 'rendered it' : `rendered all ${files}`;
+  if (rendered === 0) return files === 1 ? 'failed on it' : `failed on all ${files}`;
+  return `rendered ${rendered} and failed on ${failed}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function outcomeCell(outcome: RenderOutcome): string {

@@ -80,9 +80,9 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
 
 /** Why a try failed, as the retry line says it: `crashed (…)`, `stopped after the 30s timeout`. */
 function describeRetried(failure: FailureReason): string {
-  return failure.kind === 'engine-crash'
-    ? `crashed (${failure.message})`
-    : describeFailure(failure);
+  const said =
+    failure.kind === 'engine-crash' ? `crashed (${failure.message})` : describeFailure(failure);
+  return said.replace(/\.$/, '');
 }
 
 function plural(count: number, noun: string): string {

@@ -6,6 +6,9 @@ import type { Reporter, ReporterOptions } from './reporter.js';
 import { createRunProgress } from './run-progress.js';
 import { startInterval } from './start-interval.js';
 
+const hideCursor = '\u001B[?25l';
+const showCursor = '\u001B[?25h';
+
 /** The live window is redrawn at most this often. */
 const frameMilliseconds = 100;
 
@@ -21,7 +24,8 @@ export function createLiveReporter(options: ReporterOptions): Reporter {
   const format = createLineFormatter(options);
   const now = options.now ?? (() => performance.now());
   const progress = createRunProgress(now);
-  const columns = options.columns ?? 80;
+  // A pseudo-terminal without a size reports 0 columns.
+  const columns = options.columns !== undefined && options.columns > 0 ? options.columns : 80;
 
   // log-update writes its escapes here; each frame is collected and written to stdout at once.
   let frame = '';
@@ -35,8 +39,11 @@ export function createLiveReporter(options: ReporterOptions): Reporter {
     }),
     { columns },
   );
-  // The cursor stays visible: hiding it would need a hook on process exit to show it again.
+  // log-update hides the cursor only on a real TTY stream; this one is not, so the reporter hides
+  // it itself and shows it again on every way out (see `finish` and `onExit`).
   const window = createLogUpdate(terminal, { showCursor: true, defaultWidth: columns });
+  const onExit = options.onExit ?? onProcessExit;
+  let unregisterExit: (() => void) | undefined;
 
   let waiting: string[] = [];
   let stopFrames: (() => void) | undefined;
@@ -57,6 +64,9 @@ export function createLiveReporter(options: ReporterOptions): Reporter {
     stopFrames = undefined;
     writeFrame(false);
     window.done();
+    unregisterExit?.();
+    unregisterExit = undefined;
+    options.stdout(showCursor);
   };
 
   return {
@@ -74,6 +84,10 @@ export function createLiveReporter(options: ReporterOptions): Reporter {
       }
       if (lines.length > 0) options.stdout(`${lines.join('\n')}\n`);
       if (event.type === 'run-start') {
+        options.stdout(hideCursor);
+        unregisterExit = onExit(() => {
+          options.stdout(showCursor);
+        });
         stopFrames = startInterval(
           options,
           () => {
@@ -86,4 +100,10 @@ export function createLiveReporter(options: ReporterOptions): Reporter {
     },
     close: finish,
   };
+}
+
+/** Runs the listener when the process exits, however it exits short of SIGKILL. */
+function onProcessExit(listener: () => void): () => void {
+  process.once('exit', listener);
+  return () => process.off('exit', listener);
 }

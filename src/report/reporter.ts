@@ -74,6 +74,13 @@ export interface ReporterOptions {
    * Without it the line says `attempt 2`.
    */
   readonly retries?: number;
+  /**
+   * Registers what must happen however the process ends — a normal end, an error, a signal
+   * turned into an exit, an uncaught exception — and returns how to unregister it: the live
+   * reporter shows the cursor it hid.
+   * @default a listener on the process's `exit` event
+   */
+  readonly onExit?: (listener: () => void) => () => void;
 }
 
 /** Makes a reporter; one per entry of the reporter registry. */

@@ -49,4 +49,9 @@ export interface PartResult {
   readonly geometrySeconds?: number;
   /** Everything OpenSCAD printed, for `--verbose` and reports. */
   readonly console: string;
+  /**
+   * Set when `auto` rendered the part again on this result's engine because it failed on
+   * another one first: that engine and its failure (so a part that fails on both says both).
+   */
+  readonly fallbackFrom?: { readonly engine: EngineId; readonly failure: FailureReason };
 }

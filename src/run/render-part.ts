@@ -1,11 +1,13 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
 import { toHostPath } from '../engines/wasm/virtual-path.js';
+import { asciiStlToBinary, isBinaryStl } from '../outputs/convert/ascii-stl-to-binary.js';
 import { validateOutput } from '../outputs/validate-output.js';
+import { UnreadableOutputError } from '../verify/unreadable-output-error.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
 import type { DeliveredOutput, FailureReason, PartResult } from './part-result.js';
@@ -24,6 +26,8 @@ export interface RenderPartContext {
   readonly memoryLimitBytes: number;
   /** Which try this is (1-based), reported in the result. */
   readonly attempt: number;
+  /** The run's STL encoding (`--stl`), over the part's own setting. */
+  readonly stl?: 'ascii' | 'binary';
 }
 
 /**
@@ -34,6 +38,7 @@ export interface RenderPartContext {
  */
 export async function renderPart(job: RenderJob, context: RenderPartContext): Promise<PartResult> {
   const { engine } = context;
+  const binaryStl = (context.stl ?? job.stl) === 'binary';
   const outputs = job.outputs.map((output) => ({
     ...output,
     tempPath: tempNameBeside(output.path),
@@ -55,6 +60,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       program: { path: programPath, ...defined({ source: program.source }) },
       defines: program.defines,
       ...defined({ backend: job.backend }),
+      ...(binaryStl ? { binaryStl } : {}),
       outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
       inputFiles: context.inputFiles,
       libraryPaths: context.libraryPaths,
@@ -96,6 +102,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
 
     const delivered: DeliveredOutput[] = [];
     for (const output of outputs) {
+      if (binaryStl && output.format === 'stl') await writeBinaryStl(output.tempPath);
       const checked = await checkOutput(output.format, output.tempPath);
       if (checked.kind !== 'ok')
         return { ...base, status: 'failed', failure: checked, outputs: [] };
@@ -151,6 +158,27 @@ function runFailure(
 type OutputCheck =
   | { readonly kind: 'ok'; readonly bytes: number; readonly summary: string }
   | Extract<FailureReason, { kind: 'missing-output' | 'invalid-output' }>;
+
+/**
+ * Makes an STL binary where the engine could not be asked to write it so (a part that also
+ * exports other formats). The file is still the render's temporary file: a failure here leaves
+ * the user's output as it was.
+ */
+async function writeBinaryStl(path: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return; // Missing: the check that follows says so.
+  }
+  if (isBinaryStl(bytes)) return;
+  try {
+    await writeFile(path, asciiStlToBinary(bytes));
+  } catch (error) {
+    if (error instanceof UnreadableOutputError) return; // Invalid: the check says why.
+    throw error;
+  }
+}
 
 async function checkOutput(format: string, path: string): Promise<OutputCheck> {
   let bytes: Uint8Array;

@@ -1,29 +1,28 @@
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { collectDependencies } from '../discovery/collect-dependencies.js';
-import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
-import type { EngineChoice } from '../engines/choose-engine.js';
-import type { Engine, EngineId } from '../engines/engine.js';
-import { createNativeEngine } from '../engines/native/native-engine.js';
-import { explainEngineChoice } from '../engines/explain-engine-choice.js';
-import { resolveNative } from '../engines/resolve-native.js';
-import type { HistoryStore } from '../history/history-store.js';
-import type { RenderJob } from '../plan/render-job.js';
-import { estimateParts, unknownPeakBytes } from '../schedule/estimate-parts.js';
-import { defaultMemoryBudget } from '../schedule/memory-budget.js';
-import { resolveConcurrency } from '../schedule/resolve-concurrency.js';
-import { runPool } from '../schedule/run-pool.js';
-import { defined } from '../util/defined.js';
-import type { FailureReason, PartResult } from './part-result.js';
-import { removeStaleTempFiles } from './remove-stale-temp-files.js';
+import type { EngineId } from '../engines/engine.js';
+import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
 import { ParascadError } from '../errors.js';
+import type { HistoryStore } from '../history/history-store.js';
+import { engineIdentity } from '../job/engine-identity.js';
+import { FileDigests } from '../job/file-digests.js';
+import { buildPartJob, type PartJob } from '../job/part-job.js';
+import type { RenderJob } from '../plan/render-job.js';
+import { defined } from '../util/defined.js';
+import { collectPartInputs } from './collect-part-inputs.js';
+import { createEngineFallbacks } from './engine-fallbacks.js';
+import { createLocalPartRunner } from './local-part-runner.js';
+import type { PartResult } from './part-result.js';
 import { planRun, type RunPlan } from './plan-run.js';
-import { checkRenderOptions, type EnginePreference, type RenderOptions } from './render-options.js';
-import { renderPart } from './render-part.js';
-import type { EnginePlan, PartEstimate } from './run-event.js';
+import { planSchedule } from './plan-schedule.js';
+import { removeStaleTempFiles } from './remove-stale-temp-files.js';
+import { checkRenderOptions, type RenderOptions } from './render-options.js';
+import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
+import type { EnginePlan, RunEvent } from './run-event.js';
+import { runParts } from './run-parts.js';
 import { summarise, type RunSummary } from './run-summary.js';
-import { choosePartEngine, startEngines } from './start-engines.js';
+import { cannotExport, startEngines } from './start-engines.js';
+import { warmUpEngines } from './warm-up-engines.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
 
@@ -34,12 +33,15 @@ export type { EnginePreference, RenderOptions } from './render-options.js';
  */
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
+  warmUpEngines(options);
   return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
 }
 
 /**
  * Renders parts planned elsewhere (by {@link planRun}, or built by a tool such as
- * `verify-engines`), with the run options' engines, workers, limits and signals.
+ * `verify-engines`), with the run options' engines, workers, limits and signals. A run goes
+ * through named phases: engines (find, probe, choose per part), schedule (estimates, workers,
+ * memory), inputs (each part's self-contained job), then the parts on a runner.
  */
 export async function renderPlan(
   project: RunPlan,
@@ -55,98 +57,50 @@ export async function renderPlan(
       'Check the part names given.',
     );
   }
-  const preferenceOf = (job: RenderJob): EnginePreference => options.engine ?? job.engine ?? 'auto';
-
-  const nativeResolution = await resolveNative({
-    preference: jobs.some((job) => preferenceOf(job) === 'native')
-      ? 'native'
-      : jobs.every((job) => preferenceOf(job) === 'wasm')
-        ? 'wasm'
-        : 'auto',
-    explicitPath: options.openscad,
-    configPath: project.openscadPath,
-    configFile: project.configFile,
-    env: options.env,
-  });
-  const choices = new Map(
-    jobs.map((job) => [
-      job.id,
-      choosePartEngine(
-        preferenceOf(job),
-        nativeResolution,
-        history.get(job.id),
-        job.outputs.map((output) => output.format),
-      ),
-    ]),
-  );
-  const choiceOf = (job: RenderJob): EngineChoice => {
-    const choice = choices.get(job.id);
-    if (choice === undefined) throw new Error(`no engine chosen for ${job.id}`);
-    return choice;
-  };
-  const estimates = estimateParts(jobs, (job) => choiceOf(job).engine, history);
-  const estimateOf = (job: RenderJob): PartEstimate =>
-    estimates.get(job.id) ?? { seconds: 0, known: false };
-  const concurrency = resolveConcurrency({
+  const engines = await resolveRunEngines(project, options);
+  const choices = [...engines.choices.values()];
+  const schedule = planSchedule({
+    jobs,
+    engineOf: (job) => engines.choiceOf(job).engine,
+    history,
     requested: options.jobs,
-    project: project.threads,
-    cpus: availableParallelism(),
-    parts: jobs.length,
-    native: [...choices.values()].some((choice) => choice.engine === 'native')
-      ? nativeResolution.native?.info
+    projectThreads: project.threads,
+    native: choices.some((choice) => choice.engine === 'native')
+      ? engines.native.native
       : undefined,
+    maxMemoryBytes: options.maxMemoryBytes,
   });
-  const memoryBudgetBytes = options.maxMemoryBytes ?? defaultMemoryBudget();
-  // Parts never measured start first: they may be the long ones.
-  const priority = (job: RenderJob): number => {
-    const estimate = estimateOf(job);
-    return estimate.known ? estimate.seconds : Number.MAX_SAFE_INTEGER;
-  };
-
-  const engines = await startEngines(nativeResolution, [...choices.values()], concurrency);
+  const started = await startEngines(engines.native, choices, schedule.concurrency);
   const libraryPaths = findLibraryPaths(
-    defined({ env: options.env, openscadBinary: nativeResolution.binaryPath }),
+    defined({ env: options.env, openscadBinary: engines.native.binaryPath }),
   );
   const plan: EnginePlan = {
-    ...defined({ native: engines.get('native')?.info, wasm: engines.get('wasm')?.info }),
-    explanation: explainEngineChoice({
-      preference: commonPreference(jobs.map(preferenceOf)),
-      native: nativeResolution.native?.info,
-      nativeUnavailable: nativeResolution.unavailable,
-      choices: [...choices.values()],
-    }),
+    ...defined({ native: started.get('native')?.info, wasm: started.get('wasm')?.info }),
+    explanation: engines.explanation,
   };
-
   emit({
     type: 'run-start',
-    jobs: [...jobs].sort((a, b) => priority(b) - priority(a)),
-    estimates: Object.fromEntries(estimates),
-    concurrency,
-    memoryBudgetBytes,
+    jobs: [...jobs].sort((a, b) => schedule.priority(b) - schedule.priority(a)),
+    estimates: Object.fromEntries(schedule.estimates),
+    concurrency: schedule.concurrency,
+    memoryBudgetBytes: schedule.memoryBudgetBytes,
     engines: plan,
     ...defined({ source: project.source }),
   });
-  for (const problem of [...project.warnings, ...nativeResolution.warnings]) {
+  for (const problem of [...project.warnings, ...engines.native.warnings]) {
     emit({ type: 'warning', problem });
   }
 
-  // `kill` stops running parts; `stop` only keeps new ones from starting.
-  const kill = linkedController(options.signal);
-  const stop = new AbortController();
-  let running = 0;
-  const stopping = (reason: 'interrupted' | 'fail-fast'): void => {
-    if (stop.signal.aborted) return;
-    emit({ type: 'stopping', reason, running });
-    stop.abort();
-  };
-  whenAborted(options.stopSignal, () => {
-    stopping('interrupted');
+  const runner = createLocalPartRunner({
+    engines: started,
+    native: engines.native.native,
+    wasmThreads: schedule.concurrency,
+    inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
+    libraryPaths,
+    memoryLimitBytes: schedule.memoryBudgetBytes,
   });
-  whenAborted(kill.signal, () => {
-    stop.abort();
-  });
-
-  const started = performance.now();
+  let inputs = new Map<string, { files: readonly string[]; absent: readonly string[] }>();
+  const begun = performance.now();
   let results: PartResult[];
   try {
     await removeStaleTempFiles(
@@ -155,95 +109,82 @@ export async function renderPlan(
         ...job.outputs.map((output) => dirname(output.path)),
       ]),
     );
-    const inputFiles = await inputFilesByScadFile(
-      jobs.filter((job) => choiceOf(job).engine === 'wasm'),
-      libraryPaths,
-    );
-    const retryable = (result: PartResult): boolean =>
-      result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
-    // Under `auto`, a part that crashes the WASM engine (a trap: its smaller stack ends deep
-    // recursion that native OpenSCAD renders) is rendered again, once, on the native engine.
-    const fallsBackToNative = (result: PartResult): boolean =>
-      result.engine === 'wasm' &&
-      result.failure?.kind === 'engine-crash' &&
-      preferenceOf(result.job) === 'auto' &&
-      nativeResolution.native !== undefined;
-    const engineFor = (id: EngineId): Engine => {
-      const started = engines.get(id);
-      if (started !== undefined) return started;
-      const native = nativeResolution.native;
-      if (id !== 'native' || native === undefined) throw new Error(`engine ${id} was not started`);
-      const engine = createNativeEngine(native.binary, native.capabilities);
-      engines.set(id, engine);
-      return engine;
-    };
-    results = await runPool(jobs, {
-      concurrency,
-      memoryBudgetBytes,
-      stop: stop.signal,
-      priority,
-      memory: (job) => estimateOf(job).peakBytes ?? unknownPeakBytes,
-      skip: (job) => notRun(job, choiceOf(job).engine, { kind: 'cancelled' }),
-      fail: (job, error) =>
-        notRun(job, choiceOf(job).engine, {
-          kind: 'io-error',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      shouldRetry: (result, attempt) =>
-        (attempt <= (options.retries ?? 0) && retryable(result)) || fallsBackToNative(result),
-      onRetry: (job, result, attempt) => {
-        const fallback = fallsBackToNative(result);
-        if (fallback)
-          choices.set(job.id, { engine: 'native', reason: 'the WASM engine crashed on it' });
-        if (result.failure !== undefined) {
-          emit({
-            type: 'part-retry',
-            job,
-            attempt,
-            failure: result.failure,
-            ...(fallback ? { nextEngine: 'native' as const } : {}),
-          });
-        }
-      },
-      onResult: (_job, result) => {
-        emit({ type: 'part-done', result });
-        if (result.status === 'failed' && options.failFast === true) {
-          stopping('fail-fast');
-          kill.abort();
-        }
-      },
-      run: async (job, attempt) => {
-        const choice = choiceOf(job);
-        const engine = engineFor(choice.engine);
-        running++;
-        emit({
-          type: 'part-start',
-          job,
-          engine: choice.engine,
-          reason: choice.reason,
-          attempt,
-          expected: estimateOf(job),
-        });
-        try {
-          const result = await renderPart(job, {
+    inputs = await collectPartInputs(jobs, libraryPaths);
+    const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, options);
+    results = await runParts({
+      jobs,
+      runner,
+      schedule,
+      choices: engines.choices,
+      workOf,
+      fallbacks: createEngineFallbacks({
+        preferenceOf: engines.preferenceOf,
+        canRender: (job, engine) =>
+          cannotExport(
+            engines.native,
             engine,
-            signal: kill.signal,
-            inputFiles: inputFiles.get(job.scadFile) ?? [job.scadFile],
-            libraryPaths,
-            memoryLimitBytes: memoryBudgetBytes,
-            attempt,
-            ...defined({ timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds }),
-          });
-          if (result.status === 'ok') recordTiming(history, result);
-          return result;
-        } finally {
-          running--;
-        }
+            job.outputs.map((output) => output.format),
+          ) === undefined,
+        choices: engines.choices,
+        history,
+      }),
+      retries: options.retries ?? 0,
+      failFast: options.failFast === true,
+      signal: options.signal,
+      stopSignal: options.stopSignal,
+      emit,
+      onRendered: (result) => {
+        recordTiming(history, result);
       },
     });
   } finally {
-    await Promise.all([...engines.values()].map((engine) => engine.close()));
+    await runner.close();
   }
+  await saveHistory(history, emit);
+  const summary = summarise(
+    results,
+    (performance.now() - begun) / 1000,
+    schedule.concurrency,
+    runner.engines(),
+  );
+  emit({ type: 'run-done', summary });
+  return summary;
+}
+
+/** The self-contained job of each part on each engine, built once. */
+function partJobs(
+  root: string,
+  libraryPaths: readonly string[],
+  engines: RunEngines,
+  inputs: ReadonlyMap<string, { files: readonly string[]; absent: readonly string[] }>,
+  options: RenderOptions,
+): (job: RenderJob, engine: EngineId) => Promise<PartJob> {
+  const digests = new FileDigests();
+  const built = new Map<string, Promise<PartJob>>();
+  return (job, engine) => {
+    const name = `${engine}\n${job.id}`;
+    let work = built.get(name);
+    if (work === undefined) {
+      const info = engine === 'wasm' ? wasmEngineInfo : engines.native.native?.info;
+      if (info === undefined) throw new Error(`engine ${engine} is not available`);
+      const found = inputs.get(job.scadFile);
+      work = buildPartJob(job, {
+        root,
+        libraryPaths,
+        inputFiles: found?.files ?? [job.scadFile],
+        absentFiles: found?.absent ?? [],
+        engine: engineIdentity(info, job.backend),
+        digests,
+        timeoutSeconds: options.timeoutSeconds ?? job.timeoutSeconds,
+        stl: options.stl ?? job.stl,
+      });
+      built.set(name, work);
+    }
+    return work;
+  };
+}
+
+async function saveHistory(history: HistoryStore, emit: (event: RunEvent) => void): Promise<void> {
   try {
     await history.save();
   } catch (error) {
@@ -255,39 +196,6 @@ export async function renderPlan(
       },
     });
   }
-  const summary = summarise(
-    results,
-    (performance.now() - started) / 1000,
-    concurrency,
-    [...engines.values()].map((engine) => engine.info),
-  );
-  emit({ type: 'run-done', summary });
-  return summary;
-}
-
-/**
- * What the WASM engine must be given for each scad file: its closure, and what its computed
- * imports may name. Worked out once per file, not once per part.
- */
-async function inputFilesByScadFile(
-  jobs: readonly RenderJob[],
-  libraryPaths: readonly string[],
-): Promise<Map<string, string[]>> {
-  const files = new Map<string, string[]>();
-  for (const scadFile of new Set(jobs.map((job) => job.scadFile))) {
-    const closure = await collectDependencies(scadFile, { libraryPaths });
-    const dynamic = await filesForDynamicImports(closure, scadFile);
-    files.set(scadFile, [...new Set([...closure.files, ...dynamic])]);
-  }
-  return files;
-}
-
-/** The preference all parts share, or `auto` when they differ, for the engine line. */
-function commonPreference(preferences: readonly EnginePreference[]): EnginePreference {
-  const [first] = preferences;
-  return first !== undefined && preferences.every((preference) => preference === first)
-    ? first
-    : 'auto';
 }
 
 function recordTiming(history: HistoryStore, result: PartResult): void {
@@ -300,34 +208,4 @@ function recordTiming(history: HistoryStore, result: PartResult): void {
       dimension: result.dimension,
     }),
   });
-}
-
-/** An abort controller that also aborts when the given signal does. */
-function linkedController(signal: AbortSignal | undefined): AbortController {
-  const controller = new AbortController();
-  whenAborted(signal, () => {
-    controller.abort();
-  });
-  return controller;
-}
-
-/** Runs `then` when the signal aborts, or now if it already has. */
-function whenAborted(signal: AbortSignal | undefined, then: () => void): void {
-  if (signal === undefined) return;
-  if (signal.aborted) then();
-  else signal.addEventListener('abort', then, { once: true });
-}
-
-function notRun(job: RenderJob, engine: EngineId, failure: FailureReason): PartResult {
-  return {
-    job,
-    engine,
-    status: failure.kind === 'cancelled' ? 'cancelled' : 'failed',
-    failure,
-    outputs: [],
-    diagnostics: [],
-    seconds: 0,
-    attempts: 0,
-    console: '',
-  };
 }

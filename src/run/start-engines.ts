@@ -1,8 +1,11 @@
-import { chooseEngine, type EngineChoice } from '../engines/choose-engine.js';
+import {
+  chooseEngine,
+  type ChooseEngineContext,
+  type EngineChoice,
+} from '../engines/choose-engine.js';
 import type { Engine, EngineId } from '../engines/engine.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
 import type { NativeResolution } from '../engines/resolve-native.js';
-import { createWasmEngine } from '../engines/wasm/wasm-engine.js';
 import { wasmExportBlocker } from '../engines/wasm/wasm-export-routes.js';
 import type { PartHistory } from '../history/history-store.js';
 import type { EnginePreference } from './render-options.js';
@@ -17,6 +20,7 @@ export function choosePartEngine(
   resolution: NativeResolution,
   history: PartHistory | undefined,
   formats: readonly string[],
+  context: ChooseEngineContext = {},
 ): EngineChoice {
   switch (preference) {
     case 'native':
@@ -25,11 +29,9 @@ export function choosePartEngine(
       return { engine: 'wasm', reason: '--engine wasm' };
     case 'auto': {
       const native = resolution.native;
-      if (native === undefined) return chooseEngine(undefined, history);
-      const nativeLacks = formats.find(
-        (format) => native.capabilities.exportFormats?.includes(format) === false,
-      );
-      const wasmLacks = formats.find((format) => wasmExportBlocker(format) !== undefined);
+      if (native === undefined) return chooseEngine(undefined, history, context);
+      const nativeLacks = cannotExport(resolution, 'native', formats);
+      const wasmLacks = cannotExport(resolution, 'wasm', formats);
       if (nativeLacks !== undefined && wasmLacks === undefined) {
         return {
           engine: 'wasm',
@@ -39,9 +41,21 @@ export function choosePartEngine(
       if (wasmLacks !== undefined && nativeLacks === undefined) {
         return { engine: 'native', reason: `the WASM OpenSCAD cannot export ${wasmLacks}` };
       }
-      return chooseEngine(native.info, history);
+      return chooseEngine(native.info, history, context);
     }
   }
+}
+
+/** The first of the formats an engine cannot export (or `openscad` when it is not installed). */
+export function cannotExport(
+  resolution: NativeResolution,
+  engine: EngineId,
+  formats: readonly string[],
+): string | undefined {
+  if (engine === 'wasm') return formats.find((format) => wasmExportBlocker(format) !== undefined);
+  const native = resolution.native;
+  if (native === undefined) return 'openscad';
+  return formats.find((format) => native.capabilities.exportFormats?.includes(format) === false);
 }
 
 /** Starts only the engines some part will use; the WASM pool gets no more threads than it has parts. */
@@ -60,6 +74,8 @@ export async function startEngines(
     );
   }
   if (count('wasm') > 0) {
+    // Loaded only for runs with WASM parts: piscina and the worker code are not needed otherwise.
+    const { createWasmEngine } = await import('../engines/wasm/wasm-engine.js');
     engines.set('wasm', await createWasmEngine({ threads: Math.min(concurrency, count('wasm')) }));
   }
   return engines;

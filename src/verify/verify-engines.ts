@@ -66,7 +66,7 @@ export interface VerifyEnginesOptions {
 export async function verifyEngines(options: VerifyEnginesOptions): Promise<FileVerdict[]> {
   const plainFolder = join(options.workDir, 'plain');
   await mkdir(plainFolder, { recursive: true });
-  options.onProgress?.(`plain openscad: ${options.files.length} files`);
+  options.onProgress?.(`plain openscad: ${fileCount(options.files.length)}`);
   const plain = await runPool(
     options.files.map((file, index) => ({ file, index })),
     {
@@ -89,7 +89,7 @@ export async function verifyEngines(options: VerifyEnginesOptions): Promise<File
   }));
   const outcomes = baseline.map((): Partial<Record<VerifiedEngine, EngineOutcome>> => ({}));
   for (const engine of options.engines) {
-    options.onProgress?.(`parascad --engine ${engine}: ${options.files.length} files`);
+    options.onProgress?.(`parascad --engine ${engine}: ${fileCount(options.files.length)}`);
     const results = await renderWithParascad(options, baseline, engine);
     for (const [index, file] of baseline.entries()) {
       const result = results[index];
@@ -198,4 +198,8 @@ async function judge(
 
 function failed(reason: string, seconds = 0): RenderOutcome {
   return { status: 'failed', seconds, reason };
+}
+
+function fileCount(count: number): string {
+  return `${count} file${count === 1 ? '' : 's'}`;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { knownKeysAt } from '../../src/config/known-keys-at.js';
 import { projectConfigSchema } from '../../src/config/project-config-schema.js';
 
-const settings = ['formats', 'quality', 'timeout', 'engine', 'backend', 'mode', 'output'];
+const settings = ['formats', 'quality', 'timeout', 'engine', 'backend', 'stl', 'mode', 'output'];
 
 describe('knownKeysAt', () => {
   it('lists the keys of the mappings along a path, through lists, unions and records', () => {

@@ -61,7 +61,7 @@ describe('loadProjectConfig problems', () => {
       [
         '13:5+6',
         'unknown key "colour" in files[1]',
-        'known keys: path, exclude, modules, formats, quality, timeout, engine, backend, mode, output',
+        'known keys: path, exclude, modules, formats, quality, timeout, engine, backend, stl, mode, output',
       ],
     ]);
   });

@@ -208,6 +208,46 @@ describe.skipIf(!hasNativeOpenScad)(`parascad render --engine auto ${nativeSkipR
   });
 });
 
+describe.skipIf(!hasNativeOpenScad)(
+  `parascad render --engine auto learning ${nativeSkipReason}`,
+  () => {
+    it('renders a part WASM 2025 refuses on native, remembers it, and reports both engines when both fail', async () => {
+      const project = await copyFixture('e2e-fallback');
+      const first = await runCli(['render', '-j', '1'], project);
+      expect(first.code, first.stdout + first.stderr).toBe(1);
+      expect(first.stdout).toMatch(
+        /↻ old_height height when specified should be a number, trying again on the native engine/,
+      );
+      expect(first.stdout).toMatch(/✓ old_height .*native/);
+      expect(first.stdout).toContain(
+        'rendered on native because wasm failed: height when specified should be a number.',
+      );
+      expect(first.stdout).toMatch(/✗ broken .*native .*broken on purpose/);
+      expect(first.stdout).toMatch(
+        /wasm failed first: Assertion 'false' failed: "broken on purpose"/,
+      );
+      expect(first.stdout).toMatch(/✓ fine .*wasm/);
+      expect(
+        stlFacetCount(await readFile(join(project, 'outputs', 'old_height.stl'), 'utf8')),
+      ).toBe(12);
+
+      const second = await runCli(['render', '-j', '1', '-v'], project);
+      expect(second.code, second.stdout + second.stderr).toBe(1);
+      expect(second.stdout.split('\n')[0]).toContain(
+        '1 part because the other engine failed on it last time',
+      );
+      expect(second.stdout).toContain(
+        'started old_height on native (failed on wasm last time: height when specified should be a number.)',
+      );
+      expect(second.stdout).toMatch(/✓ old_height .*native/);
+      // Failed on both last time, source unchanged: not rendered twice again.
+      expect(second.stdout).not.toMatch(/↻/);
+      expect(second.stdout).toMatch(/✗ broken .*wasm .*broken on purpose/);
+      expect(second.stdout).toMatch(/✓ fine .*wasm/);
+    });
+  },
+);
+
 describe('parascad render on bad input', () => {
   it('exits 2 and names the file, line and column of a wrong value in render_config.yml', async () => {
     const project = await copyFixture('e2e-config');

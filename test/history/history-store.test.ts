@@ -34,3 +34,42 @@ describe('HistoryStore', () => {
     });
   });
 });
+
+describe('HistoryStore failures', () => {
+  it('remembers the engine a part failed on across runs until it renders there again', async () => {
+    const file = HistoryStore.fileFor(await mkdtemp(join(tmpdir(), 'parascad-history-')));
+    const first = await HistoryStore.load(file);
+    first.record('p#lin', 'native', { seconds: 0.1, at: '2026-01-01T00:00:01.000Z' });
+    first.recordFailure('p#lin', 'wasm', {
+      message: 'height when specified should be a number.',
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    await first.save();
+    const second = await HistoryStore.load(file);
+    expect(second.failuresOf('p#lin')).toEqual({
+      wasm: {
+        message: 'height when specified should be a number.',
+        at: '2026-01-01T00:00:00.000Z',
+      },
+    });
+    expect(second.get('p#lin')).toEqual({
+      native: { seconds: 0.1, at: '2026-01-01T00:00:01.000Z' },
+    });
+    second.record('p#lin', 'wasm', { seconds: 0.2, at: 'later' });
+    expect(second.failuresOf('p#lin')).toEqual({});
+    await second.save();
+    const saved = JSON.parse(await readFile(file, 'utf8')) as {
+      parts: Record<string, { failed?: unknown }>;
+    };
+    expect(saved.parts['p#lin']?.failed).toBeUndefined();
+  });
+
+  it('leaves out failures older than the part source, so an edited model gets a fresh try', async () => {
+    const store = await HistoryStore.load(
+      HistoryStore.fileFor(await mkdtemp(join(tmpdir(), 'parascad-history-'))),
+    );
+    store.recordFailure('p#x', 'native', { message: 'm', at: '2026-01-01T00:00:00.000Z' });
+    expect(store.failuresOf('p#x', Date.parse('2025-12-31T00:00:00.000Z')).native).toBeDefined();
+    expect(store.failuresOf('p#x', Date.parse('2026-01-02T00:00:00.000Z'))).toEqual({});
+  });
+});

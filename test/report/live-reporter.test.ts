@@ -16,6 +16,7 @@ import {
   projectDir,
   runStart,
   scriptedRun,
+  summaryOf,
 } from './support/run-fixture.js';
 import { createVirtualTerminal } from './support/virtual-terminal.js';
 
@@ -181,5 +182,57 @@ describe('createLiveReporter', () => {
       ...header,
       'stopping: letting the running part finish — press Ctrl-C again to stop it now',
     ]);
+  });
+});
+
+describe('createLiveReporter and the cursor', () => {
+  const hide = '\u001B[?25l';
+  const show = '\u001B[?25h';
+  /** Whether the cursor is visible after everything written so far. */
+  const visible = (text: string): boolean => text.lastIndexOf(show) >= text.lastIndexOf(hide);
+
+  function withExitHooks() {
+    const hooks = new Set<() => void>();
+    const onExit = (listener: () => void): (() => void) => {
+      hooks.add(listener);
+      return () => hooks.delete(listener);
+    };
+    const exit = (): void => {
+      for (const hook of hooks) hook();
+    };
+    return { hooks, onExit, exit };
+  }
+
+  it('hides the cursor while drawing and shows it again at the end of the run', () => {
+    const exits = withExitHooks();
+    const { stdout, reporter } = setup({ onExit: exits.onExit });
+    reporter.onEvent(runStart([gear, lid], estimates, 2));
+    expect(stdout.text()).toContain(hide);
+    expect(visible(stdout.text())).toBe(false);
+    expect(exits.hooks.size).toBe(1);
+    reporter.onEvent({ type: 'part-done', result: okResult(gear, 1) });
+    reporter.onEvent({ type: 'part-done', result: okResult(lid, 1) });
+    reporter.onEvent({
+      type: 'run-done',
+      summary: summaryOf([okResult(gear, 1), okResult(lid, 1)], 1, 2),
+    });
+    expect(visible(stdout.text())).toBe(true);
+    expect(exits.hooks.size).toBe(0);
+  });
+
+  it('shows the cursor when the run ends in an error and the reporter is closed', () => {
+    const { stdout, reporter } = setup({ onExit: withExitHooks().onExit });
+    reporter.onEvent(runStart([gear, lid], estimates, 2));
+    reporter.close();
+    expect(visible(stdout.text())).toBe(true);
+  });
+
+  it('shows the cursor when the process exits in the middle of a run (a signal, an uncaught exception)', () => {
+    const exits = withExitHooks();
+    const { stdout, reporter } = setup({ onExit: exits.onExit });
+    reporter.onEvent(runStart([gear, lid], estimates, 2));
+    reporter.onEvent(partStart(gear, estimates.gear_60));
+    exits.exit();
+    expect(visible(stdout.text())).toBe(true);
   });
 });

@@ -14,7 +14,6 @@ import { parseWorkerCounts } from '../../bench/parse-worker-counts.js';
 import { scalingChartSvg } from '../../bench/scaling-chart-svg.js';
 import { scalingRows, type ScalingRows } from '../../bench/scaling-rows.js';
 import { ParascadError } from '../../errors.js';
-import { render } from '../../run/render.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import {
@@ -77,6 +76,8 @@ export function benchCommand(context: CliContext) {
             )
           : colors.dim('no warm-up: the first run also pays for a cold file cache'),
       );
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const { render } = await import('../../run/render.js');
       const outcome = await measureScaling({
         render,
         project: {

@@ -1,10 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { partToJson } from '../../report/event-to-json.js';
-import { formatConfigWarning } from '../../report/format-config-error.js';
-import { formatPartList } from '../../report/format-part-list.js';
-import { formatSourceLine } from '../../report/format-source-line.js';
-import { planRun } from '../../run/plan-run.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import {
@@ -25,6 +20,20 @@ export function listCommand(context: CliContext) {
     .option('-o, --out-dir <dir>', 'output folder the paths are shown in (as for render)')
     .option('--json', 'print the parts as JSON, for other programs')
     .action(async (args, options) => {
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const [
+        { partToJson },
+        { formatConfigWarning },
+        { formatPartList },
+        { formatSourceLine },
+        { planRun },
+      ] = await Promise.all([
+        import('../../report/event-to-json.js'),
+        import('../../report/format-config-error.js'),
+        import('../../report/format-part-list.js'),
+        import('../../report/format-source-line.js'),
+        import('../../run/plan-run.js'),
+      ]);
       const plan = await planRun(
         {
           ...projectOptionsOf(args, options),

@@ -1,8 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { relative } from 'node:path';
 import pc from 'picocolors';
-import { formatConfigWarning } from '../../report/format-config-error.js';
-import { migrateProject } from '../../run/migrate-project.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 
@@ -15,6 +13,11 @@ export function migrateCommand(context: CliContext) {
     .argument('[file]', 'the render_config.yml, renderer.py or marked .scad file to migrate')
     .option('--force', 'replace an existing parascad.config.yaml')
     .action(async (file, options) => {
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const [{ formatConfigWarning }, { migrateProject }] = await Promise.all([
+        import('../../report/format-config-error.js'),
+        import('../../run/migrate-project.js'),
+      ]);
       const migrated = await migrateProject({
         cwd: context.cwd,
         ...(file === undefined ? {} : { file }),

@@ -1,8 +1,6 @@
-import { Command } from '@commander-js/extra-typings';
+import { Command, Option } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
-import { createReporter } from '../../report/create-reporter.js';
-import { render } from '../../run/render.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -28,6 +26,12 @@ export function renderCommand(context: CliContext) {
       wholeNumberAtLeast(1),
     )
     .option('-o, --out-dir <dir>', 'output folder (default: outputs/ beside the project file)')
+    .addOption(
+      new Option(
+        '--stl <encoding>',
+        "how STL files are written, for every part: ascii (OpenSCAD's default) or binary (about 5x smaller)",
+      ).choices(['ascii', 'binary'] as const),
+    )
     .option('-t, --timeout <seconds>', 'stop a part that renders longer than this', positiveSeconds)
     .option(
       '--retries <n>',
@@ -46,6 +50,11 @@ export function renderCommand(context: CliContext) {
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option('--json', 'print the run as JSON events, one per line, for other programs')
     .action(async (args, options) => {
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const [{ createReporter }, { render }] = await Promise.all([
+        import('../../report/create-reporter.js'),
+        import('../../run/render.js'),
+      ]);
       if (options.failFast === true && options.keepGoing === true) {
         throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
       }
@@ -73,6 +82,7 @@ export function renderCommand(context: CliContext) {
           ...projectOptionsOf(args, options),
           jobs: options.jobs,
           engine: options.engine,
+          stl: options.stl,
           openscad: options.openscad,
           outDir: options.outDir,
           timeoutSeconds: options.timeout,

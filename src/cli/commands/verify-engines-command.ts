@@ -2,12 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
-import { glob } from 'tinyglobby';
-import { resolveNative } from '../../engines/resolve-native.js';
 import { ParascadError } from '../../errors.js';
-import { formatVerifyReport } from '../../report/format-verify-report.js';
-import { summariseVerdicts } from '../../verify/summarise-verdicts.js';
-import { verifyEngines, type VerifiedEngine } from '../../verify/verify-engines.js';
+import type { VerifiedEngine } from '../../verify/verify-engines.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { wholeNumberAtLeast } from '../options/parse-option-values.js';
@@ -38,6 +34,20 @@ export function verifyEnginesCommand(context: CliContext) {
     .option('--report <file>', 'also write the report (Markdown) to this file')
     .option('--json', 'print the verdicts as JSON instead of the report')
     .action(async (patterns, options) => {
+      // Loaded only when the command runs, so that `--help` and the other commands start fast.
+      const [
+        { glob },
+        { resolveNative },
+        { formatVerifyReport },
+        { summariseVerdicts },
+        { verifyEngines },
+      ] = await Promise.all([
+        import('tinyglobby'),
+        import('../../engines/resolve-native.js'),
+        import('../../report/format-verify-report.js'),
+        import('../../verify/summarise-verdicts.js'),
+        import('../../verify/verify-engines.js'),
+      ]);
       const native = await resolveNative({
         preference: 'native',
         explicitPath: options.openscad,

@@ -1,6 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
+import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
@@ -103,6 +104,10 @@ async function runNative(
       ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
       ...request.defines.flatMap((definition) => ['-D', definition]),
       ...backend.args,
+      ...binaryStlArguments(
+        request.binaryStl === true,
+        request.outputs.map((output) => output.format),
+      ),
       program.path,
     ];
     let memoryExceededBytes: number | undefined;

@@ -19,14 +19,17 @@ export interface OpenScadCapabilities {
  * 2023–24 snapshots list `manifold` among `--enable` features; newer builds take `--backend=manifold`.
  */
 export async function probeOpenScad(binary: string): Promise<OpenScadCapabilities> {
-  const versionText = await runForText(binary, ['--version']);
+  // Both at once: each is a whole OpenSCAD start-up (~30-70 ms), and the first part waits for them.
+  const [versionText, help] = await Promise.all([
+    runForText(binary, ['--version']),
+    runForText(binary, ['--help']),
+  ]);
   const version = /OpenSCAD version\s+(\S+)/i.exec(versionText)?.[1];
   if (version === undefined) {
     throw new Error(
       `${binary} --version did not print an OpenSCAD version (it printed: ${versionText.trim().slice(0, 200) || 'nothing'})`,
     );
   }
-  const help = await runForText(binary, ['--help']);
   const exportFormats = exportFormatsFromHelp(help);
   return {
     version,

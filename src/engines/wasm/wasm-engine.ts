@@ -70,6 +70,7 @@ async function runInPool(
     program: request.program,
     defines: request.defines,
     backend: request.backend ?? 'manifold',
+    ...(request.binaryStl === true ? { binaryStl: true } : {}),
     inputFiles: request.inputFiles,
     libraryPaths: request.libraryPaths,
     outputs: request.outputs,

@@ -1,6 +1,3 @@
-import { offTo3mf } from '../../outputs/convert/off-to-3mf.js';
-import { svgToPdf } from '../../outputs/convert/svg-to-pdf.js';
-
 /** How the WASM engine delivers one requested format. */
 export interface WasmExportRoute {
   /** The format OpenSCAD is asked to export. */
@@ -26,13 +23,20 @@ export function wasmExportRoute(format: string): WasmExportRoute {
     case '3mf':
       return {
         exportAs: 'off',
-        convert: (off) => Promise.resolve(offTo3mf(decoder.decode(off))),
+        // The converters (and pdf-lib, fflate, earcut) load only for a part that needs them.
+        convert: async (off) => {
+          const { offTo3mf } = await import('../../outputs/convert/off-to-3mf.js');
+          return offTo3mf(decoder.decode(off));
+        },
         note: "3mf written by parascad from OpenSCAD's OFF mesh (this WASM OpenSCAD traps on 3MF export)",
       };
     case 'pdf':
       return {
         exportAs: 'svg',
-        convert: (svg) => svgToPdf(decoder.decode(svg)),
+        convert: async (svg) => {
+          const { svgToPdf } = await import('../../outputs/convert/svg-to-pdf.js');
+          return svgToPdf(decoder.decode(svg));
+        },
         note: "pdf written by parascad from OpenSCAD's SVG drawing (this WASM OpenSCAD has no PDF export)",
       };
     default:

@@ -6,6 +6,8 @@ export interface WasmTask {
   readonly program: { readonly path: string; readonly source?: string };
   readonly defines: readonly string[];
   readonly backend: 'manifold' | 'cgal';
+  /** Ask for binary STL (see EngineRequest). */
+  readonly binaryStl?: boolean;
   readonly inputFiles: readonly string[];
   readonly libraryPaths: readonly string[];
   readonly outputs: readonly EngineOutputRequest[];

@@ -9,6 +9,7 @@ import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
 import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
 import { toVirtualPath } from './virtual-path.js';
+import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 
@@ -58,6 +59,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
     ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
     ...task.defines.flatMap((definition) => ['-D', definition]),
     `--backend=${task.backend}`,
+    ...binaryStlArguments(task.binaryStl === true, exports),
     programPath,
   ];
 

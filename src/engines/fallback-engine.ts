@@ -1,0 +1,48 @@
+import type { EngineId } from './engine.js';
+
+/** What decides whether a failed part is rendered again on the other engine. */
+export interface FallbackFacts {
+  /** Whether the engine was the user's choice (`native`/`wasm`) or `auto`'s. */
+  readonly preference: 'auto' | 'native' | 'wasm';
+  /** The engine the part just failed on. */
+  readonly engine: EngineId;
+  /** The failure's `kind` (see `FailureReason`). */
+  readonly failureKind: string;
+  /** Engines this part already ran on in this run. */
+  readonly tried: ReadonlySet<EngineId>;
+  /** Whether an engine is installed and can export every format of the part. */
+  readonly canRender: (engine: EngineId) => boolean;
+}
+
+/**
+ * Failures that say something about the engine rather than about the user's limits: OpenSCAD
+ * errors (2025 refuses some models 2021 renders, and CGAL some Manifold renders), crashes (the
+ * WASM build's smaller stack), an unusable or missing output, an exit code, WebAssembly's
+ * 4 GiB. Not a timeout (the user's limit would be spent twice), a cancel or a file-system error.
+ */
+const engineFailures: ReadonlySet<string> = new Set([
+  'openscad-error',
+  'engine-crash',
+  'exit-code',
+  'missing-output',
+  'invalid-output',
+  'conversion-failed',
+  'memory-limit',
+]);
+
+/** Whether a failure of this kind is worth remembering against the engine it happened on. */
+export function isEngineFailure(failureKind: string): boolean {
+  return engineFailures.has(failureKind);
+}
+
+/**
+ * Under `auto`, a part that fails on one engine is rendered again, in the same run, on the other
+ * one — once, and only when that engine is there and can export the part's formats. So neither a
+ * model the embedded 2025 refuses nor a try on an engine predicted to be faster ever loses a
+ * part the other engine renders. Returns the engine of the next try, or undefined.
+ */
+export function fallbackEngine(facts: FallbackFacts): EngineId | undefined {
+  if (facts.preference !== 'auto' || !isEngineFailure(facts.failureKind)) return undefined;
+  const other: EngineId = facts.engine === 'wasm' ? 'native' : 'wasm';
+  return facts.tried.has(other) || !facts.canRender(other) ? undefined : other;
+}

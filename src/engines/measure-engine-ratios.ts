@@ -1,0 +1,69 @@
+import type { PartHistory, Timing } from '../history/history-store.js';
+
+/**
+ * How long the native engine takes for a second of the WASM engine's work, separately for script
+ * evaluation and for geometry: the two differ by two orders of magnitude between Debian's 2021.01
+ * (fast evaluation, CGAL geometry) and the WASM 2025.01 (slow evaluation, Manifold geometry).
+ */
+export interface EngineRatios {
+  /** Native seconds per WASM second of script evaluation (and start-up, export). */
+  readonly evaluation: number;
+  /** Native seconds per WASM second of geometry. */
+  readonly geometry: number;
+  /** How many of the project's parts, recorded on both engines, the ratios come from; 0 for the defaults. */
+  readonly parts: number;
+}
+
+/**
+ * Used until a project has parts recorded on both engines. Measured on this kind of machine (see
+ * the README's benchmark): WASM evaluated scripts 8.9–10× slower than native; its Manifold built
+ * geometry 14–55× faster than native CGAL (the low end is taken, so that a prediction never
+ * flatters the CGAL engine's competitor). A native build with Manifold builds geometry as fast.
+ */
+export function defaultEngineRatios(nativeBackend: 'manifold' | 'cgal'): EngineRatios {
+  return { evaluation: 0.1, geometry: nativeBackend === 'cgal' ? 14 : 1, parts: 0 };
+}
+
+/** Below this many seconds of summed work a ratio is noise, and the default is kept. */
+const minimumSeconds = 0.2;
+/** Ratios are kept within this factor either way, so that one odd record cannot run away. */
+const limit = 100;
+
+/**
+ * The ratios measured from this project's parts that have been rendered on both engines (each
+ * a sum over those parts, so the long parts weigh most), each falling back to the default when
+ * the parts give too little time to go by.
+ */
+export function measureEngineRatios(
+  histories: Iterable<PartHistory>,
+  nativeBackend: 'manifold' | 'cgal',
+): EngineRatios {
+  const defaults = defaultEngineRatios(nativeBackend);
+  let parts = 0;
+  const sums = { nativeEvaluation: 0, wasmEvaluation: 0, nativeGeometry: 0, wasmGeometry: 0 };
+  for (const history of histories) {
+    const { native, wasm } = history;
+    if (native?.geometrySeconds === undefined || wasm?.geometrySeconds === undefined) continue;
+    parts++;
+    sums.nativeEvaluation += evaluationSeconds(native);
+    sums.wasmEvaluation += evaluationSeconds(wasm);
+    sums.nativeGeometry += native.geometrySeconds;
+    sums.wasmGeometry += wasm.geometrySeconds;
+  }
+  if (parts === 0) return defaults;
+  return {
+    evaluation: ratio(sums.nativeEvaluation, sums.wasmEvaluation) ?? defaults.evaluation,
+    geometry: ratio(sums.nativeGeometry, sums.wasmGeometry) ?? defaults.geometry,
+    parts,
+  };
+}
+
+/** A render's time outside geometry: script evaluation, start-up and export. */
+export function evaluationSeconds(timing: Timing): number {
+  return Math.max(0, timing.seconds - (timing.geometrySeconds ?? 0));
+}
+
+function ratio(native: number, wasm: number): number | undefined {
+  if (native < minimumSeconds && wasm < minimumSeconds) return undefined;
+  return Math.min(limit, Math.max(1 / limit, native / Math.max(wasm, 1e-3)));
+}

@@ -1,0 +1,64 @@
+import type { Engine, EngineId } from '../engines/engine.js';
+import { createNativeEngine } from '../engines/native/native-engine.js';
+import type { NativeOpenScad } from '../engines/resolve-native.js';
+import { defined } from '../util/defined.js';
+import type { PartRunner } from './part-runner.js';
+import { renderPart } from './render-part.js';
+
+export interface LocalPartRunnerOptions {
+  /** The engines already started for the run's parts. */
+  readonly engines: Map<EngineId, Engine>;
+  /** Started on demand when a part moves to it (`auto` falling back from a failed WASM render). */
+  readonly native?: NativeOpenScad | undefined;
+  /**
+   * Threads of a WASM engine started on demand, when a part falls back to it from native.
+   * @default 1
+   */
+  readonly wasmThreads?: number;
+  /** The host files each part may read, by the part's scad file (the WASM engine is given them). */
+  readonly inputFiles: (scadFile: string) => readonly string[];
+  readonly libraryPaths: readonly string[];
+  /** Memory one render may take before its engine stops it. */
+  readonly memoryLimitBytes: number;
+}
+
+/** The first {@link PartRunner}: this machine's engines, one part per pool slot. */
+export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunner {
+  const { engines } = options;
+  let startingWasm: Promise<Engine> | undefined;
+  const engineFor = async (id: EngineId): Promise<Engine> => {
+    const started = engines.get(id);
+    if (started !== undefined) return started;
+    if (id === 'wasm') {
+      // Once, however many parts fall back to it at the same time.
+      startingWasm ??= import('../engines/wasm/wasm-engine.js')
+        .then(({ createWasmEngine }) => createWasmEngine({ threads: options.wasmThreads ?? 1 }))
+        .then((engine) => {
+          engines.set(id, engine);
+          return engine;
+        });
+      return startingWasm;
+    }
+    const native = options.native;
+    if (native === undefined) throw new Error(`engine ${id} was not started`);
+    const engine = createNativeEngine(native.binary, native.capabilities);
+    engines.set(id, engine);
+    return engine;
+  };
+  return {
+    run: async ({ job, work, attempt }, signal) =>
+      renderPart(job, {
+        engine: await engineFor(work.engine.id),
+        signal,
+        inputFiles: options.inputFiles(job.scadFile),
+        libraryPaths: options.libraryPaths,
+        memoryLimitBytes: options.memoryLimitBytes,
+        attempt,
+        ...defined({ timeoutSeconds: work.timeoutSeconds, stl: work.stl }),
+      }),
+    engines: () => [...engines.values()].map((engine) => engine.info),
+    close: async () => {
+      await Promise.all([...engines.values()].map((engine) => engine.close()));
+    },
+  };
+}

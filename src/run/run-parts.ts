@@ -1,0 +1,139 @@
+import type { EngineChoice } from '../engines/choose-engine.js';
+import type { EngineId } from '../engines/engine.js';
+import type { PartJob } from '../job/part-job.js';
+import type { RenderJob } from '../plan/render-job.js';
+import { runPool } from '../schedule/run-pool.js';
+import { linkedController, whenAborted } from './abort-links.js';
+import type { EngineFallbacks } from './engine-fallbacks.js';
+import type { FailureReason, PartResult } from './part-result.js';
+import type { PartRunner } from './part-runner.js';
+import type { RunSchedule } from './plan-schedule.js';
+import type { RunEvent } from './run-event.js';
+
+export interface RunPartsOptions {
+  readonly jobs: readonly RenderJob[];
+  readonly runner: PartRunner;
+  readonly schedule: RunSchedule;
+  /** Each part's engine by job id; a part that falls back to native is moved here. */
+  readonly choices: Map<string, EngineChoice>;
+  /** The self-contained job of a part on an engine. */
+  readonly workOf: (job: RenderJob, engine: EngineId) => Promise<PartJob>;
+  /**
+   * Under `auto`, which failed attempts are rendered again, at once, on the other engine, and what
+   * each finished attempt teaches the history (see `createEngineFallbacks`).
+   */
+  readonly fallbacks: EngineFallbacks;
+  /** Further tries for a crash or a timeout. */
+  readonly retries: number;
+  readonly failFast: boolean;
+  /** Aborting stops running parts now. */
+  readonly signal?: AbortSignal | undefined;
+  /** Aborting starts no more parts; running ones finish. */
+  readonly stopSignal?: AbortSignal | undefined;
+  readonly emit: (event: RunEvent) => void;
+  /** Called with every successful render (not a skipped or failed one). */
+  readonly onRendered?: (result: PartResult, work: PartJob) => void | Promise<void>;
+}
+
+/**
+ * The last phase of a run: renders the parts on the runner, longest first within the workers and
+ * the memory budget, with retries, the `auto` fallback to the other engine, `--fail-fast` and both kinds of
+ * stop (gentle: no more parts start; at once: running parts are killed).
+ */
+export async function runParts(options: RunPartsOptions): Promise<PartResult[]> {
+  const { emit, choices, schedule, runner } = options;
+  const choiceOf = (job: RenderJob): EngineChoice => {
+    const choice = choices.get(job.id);
+    if (choice === undefined) throw new Error(`no engine chosen for ${job.id}`);
+    return choice;
+  };
+  // `kill` stops running parts; `stop` only keeps new ones from starting.
+  const kill = linkedController(options.signal);
+  const stop = new AbortController();
+  let running = 0;
+  const stopping = (reason: 'interrupted' | 'fail-fast'): void => {
+    if (stop.signal.aborted) return;
+    emit({ type: 'stopping', reason, running });
+    stop.abort();
+  };
+  whenAborted(options.stopSignal, () => {
+    stopping('interrupted');
+  });
+  whenAborted(kill.signal, () => {
+    stop.abort();
+  });
+  const retryable = (result: PartResult): boolean =>
+    result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
+
+  return runPool(options.jobs, {
+    concurrency: schedule.concurrency,
+    memoryBudgetBytes: schedule.memoryBudgetBytes,
+    stop: stop.signal,
+    priority: schedule.priority,
+    memory: schedule.memoryOf,
+    skip: (job) => notRun(job, choiceOf(job).engine, { kind: 'cancelled' }),
+    fail: (job, error) =>
+      notRun(job, choiceOf(job).engine, {
+        kind: 'io-error',
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    shouldRetry: (result, attempt) =>
+      (attempt <= options.retries && retryable(result)) ||
+      options.fallbacks.next(result) !== undefined,
+    onRetry: (job, result, attempt) => {
+      const nextEngine = options.fallbacks.next(result);
+      if (nextEngine !== undefined) options.fallbacks.moveOn(result, nextEngine);
+      if (result.failure !== undefined) {
+        emit({
+          type: 'part-retry',
+          job,
+          attempt,
+          failure: result.failure,
+          ...(nextEngine === undefined ? {} : { nextEngine }),
+        });
+      }
+    },
+    onResult: (_job, result) => {
+      emit({ type: 'part-done', result });
+      if (result.status === 'failed' && options.failFast) {
+        stopping('fail-fast');
+        kill.abort();
+      }
+    },
+    run: async (job, attempt) => {
+      const choice = choiceOf(job);
+      const work = await options.workOf(job, choice.engine);
+      running++;
+      emit({
+        type: 'part-start',
+        job,
+        engine: choice.engine,
+        reason: choice.reason,
+        attempt,
+        expected: schedule.estimateOf(job),
+      });
+      try {
+        const result = await runner.run({ job, work, attempt }, kill.signal);
+        if (result.status === 'ok') await options.onRendered?.(result, work);
+        return options.fallbacks.finish(result);
+      } finally {
+        running--;
+      }
+    },
+  });
+}
+
+/** The result of a part that never ran. */
+export function notRun(job: RenderJob, engine: EngineId, failure: FailureReason): PartResult {
+  return {
+    job,
+    engine,
+    status: failure.kind === 'cancelled' ? 'cancelled' : 'failed',
+    failure,
+    outputs: [],
+    diagnostics: [],
+    seconds: 0,
+    attempts: 0,
+    console: '',
+  };
+}

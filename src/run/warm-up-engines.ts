@@ -1,0 +1,24 @@
+import { findOpenScad } from '../engines/native/find-openscad.js';
+import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
+import type { RenderOptions } from './render-options.js';
+
+/**
+ * Starts the engines' slow start-up work while the run is still discovering and planning parts,
+ * so that the first part need not wait for it: compiling the WebAssembly OpenSCAD (unless every
+ * part is forced native) and probing the native binary the options point at (unless every part is
+ * forced to WASM). Both are cached per process, so the engines pick up the results; a guess that
+ * turns out unneeded costs CPU time on otherwise idle cores, and errors are left for the engines
+ * to report when they really start.
+ */
+export function warmUpEngines(options: Pick<RenderOptions, 'engine' | 'openscad' | 'env'>): void {
+  if (options.engine !== 'native') {
+    import('../engines/wasm/load-openscad-factory.js')
+      .then(({ loadOpenScadWasm }) => loadOpenScadWasm())
+      .catch(() => undefined);
+  }
+  if (options.engine !== 'wasm') {
+    findOpenScad({ explicitPath: options.openscad, env: options.env })
+      .then((found) => (found?.kind === 'found' ? probeOpenScadOnce(found.path) : undefined))
+      .catch(() => undefined);
+  }
+}
