@@ -79,7 +79,7 @@ export function declaredModules(
           guess !== undefined
             ? `did you mean ${guess}?`
             : callable.length === 0
-              ? 'they declare no top-level modules'
+              ? `${files.length > 1 ? 'they declare' : `${basename(main)} declares`} no top-level modules`
               : `modules declared there: ${shown}`,
         ].join('; '),
       },
