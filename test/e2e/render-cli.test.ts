@@ -233,7 +233,8 @@ describe.skipIf(!hasNativeOpenScad)(
 
       const second = await runCli(['render', '-j', '1', '-v'], project);
       expect(second.code, second.stdout + second.stderr).toBe(1);
-      expect(second.stdout.split('\n')[0]).toContain(
+      // The first line names the source of the parts, the second the engines.
+      expect(second.stdout.split('\n')[1]).toContain(
         '1 part because the other engine failed on it last time',
       );
       expect(second.stdout).toContain(
