@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { partInvocation } from '../dist/engines/part-invocation.js';
 import type { RenderJob } from '../dist/plan/render-job.js';
 import { partProgram } from '../dist/plan/part-program.js';
 
@@ -22,25 +24,24 @@ export async function renderWithPlainOpenScad(
 ): Promise<PlainTiming[]> {
   const timings: PlainTiming[] = [];
   for (const job of jobs) {
-    const program = partProgram(job);
-    const main =
-      program.source === undefined
-        ? job.scadFile
-        : join(dirname(job.scadFile), `.bench-${job.module ?? 'part'}.scad`);
-    if (program.source !== undefined) await writeFile(main, program.source);
+    const scratchDir = await mkdtemp(join(tmpdir(), 'parascad-bench-'));
+    const { main, files, defineArgs } = partInvocation(
+      { file: job.scadFile, ...partProgram(job) },
+      scratchDir,
+    );
+    for (const file of files) await writeFile(file.path, file.text);
     try {
       let seconds = 0;
       let ok = true;
       for (const output of job.outputs) {
         const started = performance.now();
         const file = join(outDir, `${job.name}.${output.format}`);
-        const defines = program.defines.flatMap((definition) => ['-D', definition]);
-        ok = (await run(binary, ['-o', file, ...defines, main])) && ok;
+        ok = (await run(binary, ['-o', file, ...defineArgs, main])) && ok;
         seconds += (performance.now() - started) / 1000;
       }
       timings.push({ part: job.name, seconds, ok });
     } finally {
-      if (program.source !== undefined) await rm(main, { force: true });
+      await rm(scratchDir, { recursive: true, force: true });
     }
   }
   return timings;

@@ -109,10 +109,14 @@ export async function gearbox(root: string, source: string): Promise<Workload | 
   const programs: PlainProgram[] = [];
   for (const job of plan.jobs) {
     const program = partProgram(job);
-    if (program.defines.length > 0)
-      throw new Error(`gearbox part ${job.name} needs -D definitions`);
+    if (program.useCall !== undefined)
+      throw new Error(`gearbox part ${job.name} is in use mode: its definitions need -D`);
+    // The file with the part's definitions appended: what parascad runs (see partInvocation).
     const input = join(dir, `.bench-${job.name}.scad`);
-    await writeFile(input, program.source ?? `include <${job.scadFile}>\n`);
+    await writeFile(
+      input,
+      `include <${job.scadFile}>\n${program.defines.map((statement) => `${statement};\n`).join('')}`,
+    );
     for (const output of job.outputs) {
       programs.push({ input, output: `${job.name}.${output.format}` });
     }

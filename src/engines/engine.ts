@@ -14,6 +14,16 @@ export interface EngineInfo {
   readonly source: string;
 }
 
+/** A part's program, as the engine gets it (see `partProgram` and `partInvocation`). */
+export interface EngineProgram {
+  /** Absolute host path of the user's scad file. */
+  readonly file: string;
+  /** Statements appended to the main file and every used file, as with `-D`. */
+  readonly defines: readonly string[];
+  /** Use mode: the main program `use`s `file` and runs this statement. */
+  readonly useCall?: string;
+}
+
 /** One file the engine must write. */
 export interface EngineOutputRequest {
   readonly format: string;
@@ -32,15 +42,14 @@ export interface OutputRoute {
 
 /** Everything an engine needs to run one part. */
 export interface EngineRequest {
+  /** What OpenSCAD runs: the user's file, and what the part adds to it (see {@link EngineProgram}). */
+  readonly program: EngineProgram;
   /**
-   * The program OpenSCAD runs: its absolute path and, for a generated program, its text. The
-   * engine owns a generated program's lifetime: the native engine writes it beside the user's
-   * file and always removes it; the WASM engine places it in its own file system and never
-   * touches the user's folder. Without `source` the file at `path` is the user's own.
+   * A folder of the part's own, outside the user's folders, where the engine writes generated
+   * files (the native engine on disk; the WASM engine at the same path in its own file system).
+   * The caller creates and removes it.
    */
-  readonly program: { readonly path: string; readonly source?: string };
-  /** `name=value` definitions passed with `-D`. */
-  readonly defines: readonly string[];
+  readonly scratchDir: string;
   /** The geometry backend wanted, when the part asks for one; otherwise the engine's fastest. */
   readonly backend?: 'manifold' | 'cgal';
   /**

@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path';
 import { partProgram } from '../plan/part-program.js';
 import type { Quality, RenderJob } from '../plan/render-job.js';
 import type { Digest } from './digest.js';
@@ -28,12 +27,15 @@ export interface PartJob {
     readonly variables: Readonly<Record<string, string>>;
     readonly quality: Quality;
   };
-  /** What OpenSCAD runs, from `partProgram`: where (relative), the generated text, and `-D` definitions. */
+  /**
+   * What OpenSCAD runs, from `partProgram`: the user's file (relative) and what the part appends
+   * to it (`-D` definitions; in use mode the call of a generated program that `use`s the file).
+   */
   readonly program: {
-    /** The file OpenSCAD is given: the user's file, or the generated program's place beside it. */
+    /** The user's file: OpenSCAD's main file, or the file the generated use-mode program uses. */
     readonly path: string;
-    readonly source?: string;
     readonly defines: readonly string[];
+    readonly useCall?: string;
   };
   /**
    * The files the part may read, by path (see {@link inputPath}) → content digest; null for a
@@ -83,15 +85,7 @@ export async function buildPartJob(job: RenderJob, context: PartJobContext): Pro
       variables: job.variables,
       quality: job.quality,
     },
-    program: {
-      path: address(
-        program.source === undefined
-          ? job.scadFile
-          : join(dirname(job.scadFile), `${job.module ?? 'part'}.scad`),
-      ),
-      ...(program.source === undefined ? {} : { source: program.source }),
-      defines: program.defines,
-    },
+    program: { path: address(job.scadFile), ...program },
     inputs: sortedRecord(inputs),
     formats: job.outputs.map((output) => output.format),
     engine: context.engine,

@@ -7,11 +7,11 @@ declare const partKeyBrand: unique symbol;
 export type PartKey = Digest & { readonly [partKeyBrand]: true };
 
 /** Bump when the key's recipe changes, so that older entries simply stop matching. */
-const recipe = 'parascad-part-key/1';
+const recipe = 'parascad-part-key/2';
 
 /**
- * The part of the key that needs no file contents: the program OpenSCAD runs (its place relative
- * to the root, its text, its `-D` definitions), the formats, and the engine's identity. Two runs
+ * The part of the key that needs no file contents: the program OpenSCAD runs (the user's file
+ * relative to the root, its `-D` definitions, the use-mode call), the formats, and the engine's identity. Two runs
  * of the same part with the same engine share it whatever the files hold; the cache files the
  * dependencies it recorded for a part under it (ccache's "direct mode" manifest).
  */
@@ -20,7 +20,7 @@ export function programKey(job: PartJob): Digest {
     JSON.stringify([
       recipe,
       job.program.path,
-      job.program.source ?? null,
+      job.program.useCall ?? null,
       job.program.defines,
       [...job.formats].sort(),
       [job.engine.id, job.engine.version, job.engine.backend],

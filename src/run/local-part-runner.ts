@@ -20,6 +20,8 @@ export interface LocalPartRunnerOptions {
   readonly libraryPaths: readonly string[];
   /** Memory one render may take before its engine stops it. */
   readonly memoryLimitBytes: number;
+  /** The output folder, which outputs' folders must not lead out of (see `renderPart`). */
+  readonly outDir?: string;
 }
 
 /** The first {@link PartRunner}: this machine's engines, one part per pool slot. */
@@ -54,7 +56,11 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
         libraryPaths: options.libraryPaths,
         memoryLimitBytes: options.memoryLimitBytes,
         attempt,
-        ...defined({ timeoutSeconds: work.timeoutSeconds, stl: work.stl }),
+        ...defined({
+          timeoutSeconds: work.timeoutSeconds,
+          stl: work.stl,
+          outDir: options.outDir,
+        }),
       }),
     engines: () => [...engines.values()].map((engine) => engine.info),
     close: async () => {

@@ -35,6 +35,8 @@ export interface RunPlan {
   readonly threads?: number;
   /** The project's recorded renders (times, memory, dimensions). */
   readonly history: HistoryStore;
+  /** The output folder every output is written below; nothing is written outside it. */
+  readonly outDir?: string;
   /**
    * Where the parts come from, in words (`render_config.yml`, `the markers of project.scad`, …),
    * for the first line of a run; undefined for plans built by other tools.
@@ -61,7 +63,11 @@ export async function planRun(options: RenderOptions, cwd: string): Promise<RunP
   if (source.coversFiles && targets.files.length > 0) {
     const covered = targets.files.filter((file) => source.jobs.some(fileTest(file, cwd)));
     const uncovered = targets.files.filter((file) => !covered.includes(file));
-    const own = uncovered.length === 0 ? undefined : await markerPlan(uncovered, options, cwd);
+    // Parts of the files outside the source write below the same output folder.
+    const own =
+      uncovered.length === 0
+        ? undefined
+        : await markerPlan(uncovered, { ...options, outDir: source.outDir }, cwd);
     const selected = covered.length === 0 ? [] : selectParts(source.jobs, { files: covered }, cwd);
     plan = {
       ...source,
@@ -139,17 +145,20 @@ async function projectConfigPlan(
   const projectDir = dirname(config.file);
   const history = await historyOf(projectDir);
   const warnings: ConfigProblem[] = [];
+  const outDir =
+    options.outDir === undefined
+      ? resolve(projectDir, config.outDir?.value ?? 'outputs')
+      : resolve(cwd, options.outDir);
   const jobs = await planProject(config, {
     projectDir,
+    outDir,
     dimensionOf: (id) => history.dimensionOf(id),
     onWarning: (problem) => warnings.push(problem),
-    ...defined({
-      outDir: options.outDir === undefined ? undefined : resolve(cwd, options.outDir),
-    }),
   });
   const ignored = await findClassicSource(projectDir);
   return {
     projectDir,
+    outDir,
     jobs,
     history,
     configFile: config.file,
@@ -186,15 +195,17 @@ async function markerPlan(
   }
   const history = await historyOf(cwd);
   const warnings: ConfigProblem[] = [];
+  const outDir = resolve(cwd, options.outDir ?? 'outputs');
   const jobs = await planFiles(files, {
     cwd,
     projectDir: cwd,
-    outDir: resolve(cwd, options.outDir ?? 'outputs'),
+    outDir,
     dimensionOf: (id) => history.dimensionOf(id),
     onWarning: (problem) => warnings.push(problem),
   });
   return {
     projectDir: cwd,
+    outDir,
     jobs,
     warnings,
     history,
@@ -212,6 +223,7 @@ async function classicPlan(
     options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
   return {
     projectDir,
+    outDir,
     jobs: planJobs(project, { outDir, projectDir }),
     warnings: project.warnings,
     history: await historyOf(projectDir),

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { tempNameOwner } from './temp-names.js';
 
 /**
- * Removes wrappers and half-written outputs that a parascad process which no longer runs left in
- * these folders (it was killed with SIGKILL, or the machine went down). Files of live processes,
+ * Removes scratch folders, wrappers and half-written outputs that a parascad process which no
+ * longer runs left in these folders (it was killed with SIGKILL, or the machine went down). Files of live processes,
  * such as a second parascad working in the same folder, are left alone.
  */
 export async function removeStaleTempFiles(folders: Iterable<string>): Promise<string[]> {
@@ -19,7 +19,7 @@ export async function removeStaleTempFiles(folders: Iterable<string>): Promise<s
     for (const name of names) {
       const owner = tempNameOwner(name);
       if (owner === undefined || owner === process.pid || isAlive(owner)) continue;
-      await rm(join(folder, name), { force: true });
+      await rm(join(folder, name), { recursive: true, force: true });
       removed.push(join(folder, name));
     }
   }

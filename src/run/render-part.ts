@@ -1,10 +1,11 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
 import { toHostPath } from '../engines/wasm/virtual-path.js';
+import { makeOutputFolder } from '../outputs/make-output-folder.js';
 import { asciiStlToBinary, isBinaryStl } from '../outputs/convert/ascii-stl-to-binary.js';
 import { validateOutput } from '../outputs/validate-output.js';
 import { UnreadableOutputError } from '../verify/unreadable-output-error.js';
@@ -12,7 +13,7 @@ import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
 import type { DeliveredOutput, FailureReason, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
-import { tempNameBeside } from './temp-names.js';
+import { makeScratchDir, tempNameBeside } from './temp-names.js';
 
 export interface RenderPartContext {
   readonly engine: Engine;
@@ -26,6 +27,11 @@ export interface RenderPartContext {
   readonly memoryLimitBytes: number;
   /** Which try this is (1-based), reported in the result. */
   readonly attempt: number;
+  /**
+   * The output folder: folders an output template creates below it must stay inside it, however
+   * symlinks lead. Without it, outputs' folders are created as they are.
+   */
+  readonly outDir?: string;
   /** The run's STL encoding (`--stl`), over the part's own setting. */
   readonly stl?: 'ascii' | 'binary';
 }
@@ -44,21 +50,24 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     tempPath: tempNameBeside(output.path),
   }));
   const program = partProgram(job);
-  const programPath =
-    program.source === undefined
-      ? job.scadFile
-      : tempNameBeside(join(dirname(job.scadFile), `${job.module ?? 'part'}.scad`));
   const timeout =
     context.timeoutSeconds === undefined
       ? undefined
       : AbortSignal.timeout(context.timeoutSeconds * 1000);
   const signal =
     timeout === undefined ? context.signal : AbortSignal.any([context.signal, timeout]);
+  // Generated files never go beside the user's file: its folder may be read-only, or another
+  // project's (a config's `path: ../other/x.scad`).
+  const scratchDir = await makeScratchDir();
   try {
-    await Promise.all(outputs.map((output) => mkdir(dirname(output.path), { recursive: true })));
+    const { outDir } = context;
+    for (const output of outputs) {
+      if (outDir === undefined) await mkdir(dirname(output.path), { recursive: true });
+      else await makeOutputFolder(dirname(output.path), outDir);
+    }
     const run = await engine.run({
-      program: { path: programPath, ...defined({ source: program.source }) },
-      defines: program.defines,
+      program: { file: job.scadFile, ...program },
+      scratchDir,
       ...defined({ backend: job.backend }),
       ...(binaryStl ? { binaryStl } : {}),
       outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
@@ -69,11 +78,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     });
     const diagnostics = [
       ...(run.diagnostics ?? []),
-      ...locateDiagnostics(
-        job,
-        program.source === undefined ? undefined : programPath,
-        run.console,
-      ),
+      ...locateDiagnostics(job, scratchDir, run.console),
       ...(run.notes ?? []).map((message): Diagnostic => ({
         severity: 'warning',
         message,
@@ -118,7 +123,10 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     for (const output of outputs) await rename(output.tempPath, output.path);
     return { ...base, status: 'ok', outputs: delivered };
   } finally {
-    await Promise.all(outputs.map((output) => rm(output.tempPath, { force: true })));
+    await Promise.all([
+      ...outputs.map((output) => rm(output.tempPath, { force: true })),
+      rm(scratchDir, { recursive: true, force: true }),
+    ]);
   }
 }
 
@@ -194,19 +202,16 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
 }
 
 /**
- * OpenSCAD names the generated wrapper in messages about the module call; those are moved to the
- * module's declaration in the user's file, which is what the user can act on.
+ * OpenSCAD names the generated files (the definitions with the module call, the use-mode program)
+ * in messages about the module call; those are moved to the module's declaration in the user's
+ * file, which is what the user can act on.
  */
-function locateDiagnostics(
-  job: RenderJob,
-  wrapperPath: string | undefined,
-  console: string,
-): Diagnostic[] {
+function locateDiagnostics(job: RenderJob, scratchDir: string, console: string): Diagnostic[] {
   return parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) }).map((diagnostic) => {
     const location = diagnostic.location;
     if (location === undefined) return diagnostic;
     const file = toHostPath(location.file);
-    if (file === wrapperPath) {
+    if (file.startsWith(`${scratchDir}${sep}`)) {
       const { file: declaredFile, line } = job.declaredAt;
       return { ...diagnostic, location: { file: declaredFile, line } };
     }

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { EngineId } from '../engines/engine.js';
@@ -98,17 +99,20 @@ export async function renderPlan(
     inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
     libraryPaths,
     memoryLimitBytes: schedule.memoryBudgetBytes,
+    ...defined({ outDir: project.outDir }),
   });
   let inputs = new Map<string, { files: readonly string[]; absent: readonly string[] }>();
   const begun = performance.now();
   let results: PartResult[];
   try {
-    await removeStaleTempFiles(
-      jobs.flatMap((job) => [
+    // Source folders too: parascad once wrote its generated programs there.
+    await removeStaleTempFiles([
+      tmpdir(),
+      ...jobs.flatMap((job) => [
         dirname(job.scadFile),
         ...job.outputs.map((output) => dirname(output.path)),
       ]),
-    );
+    ]);
     inputs = await collectPartInputs(jobs, libraryPaths);
     const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, options);
     results = await runParts({

@@ -135,7 +135,7 @@ describe('buildPartJob', () => {
       digests: new FileDigests(),
     });
     expect(Object.keys(job.inputs)).toEqual(['<lib>/MCAD/units.scad', 'box.scad']);
-    expect(job.program.path).toBe('lid.scad');
+    expect(job.program.path).toBe('box.scad');
     expect(job.part).toEqual({
       file: 'box.scad',
       module: 'lid',

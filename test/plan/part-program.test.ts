@@ -17,30 +17,35 @@ const wholeFile: RenderJob = {
 const base: RenderJob = { ...wholeFile, id: 'box.scad#lid#0', name: 'lid', module: 'lid' };
 
 describe('partProgram', () => {
-  it('includes the file, then assigns guard, parameters and quality after it so they win', () => {
-    const program = partProgram(base);
-    expect(program.source?.split('\n').slice(1)).toEqual([
-      'include <box.scad>',
-      'batch_rendering = true;',
-      'width = 40;',
-      'label = "big";',
-      '$fn = 48;',
-      '$fs = 0.5;',
-      'lid();',
-      '',
-    ]);
-    expect(program.defines).toEqual([]);
+  it('runs the file itself with guard, parameters, quality and the call appended after it, so they win', () => {
+    expect(partProgram(base)).toEqual({
+      defines: [
+        'batch_rendering = true',
+        'width = 40',
+        'label = "big"',
+        '$fn = 48',
+        '$fs = 0.5',
+        'lid()',
+      ],
+    });
   });
 
-  it('uses the file in use mode and passes parameters and quality with -D, which reaches used files', () => {
-    const program = partProgram({ ...base, mode: 'use' });
-    expect(program.source?.split('\n').slice(1)).toEqual(['use <box.scad>', 'lid();', '']);
-    expect(program.defines).toEqual(['width = 40', 'label = "big"', '$fn = 48', '$fs = 0.5']);
+  it('uses the file in use mode and appends parameters and quality, which reaches used files', () => {
+    expect(partProgram({ ...base, mode: 'use' })).toEqual({
+      defines: ['width = 40', 'label = "big"', '$fn = 48', '$fs = 0.5'],
+      useCall: 'lid()',
+    });
   });
 
-  it('renders a whole file as it is, with everything through -D', () => {
-    const program = partProgram(wholeFile);
-    expect(program.source).toBeUndefined();
-    expect(program.defines).toEqual(['width = 40', 'label = "big"', '$fn = 48', '$fs = 0.5']);
+  it('renders a whole file as it is, with everything appended', () => {
+    expect(partProgram(wholeFile)).toEqual({
+      defines: ['width = 40', 'label = "big"', '$fn = 48', '$fs = 0.5'],
+    });
+  });
+
+  it('holds no path and no temporary name: the same job gives the same program anywhere', () => {
+    const moved = { ...base, scadFile: '/elsewhere/box.scad' };
+    expect(partProgram(moved)).toEqual(partProgram(base));
+    expect(partProgram({ ...moved, mode: 'use' })).toEqual(partProgram({ ...base, mode: 'use' }));
   });
 });

@@ -1,12 +1,12 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
+import { partInvocation } from '../part-invocation.js';
 import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
 import { findPngDisplay, type FindPngDisplayOptions, type PngDisplay } from './find-png-display.js';
-import { killProcessTree } from './kill-process-tree.js';
 import { runProcessTree } from './run-process-tree.js';
 import { backendArguments, type OpenScadCapabilities } from './probe-openscad.js';
 import { watchProcessMemory } from './watch-process-memory.js';
@@ -95,66 +95,61 @@ async function runNative(
       seconds: 0,
     };
   }
-  const { program } = request;
-  // `wx`: never overwrite a file of the user's that happens to have the generated program's name.
-  if (program.source !== undefined) await writeFile(program.path, program.source, { flag: 'wx' });
-  try {
-    const backend = backendArguments(capabilities, request.backend);
-    const args = [
-      ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
-      ...request.defines.flatMap((definition) => ['-D', definition]),
-      ...backend.args,
-      ...binaryStlArguments(
-        request.binaryStl === true,
-        request.outputs.map((output) => output.format),
-      ),
-      program.path,
-    ];
-    let memoryExceededBytes: number | undefined;
-    let peakBytes: number | undefined;
-    const run = await runProcessTree(
-      xvfbRun ?? binary,
-      xvfbRun === undefined ? args : ['-a', binary, ...args],
-      {
-        cwd: dirname(program.path),
-        signal: request.signal,
-        onStarted: (child) => {
-          if (child.pid === undefined || xvfbRun !== undefined) return undefined;
-          const memory = watchProcessMemory(child.pid, {
-            limitBytes: request.memoryLimitBytes,
-            onExceeded: (used) => {
-              memoryExceededBytes = used;
-              killProcessTree(child);
-            },
-          });
-          return () => {
-            peakBytes = memory.stop();
-          };
-        },
+  const invocation = partInvocation(request.program, request.scratchDir);
+  for (const file of invocation.files) await writeFile(file.path, file.text, { flag: 'wx' });
+  const backend = backendArguments(capabilities, request.backend);
+  const args = [
+    ...request.outputs.flatMap((output) => ['-o', output.tempPath]),
+    ...invocation.defineArgs,
+    ...backend.args,
+    ...binaryStlArguments(
+      request.binaryStl === true,
+      request.outputs.map((output) => output.format),
+    ),
+    invocation.main,
+  ];
+  let memoryExceededBytes: number | undefined;
+  let peakBytes: number | undefined;
+  const run = await runProcessTree(
+    xvfbRun ?? binary,
+    xvfbRun === undefined ? args : ['-a', binary, ...args],
+    {
+      cwd: dirname(request.program.file),
+      signal: request.signal,
+      onStarted: (child, kill) => {
+        if (child.pid === undefined || xvfbRun !== undefined) return undefined;
+        const memory = watchProcessMemory(child.pid, {
+          limitBytes: request.memoryLimitBytes,
+          onExceeded: (used) => {
+            memoryExceededBytes = used;
+            kill();
+          },
+        });
+        return () => {
+          peakBytes = memory.stop();
+        };
       },
-    );
-    const base = {
-      console: run.console,
-      routes: [],
-      seconds: elapsed(),
-      ...defined({ peakBytes, memoryExceededBytes }),
-      ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
+    },
+  );
+  const base = {
+    console: run.console,
+    routes: [],
+    seconds: elapsed(),
+    ...defined({ peakBytes, memoryExceededBytes }),
+    ...(backend.fallback === undefined ? {} : { notes: [backend.fallback] }),
+  };
+  if (run.spawnError !== undefined) {
+    return {
+      ...base,
+      exitCode: null,
+      crash: `could not start ${binary}: ${run.spawnError.message}`,
     };
-    if (run.spawnError !== undefined) {
-      return {
-        ...base,
-        exitCode: null,
-        crash: `could not start ${binary}: ${run.spawnError.message}`,
-      };
-    }
-    if (memoryExceededBytes !== undefined) {
-      return { ...base, exitCode: null, crash: 'openscad was stopped: it took too much memory' };
-    }
-    if (run.signal !== null) {
-      return { ...base, exitCode: null, crash: `openscad was killed by ${run.signal}` };
-    }
-    return { ...base, exitCode: run.exitCode };
-  } finally {
-    if (program.source !== undefined) await rm(program.path, { force: true });
   }
+  if (memoryExceededBytes !== undefined) {
+    return { ...base, exitCode: null, crash: 'openscad was stopped: it took too much memory' };
+  }
+  if (run.signal !== null) {
+    return { ...base, exitCode: null, crash: `openscad was killed by ${run.signal}` };
+  }
+  return { ...base, exitCode: run.exitCode };
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BoundedText } from '../bounded-text.js';
-import { killProcessTree, trackChild } from './kill-process-tree.js';
+import { killMarkedProcesses, killProcessTree, trackChild } from './kill-process-tree.js';
+import { currentRunMark, newPartMark, partMarkName, runMarkName } from './process-marks.js';
 
 /** How a child process ended. */
 export interface ProcessRun {
@@ -18,13 +19,27 @@ export interface RunProcessTreeOptions {
   readonly cwd?: string;
   /** Kills the process and everything it started, at once. */
   readonly signal: AbortSignal;
-  /** Called once the child exists, e.g. to watch its memory; its return value is called when it ends. */
-  readonly onStarted?: (child: ChildProcess) => (() => void) | undefined;
+  /**
+   * Called once the child exists, e.g. to watch its memory, with a function that kills its whole
+   * tree; its return value is called when it ends.
+   */
+  readonly onStarted?: (child: ChildProcess, kill: () => void) => (() => void) | undefined;
+  /**
+   * How long to wait for the output pipes to close once the process has ended, before giving up
+   * on what a descendant that could not be found still holds open.
+   * @default 2000
+   */
+  readonly drainMs?: number;
 }
 
 /**
  * Runs a program without a shell in its own process group, so that a cancel kills the whole tree,
  * and collects its output within bounds. Never rejects: a failure to start is part of the result.
+ *
+ * Every process of the run carries a mark in its environment. When the program ends (or is
+ * killed), whatever it left behind is killed too — including helpers that left the process group
+ * with `setsid` or a double fork and would otherwise hold the output pipes open forever — and the
+ * result does not wait for pipes beyond `drainMs`.
  */
 export function runProcessTree(
   command: string,
@@ -33,17 +48,19 @@ export function runProcessTree(
 ): Promise<ProcessRun> {
   return new Promise((resolve) => {
     const text = new BoundedText();
+    const partMark = newPartMark();
     const child = spawn(command, args, {
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      env: { ...process.env, [runMarkName]: currentRunMark(), [partMarkName]: partMark },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
       windowsHide: true,
     });
-    trackChild(child);
+    trackChild(child, partMark);
     const kill = (): void => {
-      killProcessTree(child);
+      killProcessTree(child, partMark);
     };
-    const stopWatching = options.onStarted?.(child);
+    const stopWatching = options.onStarted?.(child, kill);
     // The run may have been cancelled while the caller prepared it: a listener added now would
     // never fire.
     if (options.signal.aborted) kill();
@@ -54,16 +71,35 @@ export function runProcessTree(
     child.stdout.setEncoding('utf8').on('data', collect);
     child.stderr.setEncoding('utf8').on('data', collect);
     let spawnError: Error | undefined;
-    child.on('error', (error) => (spawnError = error));
-    child.on('close', (exitCode, signal) => {
+    let drainTimer: NodeJS.Timeout | undefined;
+    let ended: { exitCode: number | null; signal: NodeJS.Signals | null } | undefined;
+    let settled = false;
+    const settle = (): void => {
+      if (settled || ended === undefined) return;
+      settled = true;
+      clearTimeout(drainTimer);
       options.signal.removeEventListener('abort', kill);
       stopWatching?.();
       resolve({
-        exitCode,
-        signal,
+        ...ended,
         console: text.toString(),
         ...(spawnError === undefined ? {} : { spawnError }),
       });
+    };
+    child.on('error', (error) => (spawnError = error));
+    child.on('exit', (exitCode, signal) => {
+      ended = { exitCode, signal };
+      // The part is over: nothing it started may outlive it (or keep its pipes open).
+      killMarkedProcesses(partMarkName, partMark);
+      drainTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        settle();
+      }, options.drainMs ?? 2000);
+    });
+    child.on('close', (exitCode, signal) => {
+      ended ??= { exitCode, signal };
+      settle();
     });
   });
 }

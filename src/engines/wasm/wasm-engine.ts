@@ -41,7 +41,12 @@ export async function createWasmEngine(options: WasmEngineOptions): Promise<Engi
   const hostFonts = new HostFonts();
   let fontFolders = options.fontFolders;
   const fontsFor = async (request: EngineRequest): Promise<WasmTask['fonts']> => {
-    if (!(await detector.mayUseFonts(request.inputFiles, request.program.source))) {
+    if (
+      !(await detector.mayUseFonts(
+        request.inputFiles,
+        [request.program.useCall ?? '', ...request.program.defines].join('\n'),
+      ))
+    ) {
       return undefined;
     }
     fontFolders ??= findFontFolders();
@@ -68,7 +73,7 @@ async function runInPool(
   const started = performance.now();
   const task: WasmTask = {
     program: request.program,
-    defines: request.defines,
+    scratchDir: request.scratchDir,
     backend: request.backend ?? 'manifold',
     ...(request.binaryStl === true ? { binaryStl: true } : {}),
     inputFiles: request.inputFiles,

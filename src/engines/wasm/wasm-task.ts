@@ -1,10 +1,10 @@
-import type { EngineOutputRequest, EngineRun } from '../engine.js';
+import type { EngineOutputRequest, EngineProgram, EngineRun } from '../engine.js';
 import type { HostFontFile } from './host-fonts.js';
 
 /** What the main thread sends a WASM worker for one part (structured-cloneable). */
 export interface WasmTask {
-  readonly program: { readonly path: string; readonly source?: string };
-  readonly defines: readonly string[];
+  readonly program: EngineProgram;
+  readonly scratchDir: string;
   readonly backend: 'manifold' | 'cgal';
   /** Ask for binary STL (see EngineRequest). */
   readonly binaryStl?: boolean;

@@ -8,6 +8,7 @@ import { CachedFileReader } from './cached-file-reader.js';
 import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
 import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
+import { partInvocation } from '../part-invocation.js';
 import { toVirtualPath } from './virtual-path.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
@@ -47,9 +48,12 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   for (const file of task.inputFiles) {
     writeInto(fs, toVirtualPath(file), await reader.read(file));
   }
-  const programPath = toVirtualPath(task.program.path);
-  if (task.program.source !== undefined) writeInto(fs, programPath, task.program.source);
-  fs.chdir(posix.dirname(programPath));
+  // Fixed paths: the command line has the same length for every part and project folder, so that
+  // the memory layout (on which how a stack overflow ends depends) does not vary with them.
+  const invocation = partInvocation(task.program, '/parascad', toVirtualPath, true);
+  for (const file of invocation.files) writeInto(fs, toVirtualPath(file.path), file.text);
+  const programPath = toVirtualPath(invocation.main);
+  fs.chdir(posix.dirname(toVirtualPath(task.program.file)));
   fs.mkdirTree(outputFolder);
 
   const routes = task.outputs.map((output) => ({ output, route: wasmExportRoute(output.format) }));
@@ -57,7 +61,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   const exportPath = (suffix: string): string => `${outputFolder}/part.${suffix}`;
   const args = [
     ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
-    ...task.defines.flatMap((definition) => ['-D', definition]),
+    ...invocation.defineArgs,
     `--backend=${task.backend}`,
     ...binaryStlArguments(task.binaryStl === true, exports),
     programPath,
@@ -119,9 +123,17 @@ function writeInto(fs: EmscriptenFs, path: string, data: string | Uint8Array): v
   fs.writeFile(path, data);
 }
 
-/** What a trap means for the user: measured here, endless recursion ends in an out-of-bounds access. */
+/**
+ * What a trap means for the user. Measured here: endless recursion overflows this build's small
+ * stack and ends in an out-of-bounds access, or in a bare thrown number (an uncaught C++ exception
+ * of the overwritten runtime); which one depends on the memory layout, so the engine keeps its
+ * command line the same length for every part (see `partInvocation`).
+ */
 function describeTrap(error: unknown): string {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!(error instanceof Error)) {
+    return `OpenSCAD (WASM) stopped with an uncaught internal exception (${String(error)}): how this WASM build ends endless or very deep recursion`;
+  }
+  const message = `${error.name}: ${error.message}`;
   const hint = /memory access out of bounds|call stack/i.test(message)
     ? ' (how this WASM build ends endless or very deep recursion)'
     : '';

@@ -52,8 +52,8 @@ async function run(
   const tempPath = join(folder, `part${parts}.${format}`);
   const engine = createNativeEngine(binary, capabilities, options);
   const result = await engine.run({
-    program: { path: join(folder, `part${parts}.scad`), source: 'cube(1);\n' },
-    defines: [],
+    program: { file: join(folder, 'model.scad'), defines: [] },
+    scratchDir: folder,
     outputs: [{ format, tempPath }],
     inputFiles: [],
     libraryPaths: [],

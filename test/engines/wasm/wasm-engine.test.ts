@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,11 +35,13 @@ async function render(
 ): Promise<{ run: EngineRun; output: string | undefined }> {
   parts += 1;
   const tempPath = join(folder, `part${parts}.${format}`);
+  const file = join(folder, `part${parts}.scad`);
+  await writeFile(file, source);
   const run = await engine.run({
-    program: { path: join(folder, `part${parts}.scad`), source },
-    defines: [],
+    program: { file, defines: [] },
+    scratchDir: await mkdtemp(join(folder, 'scratch-')),
     outputs: [{ format, tempPath }],
-    inputFiles,
+    inputFiles: [file, ...inputFiles],
     libraryPaths: [],
     signal: new AbortController().signal,
     memoryLimitBytes: 4 * 1024 ** 3,
