@@ -67,11 +67,13 @@ describe('which source of parts parascad uses', () => {
     const project = await folderWithEverySource();
 
     const config = await runCli(['list', '-c', 'renderer.py'], project);
+    const named = await runCli(['list', 'renderer.py'], project);
     const file = await runCli(['list', '-f', 'project.scad', '-c', 'render_config.yml'], project);
     const markers = await runCli(['list', '-a'], project);
     const renderConfig = await runCli(['list', '--auto='], project);
 
     expect(firstLine(config.stdout)).toMatch(/^parts from renderer\.py's models list/);
+    expect(firstLine(named.stdout)).toMatch(/^parts from renderer\.py's models list/);
     expect(firstLine(file.stdout)).toMatch(/^parts from the markers of project\.scad/);
     expect(firstLine(markers.stdout)).toMatch(/^parts from the markers of project\.scad/);
     expect(firstLine(renderConfig.stdout)).toMatch(/^parts from render_config\.yml/);
