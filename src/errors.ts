@@ -7,7 +7,8 @@ export type ParascadErrorCode =
   | 'NOTHING_TO_RENDER'
   | 'ENGINE_NOT_FOUND'
   | 'ENGINE_UNAVAILABLE'
-  | 'USAGE';
+  | 'USAGE'
+  | 'CONFIG_EXISTS';
 
 /**
  * An error the user can fix (bad configuration, missing engine, wrong flag). Failed renders are

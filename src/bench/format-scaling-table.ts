@@ -11,7 +11,8 @@ import type { ScalingRows } from './scaling-rows.js';
  * |       2 |     1.40s |    1.65× |        83% |       1.05s |
  * ```
  *
- * A run that used fewer workers than asked (the project has fewer parts) says so in its first
+ * A count run several times shows its median and, after it, the fastest–slowest spread. A run
+ * that used fewer workers than asked (the project has fewer parts) says so in its first
  * cell. The speed-up column names its baseline when that is not 1 worker.
  */
 export function formatScalingTable(scaling: ScalingRows): string {
@@ -26,7 +27,9 @@ export function formatScalingTable(scaling: ScalingRows): string {
     row.workers === row.requestedWorkers
       ? String(row.workers)
       : `${row.workers} (${row.requestedWorkers} asked)`,
-    seconds(row.wallSeconds),
+    row.runs > 1
+      ? `${seconds(row.wallSeconds)} (${seconds(row.wallMinSeconds)}–${seconds(row.wallMaxSeconds)}, ${row.runs} runs)`
+      : seconds(row.wallSeconds),
     Number.isFinite(row.speedup) ? `${row.speedup.toFixed(2)}×` : 'n/a',
     Number.isFinite(row.efficiency) ? `${Math.round(row.efficiency * 100)}%` : 'n/a',
     seconds(row.lowerBoundSeconds),

@@ -89,6 +89,11 @@ export interface MeasureScalingOptions {
   /** Worker counts to measure, ascending and distinct (see `parseWorkerCounts`). */
   readonly counts: readonly number[];
   /**
+   * How many times each count is measured; the table and chart show the median and the spread.
+   * @default 1
+   */
+  readonly repeat?: number;
+  /**
    * Render once, untimed, before measuring: every part then has a recorded time, so parts start
    * longest first as in a normal run, and the files are in the operating system's cache.
    * @default true
@@ -157,13 +162,15 @@ export async function measureScaling(options: MeasureScalingOptions): Promise<Sc
         emit({ type: 'skipped', workers, parts });
         continue;
       }
-      if (signal.aborted) return interrupted;
-      const summary = await run(workers, false);
-      if (summary === undefined) return interrupted;
-      const failures = failuresOf(summary);
-      if (failures.length > 0) return { status: 'failed', measurements, run: workers, failures };
-      parts ??= summary.results.length;
-      measurements.push(measurementOf(summary, workers));
+      for (let repetition = 0; repetition < Math.max(1, options.repeat ?? 1); repetition++) {
+        if (signal.aborted) return interrupted;
+        const summary = await run(workers, false);
+        if (summary === undefined) return interrupted;
+        const failures = failuresOf(summary);
+        if (failures.length > 0) return { status: 'failed', measurements, run: workers, failures };
+        parts ??= summary.results.length;
+        measurements.push(measurementOf(summary, workers));
+      }
     }
     return { status: 'ok', measurements, skipped, parts: parts ?? 0 };
   } finally {

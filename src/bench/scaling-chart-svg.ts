@@ -1,11 +1,22 @@
 import { axisTicks } from './axis-ticks.js';
 import { escapeXml } from './escape-xml.js';
 
-/** One measured run on the chart. */
+/** One worker count on the chart: its measured run, or the median of several. */
 export interface ScalingPoint {
   readonly workers: number;
   /** Wall time of the baseline run divided by this run's. */
   readonly speedup: number;
+  /** The spread of the speed-up when the count ran more than once. */
+  readonly speedupMin?: number;
+  readonly speedupMax?: number;
+  /**
+   * The measured wall time, its spread, and the run's lower bound: with them, a second panel
+   * charts seconds against workers.
+   */
+  readonly wallSeconds?: number;
+  readonly wallMinSeconds?: number;
+  readonly wallMaxSeconds?: number;
+  readonly lowerBoundSeconds?: number;
 }
 
 export interface ScalingChartOptions {
@@ -21,7 +32,7 @@ export interface ScalingChartOptions {
 }
 
 const width = 640;
-const height = 400;
+const panelHeight = 400;
 const plot = { left: 64, top: 64, width: 552, height: 280 } as const;
 const measuredColor = '#1d4ed8';
 const idealColor = '#6b7280';
@@ -40,6 +51,8 @@ export function scalingChartSvg(
   const shown = points
     .filter((point) => Number.isFinite(point.workers) && Number.isFinite(point.speedup))
     .sort((a, b) => a.workers - b.workers);
+  const timed = shown.filter((point) => Number.isFinite(point.wallSeconds));
+  const height = timed.length > 0 ? 2 * panelHeight : panelHeight;
   const baseline = options.baselineWorkers ?? shown[0]?.workers ?? 1;
   const xTicks = axisTicks(Math.max(baseline, ...shown.map((point) => point.workers)), {
     maxIntervals: 10,
@@ -109,11 +122,113 @@ export function scalingChartSvg(
               `<circle class="point" cx="${n(x(point.workers))}" cy="${n(y(point.speedup))}" r="4" fill="${measuredColor}"><title>${escapeXml(`${plural(point.workers, 'worker')}: ${point.speedup.toFixed(2)}× speed-up`)}</title></circle>`,
           ),
           '</g>',
+          ...spreads(
+            shown,
+            (point) => x(point.workers),
+            (point) =>
+              [point.speedupMin, point.speedupMax].map((value) => y(value ?? point.speedup)),
+            measuredColor,
+          ),
         ]),
     ...legend(idealLabel),
+    ...(timed.length > 0 ? timePanel(timed, xTicks.max) : []),
     '</svg>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+const wallColor = '#b45309';
+const boundColor = '#059669';
+
+/**
+ * The second panel, under the first: the measured wall time (a dot per count, a bar from the
+ * fastest to the slowest run when it ran more than once) and the lower bound no schedule of the
+ * same parts beats, in seconds against workers, so the gap between them is visible in time.
+ */
+function timePanel(points: readonly ScalingPoint[], workersMax: number): string[] {
+  const top = panelHeight + plot.top;
+  const bottom = top + plot.height;
+  const right = plot.left + plot.width;
+  const yTicks = axisTicks(
+    Math.max(...points.map((point) => point.wallMaxSeconds ?? point.wallSeconds ?? 0)),
+    { maxIntervals: 8, integer: false },
+  );
+  const xTicks = axisTicks(workersMax, { maxIntervals: 10, integer: true });
+  const x = (workers: number): number => plot.left + (workers / xTicks.max) * plot.width;
+  const y = (seconds: number): number => bottom - (seconds / yTicks.max) * plot.height;
+  const series = (values: readonly (number | undefined)[]): string =>
+    points
+      .flatMap((point, index) => {
+        const value = values[index];
+        return value === undefined || !Number.isFinite(value)
+          ? []
+          : [`${n(x(point.workers))},${n(y(value))}`];
+      })
+      .join(' ');
+  const bounds = points.map((point) => point.lowerBoundSeconds);
+  return [
+    `<text class="time-title" x="${width / 2}" y="${panelHeight + 36}" text-anchor="middle" font-size="14" font-weight="600">wall time vs workers</text>`,
+    `<rect class="time-plot-area" x="${plot.left}" y="${top}" width="${plot.width}" height="${plot.height}" fill="none"/>`,
+    '<g class="time-grid" stroke="#e5e7eb" stroke-width="1">',
+    ...yTicks.values.map(
+      (value) => `<line x1="${plot.left}" y1="${n(y(value))}" x2="${right}" y2="${n(y(value))}"/>`,
+    ),
+    '</g>',
+    `<line x1="${plot.left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="#111827"/>`,
+    `<line x1="${plot.left}" y1="${top}" x2="${plot.left}" y2="${bottom}" stroke="#111827"/>`,
+    ...xTicks.values.map(
+      (value) =>
+        `<text class="time-x-tick-label" x="${n(x(value))}" y="${bottom + 19}" text-anchor="middle">${value}</text>`,
+    ),
+    `<text x="${n(plot.left + plot.width / 2)}" y="${bottom + 42}" text-anchor="middle" font-size="13">workers</text>`,
+    ...yTicks.values.map(
+      (value) =>
+        `<text class="time-y-tick-label" x="${plot.left - 9}" y="${n(y(value) + 4)}" text-anchor="end">${value}s</text>`,
+    ),
+    `<text x="18" y="${n(top + plot.height / 2)}" text-anchor="middle" font-size="13" transform="rotate(-90 18 ${n(top + plot.height / 2)})">seconds</text>`,
+    `<polyline class="lower-bound" points="${series(bounds)}" fill="none" stroke="${boundColor}" stroke-width="2" stroke-dasharray="2 3"/>`,
+    `<polyline class="wall" points="${series(points.map((point) => point.wallSeconds))}" fill="none" stroke="${wallColor}" stroke-width="2"/>`,
+    '<g class="wall-points">',
+    ...points.map(
+      (point) =>
+        `<circle class="wall-point" cx="${n(x(point.workers))}" cy="${n(y(point.wallSeconds ?? 0))}" r="4" fill="${wallColor}"><title>${escapeXml(`${plural(point.workers, 'worker')}: wall ${(point.wallSeconds ?? 0).toFixed(2)}s${point.wallMinSeconds !== point.wallMaxSeconds ? ` (${(point.wallMinSeconds ?? 0).toFixed(2)}–${(point.wallMaxSeconds ?? 0).toFixed(2)}s)` : ''}, lower bound ${(point.lowerBoundSeconds ?? 0).toFixed(2)}s`)}</title></circle>`,
+    ),
+    '</g>',
+    ...spreads(
+      points,
+      (point) => x(point.workers),
+      (point) =>
+        [point.wallMinSeconds, point.wallMaxSeconds].map((value) =>
+          y(value ?? point.wallSeconds ?? 0),
+        ),
+      wallColor,
+    ),
+    '<g class="time-legend">',
+    `<rect x="${right - 212}" y="${top + 10}" width="200" height="48" fill="#ffffff" fill-opacity="0.9" stroke="#d1d5db"/>`,
+    `<line x1="${right - 202}" y1="${top + 26}" x2="${right - 178}" y2="${top + 26}" stroke="${wallColor}" stroke-width="2"/>`,
+    `<text x="${right - 170}" y="${top + 30}">measured wall time</text>`,
+    `<line x1="${right - 202}" y1="${top + 44}" x2="${right - 178}" y2="${top + 44}" stroke="${boundColor}" stroke-width="2" stroke-dasharray="2 3"/>`,
+    `<text x="${right - 170}" y="${top + 48}">lower bound</text>`,
+    '</g>',
+  ];
+}
+
+/** A vertical bar with caps from the lowest to the highest run, for counts measured more than once. */
+function spreads(
+  points: readonly ScalingPoint[],
+  xOf: (point: ScalingPoint) => number,
+  rangeOf: (point: ScalingPoint) => number[],
+  color: string,
+): string[] {
+  const bars = points.flatMap((point) => {
+    const [from = 0, to = 0] = rangeOf(point);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || Math.abs(from - to) < 0.5) return [];
+    const x = n(xOf(point));
+    return [
+      `<path class="spread" d="M${x - 5},${n(from)}H${x + 5}M${x},${n(from)}V${n(to)}M${x - 5},${n(to)}H${x + 5}" stroke="${color}" stroke-width="1.5" fill="none"/>`,
+    ];
+  });
+  return bars.length === 0 ? [] : ['<g class="spreads">', ...bars, '</g>'];
 }
 
 /** In the plot's top-left corner, which the lines leave empty: both rise to the right. */

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
+import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { renderCommand } from './commands/render-command.js';
@@ -34,7 +35,8 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(migrateCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
-    .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
+    .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(initCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 

@@ -53,7 +53,10 @@ export interface RunPlan {
  * its parts; one it does not cover is rendered from its own markers (or whole). Part names
  * (`lid*`) then select among the parts. `--quality N` then sets every part's `$fn`.
  */
-export async function planRun(options: RenderOptions, cwd: string): Promise<RunPlan> {
+export async function planRun(
+  options: RenderOptions = {},
+  cwd: string = resolve(options.cwd ?? process.cwd()),
+): Promise<RunPlan> {
   const targets = await classifyTargets(
     [...(options.targets ?? []), ...(options.file === undefined ? [] : [options.file])],
     cwd,

@@ -64,8 +64,12 @@ export interface RenderOptions {
   readonly stopSignal?: AbortSignal | undefined;
   /** Receives every event of the run as it happens. */
   readonly onEvent?: ((event: RunEvent) => void) | undefined;
-  /** @default process.env */
-  readonly env?: NodeJS.ProcessEnv | undefined;
+  /**
+   * The environment (`OPENSCAD`, `OPENSCADPATH`, `PATH`, …). Typed without `@types/node`, so that
+   * the published types need nothing beyond TypeScript's own library.
+   * @default process.env
+   */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /** Rejects option values no run could use, before anything starts. */

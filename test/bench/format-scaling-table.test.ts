@@ -12,7 +12,12 @@ function row(values: Partial<ScalingRow> & Pick<ScalingRow, 'workers'>): Scaling
     efficiency: 1,
     partEngines: {},
     engines: [],
+    runs: 1,
     ...values,
+    wallMinSeconds: values.wallMinSeconds ?? values.wallSeconds ?? 1,
+    wallMaxSeconds: values.wallMaxSeconds ?? values.wallSeconds ?? 1,
+    speedupMin: values.speedupMin ?? values.speedup ?? 1,
+    speedupMax: values.speedupMax ?? values.speedup ?? 1,
   };
 }
 
@@ -73,5 +78,17 @@ describe('formatScalingTable', () => {
     expect(table.split('\n')[2]).toBe(
       '|       1 |     1.00s |      n/a |        n/a |       1.00s |',
     );
+  });
+});
+
+describe('formatScalingTable with repeated counts', () => {
+  it('shows the median wall time and the fastest–slowest spread of a count run more than once', () => {
+    const table = formatScalingTable({
+      baselineWorkers: 1,
+      rows: [
+        row({ workers: 1, wallSeconds: 2, wallMinSeconds: 1.9, wallMaxSeconds: 2.4, runs: 3 }),
+      ],
+    });
+    expect(table).toContain('| 2.00s (1.90s–2.40s, 3 runs) |');
   });
 });

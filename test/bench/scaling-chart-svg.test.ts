@@ -211,3 +211,55 @@ describe('the XML check these tests rely on', () => {
     expect(textOf(root)).toBe("<&>'");
   });
 });
+
+describe('scalingChartSvg with wall times', () => {
+  const timed: ScalingPoint[] = [
+    {
+      workers: 1,
+      speedup: 1,
+      wallSeconds: 10,
+      wallMinSeconds: 9,
+      wallMaxSeconds: 12,
+      lowerBoundSeconds: 8,
+    },
+    {
+      workers: 2,
+      speedup: 1.8,
+      speedupMin: 1.5,
+      speedupMax: 2,
+      wallSeconds: 5.5,
+      wallMinSeconds: 5,
+      wallMaxSeconds: 6.6,
+      lowerBoundSeconds: 4,
+    },
+  ];
+
+  it('adds a panel with the measured wall times and the lower bound as series', () => {
+    const root = parseXml(scalingChartSvg(timed));
+    expect(root.attributes.get('viewBox')).toBe('0 0 640 800');
+    expect(byClass(root, 'wall-point')).toHaveLength(2);
+    expect(byClass(root, 'wall')[0]?.attributes.get('points')?.split(' ')).toHaveLength(2);
+    expect(byClass(root, 'lower-bound')[0]?.attributes.get('points')?.split(' ')).toHaveLength(2);
+    expect(byClass(root, 'time-y-tick-label').map(textOf).at(-1)).toMatch(/^1[2-9]s$|^20s$/);
+    expect(textOf(byClass(root, 'wall-point')[0] ?? root)).toContain('(9.00–12.00s)');
+  });
+
+  it('shows the spread of a count measured more than once, and none for a single run', () => {
+    const root = parseXml(scalingChartSvg(timed));
+    // Speed-up of the 2-worker count, wall times of both counts.
+    expect(byClass(root, 'spread')).toHaveLength(3);
+    const single = parseXml(
+      scalingChartSvg([
+        {
+          workers: 1,
+          speedup: 1,
+          wallSeconds: 3,
+          wallMinSeconds: 3,
+          wallMaxSeconds: 3,
+          lowerBoundSeconds: 2,
+        },
+      ]),
+    );
+    expect(byClass(single, 'spread')).toHaveLength(0);
+  });
+});

@@ -48,3 +48,34 @@ describe('scalingRows', () => {
     expect(scalingRows([])).toEqual({ baselineWorkers: 1, rows: [] });
   });
 });
+
+describe('scalingRows with a count run more than once', () => {
+  it('takes the median run of each count and keeps the spread', () => {
+    const { rows } = scalingRows([
+      measurement(1, 8),
+      measurement(1, 10),
+      measurement(1, 9),
+      measurement(2, 5),
+      measurement(2, 4),
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      workers: 1,
+      runs: 3,
+      wallSeconds: 9,
+      wallMinSeconds: 8,
+      wallMaxSeconds: 10,
+      speedup: 1,
+    });
+    expect(rows[1]).toMatchObject({
+      workers: 2,
+      runs: 2,
+      wallSeconds: 4,
+      wallMinSeconds: 4,
+      wallMaxSeconds: 5,
+      speedup: 9 / 4,
+      speedupMin: 9 / 5,
+      speedupMax: 9 / 4,
+    });
+  });
+});

@@ -40,16 +40,19 @@ describe('parascad bench', () => {
     expect(run.stdout).toMatch(row('1', '1.00×'));
     expect(run.stdout).toMatch(row('2'));
     expect(run.stdout).toMatch(/^engine: wasm \(OpenSCAD [^)]+\); 2 parts; \d+ CPUs$/m);
-    expect(run.stdout).toContain('chart: parascad-bench.svg');
+    expect(run.stdout).toContain(`chart: ${join('outputs', 'parascad-bench.svg')}`);
+    expect(existsSync(join(project, 'parascad-bench.svg'))).toBe(false);
 
-    const chart = parseXml(await readFile(join(project, 'parascad-bench.svg'), 'utf8'));
+    const chart = parseXml(await readFile(join(project, 'outputs', 'parascad-bench.svg'), 'utf8'));
     expect(chart.name).toBe('svg');
-    const points = allElements(chart).filter(
-      (element) => element.attributes.get('class') === 'point',
-    );
-    expect(points).toHaveLength(2);
+    const withClass = (name: string) =>
+      allElements(chart).filter((element) => element.attributes.get('class') === name);
+    expect(withClass('point')).toHaveLength(2);
+    expect(withClass('wall-point')).toHaveLength(2);
+    expect(withClass('lower-bound')).toHaveLength(1);
 
-    expect(await listFiles(join(project, 'outputs'))).toEqual(['keep.txt']);
+    // The bench's renders never touch outputs/: only the chart is added there.
+    expect(await listFiles(join(project, 'outputs'))).toEqual(['keep.txt', 'parascad-bench.svg']);
     expect(await readFile(join(project, 'outputs', 'keep.txt'), 'utf8')).toBe('mine\n');
     expect(existsSync(outputFolderOf(run.stdout))).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
@@ -14,6 +14,7 @@ import { parseWorkerCounts } from '../../bench/parse-worker-counts.js';
 import { scalingChartSvg } from '../../bench/scaling-chart-svg.js';
 import { scalingRows, type ScalingRows } from '../../bench/scaling-rows.js';
 import { ParascadError } from '../../errors.js';
+import { commonFolder } from '../../util/common-folder.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import {
@@ -22,7 +23,7 @@ import {
   withQualityOptions,
 } from '../options/project-options.js';
 
-/** Where the chart goes unless `--chart` says otherwise: the folder the command runs in. */
+/** The chart's name unless `--chart` says otherwise, in the project's output folder. */
 const defaultChart = 'parascad-bench.svg';
 
 /**
@@ -45,7 +46,12 @@ export function benchCommand(context: CliContext) {
     )
     .option(
       '--chart <file>',
-      `where to write the SVG chart of speed-up vs workers (default: ${defaultChart} in the current folder)`,
+      `where to write the SVG chart of speed-up and wall time vs workers (default: ${defaultChart} in the project's output folder)`,
+    )
+    .option(
+      '--repeat <n>',
+      'measure each worker count n times: the table and chart show the median and the spread (default 1)',
+      repeatCount,
     )
     .option('--no-chart', 'write no chart')
     .option(
@@ -63,8 +69,13 @@ export function benchCommand(context: CliContext) {
       const counts = options.jobs ?? range(cpus);
       const warmup = options.warmup !== false;
       const chart =
-        options.chart === false ? undefined : resolve(context.cwd, options.chart ?? defaultChart);
-      if (chart !== undefined) await assertFolderExists(dirname(chart));
+        options.chart === false
+          ? undefined
+          : options.chart === undefined
+            ? await defaultChartPath(context.cwd, targets, options.config)
+            : resolve(context.cwd, options.chart);
+      if (chart !== undefined && options.chart !== undefined)
+        await assertFolderExists(dirname(chart));
 
       say(
         `parascad bench: a full render with ${listOf(counts)} worker${counts.length === 1 && counts[0] === 1 ? '' : 's'}, timed once each`,
@@ -89,6 +100,7 @@ export function benchCommand(context: CliContext) {
         },
         counts,
         warmup,
+        repeat: options.repeat ?? 1,
         // The first Ctrl-C stops the running render at once: unlike `render`, letting its parts
         // finish would keep nothing, since a bench's outputs are thrown away.
         signal: AbortSignal.any([context.stopSignal, context.signal]),
@@ -128,13 +140,24 @@ export function benchCommand(context: CliContext) {
       for (const note of notesOn(scaling, outcome.measurements)) say(colors.dim(note));
       if (chart !== undefined) {
         const svg = scalingChartSvg(
-          scaling.rows.map((row) => ({ workers: row.workers, speedup: row.speedup })),
+          scaling.rows.map((row) => ({
+            workers: row.workers,
+            speedup: row.speedup,
+            speedupMin: row.speedupMin,
+            speedupMax: row.speedupMax,
+            wallSeconds: row.wallSeconds,
+            wallMinSeconds: row.wallMinSeconds,
+            wallMaxSeconds: row.wallMaxSeconds,
+            lowerBoundSeconds: row.lowerBoundSeconds,
+          })),
           {
             baselineWorkers: scaling.baselineWorkers,
             subtitle: `${targets.join(' ') || (options.config ?? basename(context.cwd))} · ${engines} · ${plural(outcome.parts, 'part')} · ${cpus} CPUs`,
           },
         );
         try {
+          // The project's output folder is made as a render would make it.
+          await mkdir(dirname(chart), { recursive: true });
           await writeFile(chart, svg);
         } catch (error) {
           context.stderr(
@@ -144,7 +167,7 @@ export function benchCommand(context: CliContext) {
           return;
         }
         say(
-          `chart: ${shownPath(context.cwd, chart)} (speed-up vs workers, with the ideal linear speed-up)`,
+          `chart: ${shownPath(context.cwd, chart)} (speed-up vs workers with the ideal line; wall time and lower bound vs workers)`,
         );
       }
       context.setExitCode(exitCodes.ok);
@@ -242,6 +265,33 @@ async function assertFolderExists(folder: string): Promise<void> {
       'create it, or give --chart a file in an existing folder',
     );
   }
+}
+
+/**
+ * In the project's output folder (where its renders go: the folder all its planned outputs
+ * share), so that the chart lies with the project's other results, not wherever the command ran.
+ */
+async function defaultChartPath(
+  cwd: string,
+  targets: readonly string[],
+  config: string | undefined,
+): Promise<string> {
+  const { planRun } = await import('../../run/plan-run.js');
+  const plan = await planRun(
+    { targets: [...targets], ...(config === undefined ? {} : { config }) },
+    cwd,
+  );
+  const folder =
+    commonFolder(plan.jobs.flatMap((job) => job.outputs.map((output) => output.path))) ??
+    resolve(plan.projectDir, 'outputs');
+  return resolve(folder, defaultChart);
+}
+
+function repeatCount(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${text}"`);
+  }
+  return Number(text);
 }
 
 function workerCounts(text: string): readonly number[] {

@@ -1,0 +1,48 @@
+import { Command } from '@commander-js/extra-typings';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CliContext } from '../cli-context.js';
+import { exitCodes } from '../exit-codes.js';
+
+/**
+ * `parascad init [folder]`: writes a starting `parascad.config.yaml` whose `$schema` line
+ * resolves from where it is written, however parascad was installed (in the project, globally,
+ * from a clone), so that editors complete and check the file at once.
+ */
+export function initCommand(context: CliContext) {
+  return new Command('init')
+    .description(
+      'write a parascad.config.yaml with a $schema line that resolves for this installation',
+    )
+    .argument('[folder]', 'the project folder', '.')
+    .action(async (folder) => {
+      const [{ findProjectConfig }, { schemaReference }, { ParascadError }] = await Promise.all([
+        import('../../config/find-project-config.js'),
+        import('../../config/schema-reference.js'),
+        import('../../errors.js'),
+      ]);
+      const dir = resolve(context.cwd, folder);
+      const existing = await findProjectConfig(dir);
+      if (existing !== undefined) {
+        throw new ParascadError(
+          'CONFIG_EXISTS',
+          `${existing} exists already`,
+          `Edit it, or add this line at its top for editor completion: # yaml-language-server: $schema=${schemaReference(dir)}`,
+        );
+      }
+      const file = join(dir, 'parascad.config.yaml');
+      await writeFile(file, starterConfig(schemaReference(dir)), { flag: 'wx' });
+      context.stdout(`wrote ${file}\n`);
+      context.setExitCode(exitCodes.ok);
+    });
+}
+
+function starterConfig(schema: string): string {
+  return `# yaml-language-server: $schema=${schema}
+# parascad's project config (see the README's "Projects" section).
+outDir: outputs
+files:
+  # Each file's //render.model.* modules; a file without markers is rendered whole.
+  - path: '*.scad'
+`;
+}
