@@ -8,7 +8,9 @@ export type ParascadErrorCode =
   | 'ENGINE_NOT_FOUND'
   | 'ENGINE_UNAVAILABLE'
   | 'USAGE'
-  | 'CONFIG_EXISTS';
+  | 'CONFIG_EXISTS'
+  | 'FLEET_UNREACHABLE'
+  | 'FLEET_NO_WORKER';
 
 /**
  * An error the user can fix (bad configuration, missing engine, wrong flag). Failed renders are

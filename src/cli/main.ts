@@ -9,6 +9,8 @@ import { listCommand } from './commands/list-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { verifyEnginesCommand } from './commands/verify-engines-command.js';
+import { fleetCommand } from './commands/fleet-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { exitCodes } from './exit-codes.js';
 
 const { version } = JSON.parse(
@@ -36,7 +38,9 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(migrateCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
-    .addCommand(initCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
+    .addCommand(initCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(workerCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(fleetCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
 

@@ -69,6 +69,8 @@ export type JsonRunEvent =
       readonly reason: string;
       readonly attempt: number;
       readonly expected: PartEstimate;
+      /** A fleet worker (`host:pid`) when the part does not run on this machine. */
+      readonly where?: string;
     }
   | {
       readonly type: 'part-retry';
@@ -95,6 +97,8 @@ export type JsonRunEvent =
       readonly fallbackFrom?: { readonly engine: EngineId; readonly failure: JsonFailure };
       /** Everything OpenSCAD printed; only with `--verbose`. */
       readonly console?: string;
+      /** A fleet worker (`host:pid`), or the fleet's store, when it did not render on this machine. */
+      readonly where?: string;
     }
   | {
       readonly type: 'stopping';
@@ -157,6 +161,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
         reason: event.reason,
         attempt: event.attempt,
         expected: event.expected,
+        ...(event.where === undefined ? {} : { where: event.where }),
       };
     case 'part-retry':
       return {
@@ -190,6 +195,7 @@ export function eventToJson(event: RunEvent, options: EventToJsonOptions): JsonR
               },
             }),
         ...(options.verbose ? { console } : {}),
+        ...(result.where === undefined ? {} : { where: result.where }),
       };
     }
     case 'stopping':

@@ -72,7 +72,8 @@ function runningLine(
     ? (overdue ? colors.yellow : colors.dim)(` / ~${formatRoughDuration(part.expectedSeconds)}`)
     : '';
   const attempt = part.attempt > 1 ? colors.yellow(` (try ${part.attempt})`) : '';
-  return `  ${part.name.padEnd(nameWidth)}  ${elapsed}${expected}${attempt}`;
+  const where = part.where === undefined ? '' : colors.dim(`  on ${part.where}`);
+  return `  ${part.name.padEnd(nameWidth)}  ${elapsed}${expected}${attempt}${where}`;
 }
 
 /** Tenths while they mean something, whole seconds after a minute. */

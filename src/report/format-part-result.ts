@@ -39,7 +39,8 @@ export function formatPartResult(result: PartResult, options: FormatPartResultOp
   const colors = pc.createColors(options.color);
   const name = result.job.name.padEnd(options.nameWidth);
   const time = formatDuration(result.seconds).padStart(7);
-  const head = `${name}  ${formatsOf(result.job).padEnd(options.formatWidth)}  ${time}  ${result.engine}`;
+  const where = result.where === undefined ? '' : colors.dim(`  ${result.where}`);
+  const head = `${name}  ${formatsOf(result.job).padEnd(options.formatWidth)}  ${time}  ${result.engine}${where}`;
   const lines = [statusLine(result, head, colors)];
   if (result.fallbackFrom !== undefined) {
     const { engine, failure } = result.fallbackFrom;

@@ -51,7 +51,9 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
         if (!options.verbose || options.quiet) return [];
         const attempt = event.attempt > 1 ? `, attempt ${event.attempt}` : '';
         return [
-          colors.dim(`  started ${event.job.name} on ${event.engine} (${event.reason})${attempt}`),
+          colors.dim(
+            `  started ${event.job.name} on ${event.engine} (${event.reason})${attempt}${event.where === undefined ? '' : ` on ${event.where}`}`,
+          ),
         ];
       }
       case 'part-retry': {

@@ -12,6 +12,8 @@ export interface RunningPartProgress {
   readonly known: boolean;
   /** 1 for the first try, 2 for the first retry, … */
   readonly attempt: number;
+  /** A fleet worker rendering it (`host:pid`), when not this machine. */
+  readonly where?: string;
 }
 
 /** Where a run stands at one moment. */
@@ -48,6 +50,7 @@ interface Running {
   readonly startedAt: number;
   readonly expected: PartEstimate;
   readonly attempt: number;
+  readonly where?: string | undefined;
 }
 
 /** What an unknown part is counted for when the run announced no estimate for it. */
@@ -85,6 +88,7 @@ export function createRunProgress(now: () => number): RunProgress {
             startedAt: now(),
             expected: event.expected,
             attempt: event.attempt,
+            where: event.where,
           });
           break;
         case 'part-retry':
@@ -122,6 +126,7 @@ export function createRunProgress(now: () => number): RunProgress {
         expectedSeconds: part.expected.seconds,
         known: part.expected.known,
         attempt: part.attempt,
+        ...(part.where === undefined ? {} : { where: part.where }),
       }));
       const base = {
         total,

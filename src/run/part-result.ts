@@ -49,6 +49,8 @@ export interface PartResult {
   readonly geometrySeconds?: number;
   /** Everything OpenSCAD printed, for `--verbose` and reports. */
   readonly console: string;
+  /** Where it rendered when not in this machine's pool: a fleet worker (`host:pid`), or the fleet's store. */
+  readonly where?: string;
   /**
    * Set when `auto` rendered the part again on this result's engine because it failed on
    * another one first: that engine and its failure (so a part that fails on both says both).

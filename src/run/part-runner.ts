@@ -11,6 +11,11 @@ export interface PartRun {
   readonly work: PartJob;
   /** Which try this is (1-based). */
   readonly attempt: number;
+  /**
+   * Called by a runner whose parts wait before they start (a queue of remote workers) when the
+   * part really starts, with where it runs (`host:pid` of a fleet worker).
+   */
+  readonly started?: (where: string) => void;
 }
 
 /**
@@ -20,6 +25,11 @@ export interface PartRun {
  * The engine to render on is `work.engine.id`.
  */
 export interface PartRunner {
+  /**
+   * True when `run` only queues the part and it starts later, elsewhere: the run then announces
+   * the part when the runner calls `started`, not when it hands the part over.
+   */
+  readonly queued?: boolean;
   /** Renders one attempt; aborting `signal` stops it (the result is then `cancelled`). */
   run(part: PartRun, signal: AbortSignal): Promise<PartResult>;
   /** The engines it rendered with, for the summary. */

@@ -62,6 +62,14 @@ export interface RenderOptions {
   readonly signal?: AbortSignal | undefined;
   /** Aborting stops the run gently: no more parts start, running ones finish. */
   readonly stopSignal?: AbortSignal | undefined;
+  /**
+   * A render fleet's Redis address (`redis://host:6379`): the parts render on the
+   * `parascad worker`s connected to it instead of on this machine; outputs land here as usual.
+   * @default render on this machine
+   */
+  readonly queue?: string | undefined;
+  /** With `queue`: render on this machine when no worker serves the parts' engines. @default false */
+  readonly localFallback?: boolean | undefined;
   /** Receives every event of the run as it happens. */
   readonly onEvent?: ((event: RunEvent) => void) | undefined;
   /**

@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
-import type { EngineId } from '../engines/engine.js';
+import type { Engine, EngineId } from '../engines/engine.js';
 import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
 import { ParascadError } from '../errors.js';
 import type { HistoryStore } from '../history/history-store.js';
-import { engineIdentity } from '../job/engine-identity.js';
+import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
 import { FileDigests } from '../job/file-digests.js';
 import { buildPartJob, type PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
@@ -21,6 +21,7 @@ import { checkRenderOptions, type RenderOptions } from './render-options.js';
 import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
+import type { FleetRun } from './start-fleet-run.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
@@ -34,7 +35,8 @@ export type { EnginePreference, RenderOptions } from './render-options.js';
  */
 export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   checkRenderOptions(options);
-  warmUpEngines(options);
+  // A fleet renders elsewhere: compiling the WASM engine here would be wasted.
+  if (options.queue === undefined) warmUpEngines(options);
   return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
 }
 
@@ -71,19 +73,27 @@ export async function renderPlan(
       : undefined,
     maxMemoryBytes: options.maxMemoryBytes,
   });
-  const started = await startEngines(engines.native, choices, schedule.concurrency);
   const libraryPaths = findLibraryPaths(
     defined({ env: options.env, openscadBinary: engines.native.binaryPath }),
   );
+  const fleet = await fleetOf(project, options, engines, libraryPaths);
+  const started =
+    fleet?.kind === 'fleet'
+      ? new Map<EngineId, Engine>()
+      : await startEngines(engines.native, choices, schedule.concurrency);
   const plan: EnginePlan = {
     ...defined({ native: started.get('native')?.info, wasm: started.get('wasm')?.info }),
-    explanation: engines.explanation,
+    explanation:
+      fleet?.kind === 'fleet'
+        ? `${engines.explanation}; rendering ${fleet.description}`
+        : engines.explanation,
   };
+  const concurrency = fleet?.kind === 'fleet' ? fleet.slots : schedule.concurrency;
   emit({
     type: 'run-start',
     jobs: [...jobs].sort((a, b) => schedule.priority(b) - schedule.priority(a)),
     estimates: Object.fromEntries(schedule.estimates),
-    concurrency: schedule.concurrency,
+    concurrency,
     memoryBudgetBytes: schedule.memoryBudgetBytes,
     engines: plan,
     ...defined({ source: project.source }),
@@ -91,16 +101,22 @@ export async function renderPlan(
   for (const problem of [...project.warnings, ...engines.native.warnings]) {
     emit({ type: 'warning', problem });
   }
+  if (fleet?.kind === 'fallback') {
+    emit({ type: 'warning', problem: { message: `${fleet.reason}: rendering on this machine` } });
+  }
 
-  const runner = createLocalPartRunner({
-    engines: started,
-    native: engines.native.native,
-    wasmThreads: schedule.concurrency,
-    inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
-    libraryPaths,
-    memoryLimitBytes: schedule.memoryBudgetBytes,
-    ...defined({ outDir: project.outDir }),
-  });
+  const runner =
+    fleet?.kind === 'fleet'
+      ? fleet.runner
+      : createLocalPartRunner({
+          engines: started,
+          native: engines.native.native,
+          wasmThreads: schedule.concurrency,
+          inputFiles: (scadFile) => inputs.get(scadFile)?.files ?? [scadFile],
+          libraryPaths,
+          memoryLimitBytes: schedule.memoryBudgetBytes,
+          ...defined({ outDir: project.outDir }),
+        });
   let inputs = new Map<string, { files: readonly string[]; absent: readonly string[] }>();
   const begun = performance.now();
   let results: PartResult[];
@@ -118,7 +134,11 @@ export async function renderPlan(
     results = await runParts({
       jobs,
       runner,
-      schedule,
+      // On a fleet every part is queued at once: the workers' slots and memory bound them.
+      schedule:
+        fleet?.kind === 'fleet'
+          ? { ...schedule, concurrency: jobs.length, memoryBudgetBytes: Number.MAX_SAFE_INTEGER }
+          : schedule,
       choices: engines.choices,
       workOf,
       fallbacks: createEngineFallbacks({
@@ -148,11 +168,38 @@ export async function renderPlan(
   const summary = summarise(
     results,
     (performance.now() - begun) / 1000,
-    schedule.concurrency,
+    concurrency,
     runner.engines(),
   );
   emit({ type: 'run-done', summary });
   return summary;
+}
+
+/** With `--queue`: the fleet the parts render on (or why they render here after all). */
+async function fleetOf(
+  project: RunPlan,
+  options: RenderOptions,
+  engines: RunEngines,
+  libraryPaths: readonly string[],
+): Promise<FleetRun | undefined> {
+  if (options.queue === undefined) return undefined;
+  const { startFleetRun } = await import('./start-fleet-run.js');
+  const identities = new Map<string, EngineIdentity>();
+  for (const job of project.jobs) {
+    const id = engines.choiceOf(job).engine;
+    const info = id === 'wasm' ? wasmEngineInfo : engines.native.native?.info;
+    if (info === undefined) continue;
+    const identity = engineIdentity(info, job.backend);
+    identities.set(JSON.stringify(identity), identity);
+  }
+  return startFleetRun({
+    url: options.queue,
+    root: project.projectDir,
+    libraryPaths,
+    engines: [...identities.values()],
+    stopSignal: options.stopSignal,
+    localFallback: options.localFallback === true,
+  });
 }
 
 /** The self-contained job of each part on each engine, built once. */

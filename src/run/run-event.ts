@@ -46,6 +46,8 @@ export type RunEvent =
       /** 1 for the first try, 2 for the first retry, … */
       readonly attempt: number;
       readonly expected: PartEstimate;
+      /** Where it runs when not in this machine's pool: a fleet worker (`host:pid`). */
+      readonly where?: string;
     }
   | {
       /** A part crashed or timed out and will be tried again. */

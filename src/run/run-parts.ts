@@ -103,21 +103,32 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
     run: async (job, attempt) => {
       const choice = choiceOf(job);
       const work = await options.workOf(job, choice.engine);
-      running++;
-      emit({
-        type: 'part-start',
-        job,
-        engine: choice.engine,
-        reason: choice.reason,
-        attempt,
-        expected: schedule.estimateOf(job),
-      });
+      const start = { announced: false };
+      const announce = (where?: string): void => {
+        if (start.announced) return;
+        start.announced = true;
+        running++;
+        emit({
+          type: 'part-start',
+          job,
+          engine: choice.engine,
+          reason: choice.reason,
+          attempt,
+          expected: schedule.estimateOf(job),
+          ...(where === undefined ? {} : { where }),
+        });
+      };
+      // A queued part is announced when a worker takes it, not when it is handed over.
+      if (runner.queued !== true) announce();
       try {
-        const result = await runner.run({ job, work, attempt }, kill.signal);
+        const result = await runner.run(
+          { job, work, attempt, ...(runner.queued === true ? { started: announce } : {}) },
+          kill.signal,
+        );
         if (result.status === 'ok') await options.onRendered?.(result, work);
         return options.fallbacks.finish(result);
       } finally {
-        running--;
+        if (start.announced) running--;
       }
     },
   });

@@ -53,6 +53,9 @@ const heavy = [
   /\/dist\/run\/render\.js$/,
   /\/dist\/engines\//,
   /\/dist\/config\//,
+  // The fleet's queue libraries: only `--queue`, `worker` and `fleet` load them.
+  /\/node_modules\/bullmq\//,
+  /\/node_modules\/ioredis\//,
 ];
 
 describe('the command line loads only what a command needs', () => {

@@ -1,6 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
+import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -49,6 +50,12 @@ export function renderCommand(context: CliContext) {
     .option('-q, --quiet', 'print only failures, warnings and the summary')
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option('--json', 'print the run as JSON events, one per line, for other programs')
+    .option(
+      '--queue <url>',
+      'render on the parascad workers of a Redis queue, e.g. redis://host:6379',
+      parseQueueUrl,
+    )
+    .option('--local-fallback', 'with --queue: render here when no worker serves the parts')
     .action(async (args, options) => {
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
       const [{ createReporter }, { render }] = await Promise.all([
@@ -57,6 +64,9 @@ export function renderCommand(context: CliContext) {
       ]);
       if (options.failFast === true && options.keepGoing === true) {
         throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
+      }
+      if (options.localFallback === true && options.queue === undefined) {
+        throw new ParascadError('USAGE', '--local-fallback only applies with --queue');
       }
       if (options.quiet === true && options.verbose === true) {
         throw new ParascadError('USAGE', '--quiet and --verbose contradict each other');
@@ -89,6 +99,8 @@ export function renderCommand(context: CliContext) {
           retries: options.retries,
           failFast: options.failFast === true,
           maxMemoryBytes: options.maxMemory,
+          queue: options.queue,
+          localFallback: options.localFallback === true,
           stopSignal: context.stopSignal,
           signal: context.signal,
           onEvent: (event) => {

@@ -1,0 +1,187 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { measureOutput } from '../../src/verify/measure-output.js';
+import { copyFixture } from '../support/copy-fixture.js';
+import { listFiles } from '../support/list-files.js';
+import { runCli, startCli, stopStartedClis } from '../support/run-cli.js';
+import { startRedis, type TestRedis } from '../support/start-redis.js';
+import { startWorker, type TestWorker } from '../support/start-worker.js';
+
+interface JsonEvent {
+  readonly type: string;
+  readonly part?: { readonly name: string };
+  readonly where?: string;
+  readonly status?: string;
+}
+
+function eventsOf(stdout: string): JsonEvent[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as JsonEvent);
+}
+
+async function measures(project: string): Promise<Record<string, unknown>> {
+  const folder = join(project, 'outputs');
+  const measured: Record<string, unknown> = {};
+  for (const file of await listFiles(folder)) {
+    measured[file] = measureOutput(
+      file.slice(file.lastIndexOf('.') + 1),
+      await readFile(join(folder, file)),
+    );
+  }
+  return measured;
+}
+
+describe('a render fleet on a real redis-server with real worker processes (WASM engine)', () => {
+  let redis: TestRedis;
+  const workers: TestWorker[] = [];
+  const projects: string[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterEach(async () => {
+    stopStartedClis();
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+  });
+  afterAll(async () => {
+    await redis.stop();
+    await Promise.all(projects.map((project) => rm(project, { recursive: true, force: true })));
+  });
+
+  const project = async (name: string): Promise<string> => {
+    const folder = await copyFixture(name);
+    projects.push(folder);
+    return folder;
+  };
+  const worker = async (...args: string[]): Promise<TestWorker> => {
+    const started = await startWorker(redis.url, ['-j', '1', '--engine', 'wasm', ...args]);
+    workers.push(started);
+    return started;
+  };
+
+  it('renders a project on two worker processes into the same outputs as a local render', async () => {
+    await Promise.all([worker(), worker()]);
+    const [remote, local] = await Promise.all([project('e2e-kit'), project('e2e-kit')]);
+    const fleet = await runCli(
+      ['render', '--queue', redis.url, '--engine', 'wasm', '--json'],
+      remote,
+    );
+    const here = await runCli(['render', '--engine', 'wasm'], local);
+    // The kit's `broken` part fails on purpose, on the fleet as here: the same exit code.
+    expect(fleet.code).toBe(1);
+    expect(here.code).toBe(1);
+    expect(await listFiles(join(remote, 'outputs'))).toEqual(
+      await listFiles(join(local, 'outputs')),
+    );
+    expect(await measures(remote)).toEqual(await measures(local));
+    const done = eventsOf(fleet.stdout).filter((event) => event.type === 'part-done');
+    expect(done).toHaveLength(5);
+    // Every part says which worker rendered it, and both workers rendered some.
+    const where = new Set(done.map((event) => event.where));
+    expect([...where].map((label) => label?.slice(label.lastIndexOf(':') + 1)).sort()).toEqual(
+      workers.map((started) => String(started.pid)).sort(),
+    );
+  });
+
+  it('re-renders the part of a worker killed with SIGKILL on another worker: every part arrives', async () => {
+    const [first, second] = await Promise.all([worker(), worker()]);
+    const folder = await project('e2e-slow');
+    let killed: number | undefined;
+    const run = startCli(
+      ['render', '--queue', redis.url, '--engine', 'wasm', '--json'],
+      folder,
+      (stdout) => {
+        if (killed !== undefined) return;
+        const start = eventsOf(stdout).find(
+          (event) => event.type === 'part-start' && event.part?.name === 'slow',
+        );
+        const victim = [first, second].find((w) => start?.where?.endsWith(`:${w.pid}`));
+        if (victim === undefined) return;
+        killed = victim.pid;
+        victim.child.kill('SIGKILL');
+      },
+    );
+    const done = await run.done;
+    expect(killed).toBeDefined();
+    expect(done.code).toBe(0);
+    const slow = eventsOf(done.stdout).find(
+      (event) => event.type === 'part-done' && event.part?.name === 'slow',
+    );
+    expect(slow?.status).toBe('ok');
+    expect(slow?.where?.endsWith(`:${killed}`)).toBe(false);
+    expect(await listFiles(join(folder, 'outputs'))).toEqual([
+      'also_quick.stl',
+      'quick.stl',
+      'slow.stl',
+    ]);
+  });
+
+  it('keeps two producers on one queue apart: each gets exactly its own outputs', async () => {
+    await Promise.all([worker(), worker()]);
+    const [kit, config] = await Promise.all([project('e2e-kit'), project('e2e-config')]);
+    const [kitRun, configRun] = await Promise.all([
+      runCli(['render', '--queue', redis.url, '--engine', 'wasm'], kit),
+      runCli(['render', '--queue', redis.url, '--engine', 'wasm'], config),
+    ]);
+    expect(kitRun.code).toBe(1);
+    expect(configRun.code, configRun.stdout + configRun.stderr).toBe(0);
+    expect(await listFiles(join(kit, 'outputs'))).toEqual([
+      'badge.stl',
+      'block.off',
+      'block.stl',
+      'disc.stl',
+      'plate.dxf',
+      'plate.svg',
+    ]);
+    expect(await listFiles(join(config, 'outputs'))).toEqual([
+      'cube_part.stl',
+      'ring.dxf',
+      'ring.svg',
+    ]);
+  });
+
+  it('says at once that no worker serves the parts, and renders here with --local-fallback', async () => {
+    const folder = await project('e2e-config');
+    const none = await runCli(['render', '--queue', redis.url, '--engine', 'wasm'], folder);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/No worker with wasm .* is connected to redis:\/\/127\.0\.0\.1/);
+    expect(await listFiles(folder)).not.toContain('outputs/cube_part.stl');
+    const fallback = await runCli(
+      ['render', '--queue', redis.url, '--engine', 'wasm', '--local-fallback'],
+      folder,
+    );
+    expect(fallback.code).toBe(0);
+    expect(fallback.stdout).toMatch(/rendering on this machine/);
+    expect(await listFiles(join(folder, 'outputs'))).toEqual([
+      'cube_part.stl',
+      'ring.dxf',
+      'ring.svg',
+    ]);
+  });
+
+  it('fails with a clear error when Redis cannot be reached', async () => {
+    const gone = await startRedis();
+    await gone.stop();
+    const folder = await project('e2e-config');
+    const run = await runCli(['render', '--queue', gone.url, '--engine', 'wasm'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Cannot reach Redis at ${gone.url}`);
+    const status = await runCli(['fleet', '--queue', gone.url], folder);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('Cannot reach Redis');
+  });
+
+  it('shows the connected workers, their engines and the queue depth with parascad fleet', async () => {
+    const started = await worker();
+    const folder = await project('e2e-config');
+    const status = await runCli(['fleet', '--queue', redis.url], folder);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(
+      new RegExp(`:${started.pid}\\s+wasm 2025\\.01\\.19 \\(manifold\\)\\s+-j 1`),
+    );
+    expect(status.stdout).toMatch(/wasm-2025\.01\.19-manifold\s+0 waiting/);
+  });
+});

@@ -1,0 +1,182 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, EngineRequest, EngineRun } from '../../src/engines/engine.js';
+import { blobDigest, createBlobStore, type BlobStore } from '../../src/fleet/blob-store.js';
+import { connectRedis } from '../../src/fleet/connect-redis.js';
+import type { FleetJobData } from '../../src/fleet/fleet-job.js';
+import { loadQueueLibrary } from '../../src/fleet/load-queue-library.js';
+import { processFleetJob } from '../../src/fleet/process-fleet-job.js';
+import type { PartJob } from '../../src/job/part-job.js';
+import { startRedis, type TestRedis } from '../support/start-redis.js';
+
+/** An engine that writes a small valid STL and records what it was asked to run. */
+function fakeEngine(requests: EngineRequest[]): Engine {
+  return {
+    info: { id: 'wasm', version: '2025.01.19', backend: 'manifold', source: 'test' },
+    async run(request): Promise<EngineRun> {
+      requests.push(request);
+      for (const output of request.outputs) {
+        await writeFile(
+          output.tempPath,
+          'solid t\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 0 1 0\nendloop\nendfacet\nendsolid t\n',
+        );
+      }
+      return { exitCode: 0, console: '', routes: [], seconds: 0.01 };
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+describe('a worker rendering a queued part', () => {
+  let server: TestRedis;
+  let redis: Redis;
+  let blobs: BlobStore;
+  let scratchDir: string;
+
+  beforeAll(async () => {
+    server = await startRedis();
+    redis = await connectRedis(await loadQueueLibrary(), server.url, { name: 'test' });
+    blobs = createBlobStore(redis, { prefix: 'parascad' });
+    scratchDir = await mkdtemp(join(tmpdir(), 'parascad-worker-test-'));
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+    await rm(scratchDir, { recursive: true, force: true });
+  });
+
+  async function jobFor(
+    files: Record<string, string>,
+    part: Partial<PartJob['part']> = {},
+  ): Promise<FleetJobData> {
+    const inputs: Record<string, string> = {};
+    for (const [path, text] of Object.entries(files)) {
+      inputs[path] = await blobs.put(new TextEncoder().encode(text));
+    }
+    const work = {
+      schema: 1,
+      id: 'main.scad#box',
+      name: 'box',
+      part: {
+        file: 'main.scad',
+        module: 'box',
+        mode: 'include',
+        variables: {},
+        quality: {},
+        ...part,
+      },
+      // Text a malicious queue might carry: never run, the program is rebuilt.
+      program: { path: 'box.scad', source: 'import("/etc/passwd");', defines: [] },
+      inputs,
+      formats: ['stl'],
+      engine: { id: 'wasm', version: '2025.01.19', backend: 'manifold' },
+    } as unknown as PartJob;
+    return { v: 1, runId: 'test', work };
+  }
+
+  const context = (engine: Engine) => ({
+    blobs,
+    engines: [engine],
+    scratchDir,
+    libraryPaths: [],
+    memoryLimitBytes: 2 ** 30,
+    signal: new AbortController().signal,
+  });
+
+  it('rebuilds the program from the structured fields, renders in scratch and stores the output as a blob', async () => {
+    const requests: EngineRequest[] = [];
+    const data = await jobFor(
+      {
+        'main.scad': 'include <lib/shapes.scad>\nmodule box() { shape(); }\n',
+        'lib/shapes.scad': 'module shape() { cube(1); }\n',
+      },
+      { variables: { size: '[1, 2]', label: '"a\\"b"' }, quality: { $fn: 32 } },
+    );
+    const result = await processFleetJob(data, context(fakeEngine(requests)));
+    expect(result.status).toBe('ok');
+    const [request] = requests;
+    // The user's file (fetched into scratch) with the part's statements: never the queue's text.
+    expect(request?.program.file).toBe(
+      join(
+        request?.program.file.slice(0, request.program.file.indexOf('/root/') + 5) ?? '',
+        'main.scad',
+      ),
+    );
+    expect(request?.program.file.startsWith(scratchDir)).toBe(true);
+    expect(request?.program.defines).toEqual(expect.arrayContaining(['size = [1, 2]', '$fn = 32']));
+    expect(JSON.stringify(request?.program)).not.toContain('/etc/passwd');
+    expect(request?.inputFiles.every((file) => file.startsWith(scratchDir))).toBe(true);
+    const [output] = result.outputs;
+    const fetched = await blobs.get(output?.digest ?? '');
+    expect(fetched.kind).toBe('ok');
+  });
+
+  it.each([
+    [
+      'a variable that is not an OpenSCAD literal',
+      { variables: { size: 'import("/etc/passwd")' } },
+      /not an OpenSCAD literal/,
+    ],
+    [
+      'a module name that is program text',
+      { module: 'box(); import("/etc/passwd")' },
+      /not a module name/,
+    ],
+    ['a file outside the job', { file: '../../etc/passwd' }, /outside the job's folder/],
+    ['a quality that is not a number', { quality: { $fn: '64; echo(1)' } }, /must be a number/],
+  ])('refuses %s, running nothing', async (_what, part, message) => {
+    const requests: EngineRequest[] = [];
+    const data = await jobFor(
+      { 'main.scad': 'module box() cube(1);\n' },
+      part as Partial<PartJob['part']>,
+    );
+    const result = await processFleetJob(data, context(fakeEngine(requests)));
+    expect(result.status).toBe('failed');
+    expect(result.failure?.kind === 'io-error' ? result.failure.message : '').toMatch(message);
+    expect(requests).toEqual([]);
+  });
+
+  it('refuses a part whose file imports an absolute path on the worker', async () => {
+    const requests: EngineRequest[] = [];
+    const outside = join(scratchDir, '..', `parascad-secret-${process.pid}.stl`);
+    await writeFile(outside, 'solid s\nendsolid s\n');
+    try {
+      const data = await jobFor({ 'main.scad': `module box() import("${outside}");\n` });
+      const result = await processFleetJob(data, context(fakeEngine(requests)));
+      expect(result.failure?.kind === 'io-error' ? result.failure.message : '').toMatch(
+        /outside the files it was sent/,
+      );
+      expect(requests).toEqual([]);
+    } finally {
+      await rm(outside, { force: true });
+    }
+  });
+
+  it('refuses an input whose blob was tampered with', async () => {
+    const requests: EngineRequest[] = [];
+    const data = await jobFor({ 'main.scad': 'module box() cube(1);\n' });
+    const digest = data.work.inputs['main.scad'] ?? '';
+    await redis.set(`parascad:blob:${digest}`, 'module box() import("/etc/passwd");\n', 'KEEPTTL');
+    const result = await processFleetJob(data, context(fakeEngine(requests)));
+    expect(result.failure?.kind === 'io-error' ? result.failure.message : '').toMatch(
+      /does not match its digest/,
+    );
+    expect(requests).toEqual([]);
+    expect(blobDigest(new TextEncoder().encode('module box() cube(1);\n'))).toBe(digest);
+  });
+
+  it('refuses a part for an engine it does not have', async () => {
+    const data = await jobFor({ 'main.scad': 'module box() cube(1);\n' });
+    const native = {
+      ...data,
+      work: { ...data.work, engine: { id: 'native', version: '2021.01', backend: 'cgal' } },
+    } as FleetJobData;
+    const result = await processFleetJob(native, context(fakeEngine([])));
+    expect(result.failure?.kind === 'io-error' ? result.failure.message : '').toMatch(
+      /no native OpenSCAD 2021.01/,
+    );
+  });
+});
