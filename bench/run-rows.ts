@@ -29,7 +29,12 @@ export async function plainSequential(
   const started = performance.now();
   let failed = 0;
   for (const program of programs) {
-    const code = await run('openscad', ['-o', join(outDir, program.output), program.input]);
+    const code = await run('openscad', [
+      '-o',
+      join(outDir, program.output),
+      ...(program.defines ?? []).flatMap((definition) => ['-D', definition]),
+      program.input,
+    ]);
     if (code !== 0) failed++;
   }
   return { wallSeconds: (performance.now() - started) / 1000, failed };
@@ -43,7 +48,15 @@ export async function plainXargs(
 ): Promise<TimedRun> {
   await fresh(outDir);
   const lines = programs
-    .map((program) => `-o ${quote(join(outDir, program.output))} ${quote(program.input)}\n`)
+    .map((program) =>
+      [
+        '-o',
+        quote(join(outDir, program.output)),
+        ...(program.defines ?? []).flatMap((definition) => ['-D', quote(definition)]),
+        quote(program.input),
+      ].join(' '),
+    )
+    .map((line) => `${line}\n`)
     .join('');
   const started = performance.now();
   const code = await run('xargs', ['-P', String(workers), '-L', '1', 'openscad'], lines);

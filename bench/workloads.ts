@@ -8,6 +8,8 @@ import { glob } from 'tinyglobby';
 export interface PlainProgram {
   readonly input: string;
   readonly output: string;
+  /** Statements given with `-D`, as parascad's part program appends them. */
+  readonly defines?: readonly string[];
 }
 
 /** A benchmark workload: a folder parascad renders, and the same work as plain OpenSCAD runs. */
@@ -93,8 +95,8 @@ export async function skewedBatch(root: string, shortParts: number): Promise<Wor
 }
 
 /**
- * The shared 16-part gearbox (MCAD): marked modules, so the baseline runs the same small
- * programs parascad would write (`include`, the guard, `$fn`, the module call), one per output.
+ * The shared 16-part gearbox (MCAD): marked modules, so the baseline runs the user's file with
+ * the statements parascad appends (the guard, `$fn`, the module call) as `-D`, one run per output.
  */
 export async function gearbox(root: string, source: string): Promise<Workload | undefined> {
   if (!existsSync(join(source, 'gearbox.scad'))) return undefined;
@@ -109,16 +111,13 @@ export async function gearbox(root: string, source: string): Promise<Workload | 
   const programs: PlainProgram[] = [];
   for (const job of plan.jobs) {
     const program = partProgram(job);
-    if (program.useCall !== undefined)
-      throw new Error(`gearbox part ${job.name} is in use mode: its definitions need -D`);
-    // The file with the part's definitions appended: what parascad runs (see partInvocation).
-    const input = join(dir, `.bench-${job.name}.scad`);
-    await writeFile(
-      input,
-      `include <${job.scadFile}>\n${program.defines.map((statement) => `${statement};\n`).join('')}`,
-    );
+    if (program.useCall !== undefined) throw new Error(`gearbox part ${job.name} is in use mode`);
     for (const output of job.outputs) {
-      programs.push({ input, output: `${job.name}.${output.format}` });
+      programs.push({
+        input: job.scadFile,
+        output: `${job.name}.${output.format}`,
+        defines: program.defines,
+      });
     }
   }
   return {
