@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
+import { runErrorEvent } from '../run/run-error-event.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { initCommand } from './commands/init-command.js';
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
+    if (wantsJson(argv)) writeErrorEvent(error, context);
     const { mistypedCommand } = await import('./mistyped-command.js');
     const meant = mistypedCommand(
       argv,
@@ -64,6 +66,26 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     }
     return await reportError(error, context);
   }
+}
+
+/** Whether the command line asks for JSON on stdout (before any `--` that ends the options). */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/**
+ * Under `--json`, a program reads stdout: a setup or usage error is a `run-error` event there too
+ * (the person at the terminal still gets the text on stderr).
+ */
+function writeErrorEvent(error: unknown, context: MainContext): void {
+  const setupError =
+    error instanceof ParascadError
+      ? error
+      : error instanceof CommanderError && error.exitCode !== 0
+        ? new ParascadError('USAGE', error.message.replace(/^error: /, ''))
+        : undefined;
+  if (setupError !== undefined) context.stdout(`${JSON.stringify(runErrorEvent(setupError))}\n`);
 }
 
 async function reportError(error: unknown, context: MainContext): Promise<number> {

@@ -20,7 +20,8 @@ const suffixPattern = `^\\.?(?:${suffixes
  */
 export const exportFormatSchema = z
   .string({ error: 'must be an export format such as stl' })
-  .meta({ pattern: suffixPattern, examples: [...suffixes] })
+  // The enum lets editors complete the suffixes; the pattern accepts what parascad accepts too.
+  .meta({ anyOf: [{ enum: [...suffixes] }, { pattern: suffixPattern }] })
   .transform((written, context) => {
     const suffix = written.replace(/^\./, '').toLowerCase();
     if (findExportFormat(suffix) === undefined) {

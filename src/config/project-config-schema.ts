@@ -24,11 +24,15 @@ const paramSetsSchema = z
   .union(
     [
       paramSetFileSchema,
+      z.literal(true, { error: 'must be true' }),
       z.strictObject(
         {
-          file: paramSetFileSchema.meta({
-            description: "The Customizer's parameter set file, relative to this config.",
-          }),
+          file: paramSetFileSchema
+            .meta({
+              description:
+                "The Customizer's parameter set file, relative to this config. Default: NAME.json beside NAME.scad, as OpenSCAD finds it.",
+            })
+            .optional(),
           sets: z
             .array(text('must be the name of a parameter set'), {
               error: 'must be a list of parameter set names such as [small, large]',
@@ -42,110 +46,120 @@ const paramSetsSchema = z
     ],
     {
       error:
-        'must be the path of a parameter set file, or a mapping such as {file: box.json, sets: [small]}',
+        'must be the path of a parameter set file, true (NAME.json beside NAME.scad), or a mapping such as {file: box.json, sets: [small]}',
     },
   )
   .meta({
     description:
-      'OpenSCAD Customizer parameter sets (a JSON file) to render, each set as its own part: the file, or {file, sets}.',
+      'OpenSCAD Customizer parameter sets (a JSON file) to render, each set as its own part: the file, true for NAME.json beside NAME.scad, or {file, sets}.',
   });
+
+/**
+ * What makes a family of variants of a part, given the same way to a module entry and to a file
+ * entry (whose whole files and marked modules then render once per variant).
+ */
+const variantShape = {
+  params: z
+    .record(variableNameSchema, paramValueSchema, {
+      error: 'must be a mapping of variable names to values such as {width: 40}',
+    })
+    .meta({ description: 'Values for OpenSCAD variables, set after the file is included.' })
+    .optional(),
+  paramsets: paramSetsSchema.optional(),
+  matrix: z
+    .record(
+      variableNameSchema,
+      z
+        .array(paramValueSchema, {
+          error: 'must be a non-empty list of values such as [10, 20]',
+        })
+        .min(1, { error: 'must be a non-empty list of values such as [10, 20]' }),
+      {
+        error: 'must be a mapping of variable names to lists of values such as {size: [10, 20]}',
+      },
+    )
+    .meta({
+      description:
+        'Lists of values for OpenSCAD variables: one part for each combination of their values.',
+    })
+    .optional(),
+};
+
+/** A variable in both `params` and `matrix` of one entry. */
+function paramsAndMatrix(entry: unknown, context: z.RefinementCtx): void {
+  const params = field(entry, 'params');
+  const matrix = field(entry, 'matrix');
+  if (!isMapping(params) || !isMapping(matrix)) return;
+  for (const name of Object.keys(matrix).filter((key) => Object.hasOwn(params, key))) {
+    context.addIssue({
+      code: 'custom',
+      path: ['matrix', name],
+      message: 'is also set in params',
+      params: {
+        withPath: true,
+        atKey: true,
+        hint: 'a variable takes one value (params) or one value per part (matrix), not both',
+      } satisfies ProblemParams,
+    });
+  }
+}
 
 const moduleEntrySchema = z
   .strictObject(
     {
       name: moduleNameSchema.meta({ description: 'The module to render.' }),
-      params: z
-        .record(variableNameSchema, paramValueSchema, {
-          error: 'must be a mapping of variable names to values such as {width: 40}',
-        })
-        .meta({ description: 'Values for OpenSCAD variables, set after the file is included.' })
-        .optional(),
-      paramsets: paramSetsSchema.optional(),
-      matrix: z
-        .record(
-          variableNameSchema,
-          z
-            .array(paramValueSchema, {
-              error: 'must be a non-empty list of values such as [10, 20]',
-            })
-            .min(1, { error: 'must be a non-empty list of values such as [10, 20]' }),
-          {
-            error:
-              'must be a mapping of variable names to lists of values such as {size: [10, 20]}',
-          },
-        )
-        .meta({
-          description:
-            'Lists of values for OpenSCAD variables: one part for each combination of their values.',
-        })
-        .optional(),
+      ...variantShape,
       ...partSettingsShape,
     },
     { error: 'must be a module name or a mapping such as {name: base}' },
   )
-  .superRefine(
-    (entry: unknown, context) => {
-      const params = field(entry, 'params');
-      const matrix = field(entry, 'matrix');
-      if (!isMapping(params) || !isMapping(matrix)) return;
-      for (const name of Object.keys(matrix).filter((key) => Object.hasOwn(params, key))) {
-        context.addIssue({
-          code: 'custom',
-          path: ['matrix', name],
-          message: 'is also set in params',
-          params: {
-            withPath: true,
-            atKey: true,
-            hint: 'a variable takes one value (params) or one value per part (matrix), not both',
-          } satisfies ProblemParams,
-        });
-      }
-    },
-    // Also when a value is wrong, so that every problem of the file is reported at once.
-    { when: () => true },
-  );
+  // Also when a value is wrong, so that every problem of the file is reported at once.
+  .superRefine(paramsAndMatrix, { when: () => true });
 
 const modulesMessage = 'must be marked, whole or a list of modules';
 
-const fileEntrySchema = z.strictObject(
-  {
-    path: text('must be a file path or glob such as parts/*.scad').meta({
-      description: 'The .scad file, or a glob of them, relative to this config.',
-    }),
-    exclude: z
-      .union(
-        [
-          text('must be a path or glob'),
-          z.array(text('must be a path or glob'), { error: 'must be a list of paths or globs' }),
-        ],
-        { error: 'must be a path or glob, or a list of them' },
-      )
-      .meta({ description: 'Files matched by path to leave out: a glob or a list of globs.' })
-      .optional(),
-    modules: z
-      .union(
-        [
-          z.enum(['marked', 'whole'], { error: modulesMessage }),
-          z
-            .array(
-              z.union([moduleNameSchema, moduleEntrySchema], {
-                error: 'must be a module name or a mapping such as {name: base}',
-              }),
-              { error: modulesMessage },
-            )
-            .min(1, { error: 'must list at least one module' }),
-        ],
-        { error: modulesMessage },
-      )
-      .meta({
-        description:
-          'marked: the modules with //render.model.* markers (a file without markers renders whole); whole: the file as one part; or a list of modules.',
-      })
-      .optional(),
-    ...partSettingsShape,
-  },
-  { error: 'must be a mapping such as {path: parts/*.scad}' },
-);
+const fileEntrySchema = z
+  .strictObject(
+    {
+      path: text('must be a file path or glob such as parts/*.scad').meta({
+        description: 'The .scad file, or a glob of them, relative to this config.',
+      }),
+      exclude: z
+        .union(
+          [
+            text('must be a path or glob'),
+            z.array(text('must be a path or glob'), { error: 'must be a list of paths or globs' }),
+          ],
+          { error: 'must be a path or glob, or a list of them' },
+        )
+        .meta({ description: 'Files matched by path to leave out: a glob or a list of globs.' })
+        .optional(),
+      modules: z
+        .union(
+          [
+            z.enum(['marked', 'whole'], { error: modulesMessage }),
+            z
+              .array(
+                z.union([moduleNameSchema, moduleEntrySchema], {
+                  error: 'must be a module name or a mapping such as {name: base}',
+                }),
+                { error: modulesMessage },
+              )
+              .min(1, { error: 'must list at least one module' }),
+          ],
+          { error: modulesMessage },
+        )
+        .meta({
+          description:
+            'marked: the modules with //render.model.* markers (a file without markers renders whole); whole: the file as one part; or a list of modules.',
+        })
+        .optional(),
+      ...variantShape,
+      ...partSettingsShape,
+    },
+    { error: 'must be a mapping such as {path: parts/*.scad}' },
+  )
+  .superRefine(paramsAndMatrix, { when: () => true });
 
 /**
  * The schema of `parascad.config.yaml` / `.yml` / `.json`, as written: the loader validates with
@@ -166,6 +180,13 @@ export const projectConfigSchema = z
         .int({ error: 'must be a positive integer' })
         .positive({ error: 'must be a positive integer' })
         .meta({ description: 'Parts rendered at once. Default: from the CPUs and the engine.' })
+        .optional(),
+      strict: z
+        .boolean({ error: 'must be true or false' })
+        .meta({
+          description:
+            'Fail parts that render with warnings or a mesh that is not closed (as --strict). Default: false.',
+        })
         .optional(),
       defaults: z
         .strictObject(partSettingsShape, {

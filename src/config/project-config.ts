@@ -9,6 +9,12 @@ export interface Located<T> {
   readonly at: ConfigLocation;
 }
 
+/** A value, and where the config wrote it when it came from a file (not the command line). */
+export interface MaybeLocated<T> {
+  readonly value: T;
+  readonly at?: ConfigLocation;
+}
+
 /** A value a parameter can take, as YAML/JSON writes it (null stands for OpenSCAD's `undef`). */
 export type ParamValue = number | boolean | string | null | readonly ParamValue[];
 
@@ -37,15 +43,19 @@ export interface PartSettings {
 
 /** Customizer parameter sets to render, each as its own part. */
 export interface ParamSetsSpec {
-  /** The JSON file as written (relative to the config file's folder). */
-  readonly file: Located<string>;
+  /**
+   * The JSON file as written (relative to the config file's folder); undefined for OpenSCAD's
+   * own convention, `NAME.json` beside `NAME.scad`.
+   */
+  readonly file?: MaybeLocated<string>;
   /** The sets to render; undefined for every set in the file. */
-  readonly sets?: readonly Located<string>[];
+  readonly sets?: readonly MaybeLocated<string>[];
+  /** Where `paramsets` is written; undefined when given on the command line. */
+  readonly at?: ConfigLocation;
 }
 
-/** One module of a file, with what to render it with. */
-export interface ModuleEntry extends PartSettings {
-  readonly name: Located<string>;
+/** What makes a family of variants of a part: values, customizer sets and a sweep. */
+export interface VariantSpec {
   /** `-D`-style overrides, each located for error messages. */
   readonly params?: Readonly<Record<string, Located<ParamValue>>>;
   readonly paramsets?: ParamSetsSpec;
@@ -53,8 +63,16 @@ export interface ModuleEntry extends PartSettings {
   readonly matrix?: Readonly<Record<string, Located<readonly ParamValue[]>>>;
 }
 
-/** One `files:` entry. */
-export interface FileEntry extends PartSettings {
+/** One module of a file, with what to render it with. */
+export interface ModuleEntry extends PartSettings, VariantSpec {
+  readonly name: Located<string>;
+}
+
+/**
+ * One `files:` entry. Its `params`, `paramsets` and `matrix` make variants of the parts that have
+ * no entry of their own: whole files and marked modules.
+ */
+export interface FileEntry extends PartSettings, VariantSpec {
   /** A path or glob, relative to the config file's folder. */
   readonly path: Located<string>;
   readonly exclude: readonly Located<string>[];
@@ -74,6 +92,8 @@ export interface ProjectConfig {
   readonly outDir?: Located<string>;
   /** Parts rendered at once. */
   readonly jobs?: Located<number>;
+  /** Fail parts with warnings or meshes that are not closed. @default false */
+  readonly strict?: Located<boolean>;
   readonly defaults: PartSettings;
   readonly files: readonly FileEntry[];
 }

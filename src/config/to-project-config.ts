@@ -9,6 +9,7 @@ import type {
   ParamValue,
   PartSettings,
   ProjectConfig,
+  VariantSpec,
 } from './project-config.js';
 import type { projectConfigSchema } from './project-config-schema.js';
 
@@ -18,6 +19,7 @@ export type ParsedProjectConfig = z.output<typeof projectConfigSchema>;
 type ParsedSettings = NonNullable<ParsedProjectConfig['defaults']>;
 type ParsedFile = ParsedProjectConfig['files'][number];
 type ParsedModule = Exclude<NonNullable<ParsedFile['modules']>, string>[number];
+type ParsedModuleEntry = Exclude<ParsedModule, string>;
 type Path = readonly (string | number)[];
 
 /** Where the value at a path of the config file was written. */
@@ -60,26 +62,36 @@ export function toProjectConfig(
           Object.entries(record).map(([key, value]) => [key, at(value, [...path, key])]),
         );
 
-  const paramSets = (spec: ParsedModule, path: Path): ParamSetsSpec | undefined => {
-    if (typeof spec === 'string' || spec.paramsets === undefined) return undefined;
-    const written = spec.paramsets;
-    if (typeof written === 'string') return { file: at(written, path) };
+  const paramSets = (
+    written: ParsedModuleEntry['paramsets'],
+    path: Path,
+  ): ParamSetsSpec | undefined => {
+    if (written === undefined) return undefined;
+    const where = locate(path);
+    if (written === true) return { at: where };
+    if (typeof written === 'string') return { file: at(written, path), at: where };
     return {
-      file: at(written.file, [...path, 'file']),
-      ...defined({ sets: written.sets?.map((set, index) => at(set, [...path, 'sets', index])) }),
+      at: where,
+      ...defined({
+        file: optional(written.file, [...path, 'file']),
+        sets: written.sets?.map((set, index) => at(set, [...path, 'sets', index])),
+      }),
     };
   };
+
+  const variants = (entry: ParsedModuleEntry | ParsedFile, path: Path): VariantSpec =>
+    defined({
+      params: located<ParamValue>(entry.params, [...path, 'params']),
+      paramsets: paramSets(entry.paramsets, [...path, 'paramsets']),
+      matrix: located<readonly ParamValue[]>(entry.matrix, [...path, 'matrix']),
+    });
 
   const moduleEntry = (entry: ParsedModule, path: Path): ModuleEntry => {
     if (typeof entry === 'string') return { name: at(entry, path) };
     return {
       name: at(entry.name, [...path, 'name']),
       ...settings(entry, path),
-      ...defined({
-        params: located<ParamValue>(entry.params, [...path, 'params']),
-        paramsets: paramSets(entry, [...path, 'paramsets']),
-        matrix: located<readonly ParamValue[]>(entry.matrix, [...path, 'matrix']),
-      }),
+      ...variants(entry, path),
     };
   };
 
@@ -102,6 +114,7 @@ export function toProjectConfig(
                 moduleEntry(module, [...path, 'modules', index]),
               ),
       ...settings(entry, path),
+      ...variants(entry, path),
     };
   };
 
@@ -110,6 +123,7 @@ export function toProjectConfig(
     ...defined({
       outDir: optional(parsed.outDir, ['outDir']),
       jobs: optional(parsed.jobs, ['jobs']),
+      strict: optional(parsed.strict, ['strict']),
     }),
     defaults: settings(parsed.defaults ?? {}, ['defaults']),
     files: parsed.files.map((entry, index) => fileEntry(entry, ['files', index])),

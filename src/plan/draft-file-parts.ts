@@ -1,5 +1,11 @@
 import { basename } from 'node:path';
-import type { ConfigLocation, ModuleEntry, PartSettings } from '../config/project-config.js';
+import type {
+  ConfigLocation,
+  ModuleEntry,
+  ParamSetsSpec,
+  PartSettings,
+  VariantSpec,
+} from '../config/project-config.js';
 import type { ModelSpec } from '../discovery/classic-project.js';
 import { declaredModules } from '../discovery/declared-modules.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
@@ -7,8 +13,10 @@ import { programScope } from '../discovery/program-scope.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
 import { fileBase } from './describe-part.js';
+import { leakingGeometryWarning } from './leaking-geometry-warning.js';
 import type { ScadFileInfo } from './load-scad-file.js';
 import { moduleVariants } from './module-variants.js';
+import type { ModuleVariant } from './module-variants.js';
 import { defaultOutputTemplate } from './output-template.js';
 import type { PartDraft } from './part-draft.js';
 import { partName } from './part-name.js';
@@ -47,6 +55,16 @@ export async function draftFileParts(
   const problems: ConfigProblem[] = [];
   const fileSettings = resolveSettings(request.settings, context.defaults);
   const requestedAt = request.path.at ?? request.modulesAt ?? { file: file.file, line: 1 };
+  const cliSets = commandLineSets(file, context);
+  const fileVariants: VariantSpec = {
+    ...request.variants,
+    ...(cliSets === undefined ? {} : { paramsets: cliSets }),
+  };
+  const whole = async (): Promise<PartDraft[]> => {
+    const { variants, problems: found } = await moduleVariants(fileVariants, file, context);
+    problems.push(...found);
+    return variants.map((variant) => wholeDraft(file, variant, fileSettings, requestedAt, context));
+  };
   if (request.modules === 'whole') {
     const mode = request.settings.mode;
     if (mode !== undefined) {
@@ -56,21 +74,29 @@ export async function draftFileParts(
         hint: 'remove mode, or list the modules to render',
       });
     }
-    return { drafts: [wholeDraft(file, fileSettings, requestedAt, context)], problems };
+    return { drafts: await whole(), problems };
   }
   if (request.modules === 'marked') {
     problems.push(...file.scan.problems);
     for (const warning of file.scan.warnings) context.onWarning?.(warning);
-    if (file.scan.models.length === 0) {
-      return { drafts: [wholeDraft(file, fileSettings, requestedAt, context)], problems };
-    }
-    const drafts = file.scan.models.map((model) =>
-      markedDraft(file, model, request.settings, fileSettings, context),
+    if (file.scan.models.length === 0) return { drafts: await whole(), problems };
+    const leak = fileSettings.mode === undefined ? await file.leakingGeometry() : undefined;
+    if (leak !== undefined) context.onWarning?.(leakingGeometryWarning(file.file, leak));
+    const mode =
+      fileSettings.mode?.value ?? (file.hasGuard && leak === undefined ? 'include' : 'use');
+    const { variants, problems: found } = await moduleVariants(fileVariants, file, context);
+    problems.push(...found);
+    const drafts = file.scan.models.flatMap((model) =>
+      variants.map((variant) =>
+        markedDraft(file, model, variant, mode, request.settings, fileSettings, context),
+      ),
     );
     return { drafts: drafts.filter(includable(file, problems, request)), problems };
   }
+  problems.push(...variantsOfListedFile(request.variants));
   const drafts: PartDraft[] = [];
-  for (const entry of request.modules) {
+  for (const written of request.modules) {
+    const entry = cliSets === undefined ? written : { ...written, paramsets: cliSets };
     const listed = await listedDrafts(entry, request.settings, file, context);
     problems.push(...listed.problems);
     drafts.push(...listed.drafts);
@@ -78,42 +104,72 @@ export async function draftFileParts(
   return { drafts: drafts.filter(includable(file, problems, request)), problems };
 }
 
+/** The command line's parameter sets, when they apply to this file. */
+function commandLineSets(file: ScadFileInfo, context: PlanContext): ParamSetsSpec | undefined {
+  const values = context.commandLine;
+  if (values?.paramsets === undefined) return undefined;
+  return values.appliesTo === undefined || values.appliesTo(file.file)
+    ? values.paramsets
+    : undefined;
+}
+
+/** A file entry's variants cannot apply to a list of modules: each module entry has its own. */
+function variantsOfListedFile(variants: VariantSpec | undefined): ConfigProblem[] {
+  const written = [
+    ...Object.values(variants?.params ?? {}),
+    ...Object.values(variants?.matrix ?? {}),
+  ].map((value) => value.at);
+  const setsAt = variants?.paramsets?.at ?? variants?.paramsets?.file?.at;
+  if (setsAt !== undefined) written.push(setsAt);
+  const [first] = written;
+  if (first === undefined) return [];
+  return [
+    {
+      message:
+        'params, paramsets and matrix of a file entry apply to whole files and marked modules, not to a list of modules',
+      location: first,
+      hint: 'give them under each module of the list, e.g. modules: [{name: lid, params: {…}}]',
+    },
+  ];
+}
+
 function wholeDraft(
   file: ScadFileInfo,
+  variant: ModuleVariant,
   settings: PartSettings,
   requestedAt: ConfigLocation,
   context: PlanContext,
 ): PartDraft {
-  const name = fileBase(file.file);
   return {
-    name: partName(name, undefined, []),
+    name: partName(fileBase(file.file), variant.set?.name, variant.matrix),
     scadFile: file.file,
     mode: 'include',
-    variables: {},
-    paramTexts: new Map(),
+    ...variantValues(variant),
     ...qualityOf(settings, file, false),
     ...formatsOf(settings, builtinFormats, requestedAt),
     output: outputOf(settings, context),
     declaredAt: { file: file.file, line: 1, column: 1 },
     requestedAt,
     ...overrides(settings),
+    ...(variant.set === undefined ? {} : { paramSet: variant.set }),
   };
 }
 
 function markedDraft(
   file: ScadFileInfo,
   model: ModelSpec,
+  variant: ModuleVariant,
+  mode: PartDraft['mode'],
   entrySettings: PartSettings,
   settings: PartSettings,
   context: PlanContext,
 ): PartDraft {
   return {
-    name: partName(model.module, undefined, []),
+    name: partName(model.module, variant.set?.name, variant.matrix),
     scadFile: file.file,
     module: model.module,
-    mode: settings.mode?.value ?? (file.hasGuard ? 'include' : 'use'),
-    variables: {},
-    paramTexts: new Map(),
+    mode,
+    ...variantValues(variant),
     ...qualityOf(settings, file, context.classicQuality === true),
     // Only the entry's own formats beat the markers, not the config's defaults.
     ...formatsOf(entrySettings, model.formats, model.requestedAt),
@@ -121,6 +177,17 @@ function markedDraft(
     declaredAt: model.declaredAt,
     requestedAt: model.requestedAt,
     ...overrides(settings),
+    ...(variant.set === undefined ? {} : { paramSet: variant.set }),
+  };
+}
+
+/** A variant's variables as OpenSCAD source, and as written for `{param.NAME}`. */
+function variantValues(variant: ModuleVariant): Pick<PartDraft, 'variables' | 'paramTexts'> {
+  return {
+    variables: Object.fromEntries(
+      [...variant.variables].map(([variable, value]) => [variable, value.source]),
+    ),
+    paramTexts: new Map([...variant.variables].map(([variable, value]) => [variable, value.text])),
   };
 }
 
@@ -142,10 +209,7 @@ async function listedDrafts(
     scadFile: file.file,
     module: name,
     mode,
-    variables: Object.fromEntries(
-      [...variant.variables].map(([variable, value]) => [variable, value.source]),
-    ),
-    paramTexts: new Map([...variant.variables].map(([variable, value]) => [variable, value.text])),
+    ...variantValues(variant),
     ...qualityOf(settings, file, false),
     ...formatsOf(settings, builtinFormats, entry.name.at),
     output: outputOf(settings, context),

@@ -1,5 +1,5 @@
-import { basename, resolve } from 'node:path';
-import type { Located, ModuleEntry, ParamValue } from '../config/project-config.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Located, ParamValue, VariantSpec } from '../config/project-config.js';
 import { variableNamePattern } from '../config/openscad-names.js';
 import { ConfigError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
@@ -12,11 +12,12 @@ import type { SetVariable } from './parameter-set-variables.js';
 import type { PlanContext } from './part-request.js';
 import { pickParameterSets } from './pick-parameter-sets.js';
 import { scadLiteral } from './scad-literal.js';
+import type { TopLevelAssignment } from './top-level-assignments.js';
 
-/** One way a module entry renders its module: a set and a matrix combination, or neither. */
+/** One way a part renders: a set and a matrix combination, or neither. */
 export interface ModuleVariant {
   /** The customizer set, if any. */
-  readonly set?: { readonly file: string; readonly name: string };
+  readonly set?: { readonly file: string; readonly name: string; readonly beside?: true };
   /** The matrix combination, as `[variable, value as written]` in the matrix's order. */
   readonly matrix: readonly (readonly [string, string])[];
   /** Every variable the variant sets: the set's, then `params`, then the matrix's (later win). */
@@ -24,18 +25,29 @@ export interface ModuleVariant {
 }
 
 /**
- * The variants of a module entry: one per customizer set (every set of the file when the entry
- * names none) times one per matrix combination. A set's values come first, explicit `params`
- * override them (the entry states them for every set), and the matrix's values override both; a
- * variable in both `params` and `matrix` is a problem, since one of them would be ignored.
+ * The variants of a part — a listed module, or a whole file or marked module of a file entry:
+ * one per customizer set (every set of the file when the entry names none) times one per
+ * matrix combination. A set's values come first, explicit `params` override them (the entry
+ * states them for every set), and the matrix's values override both; a variable in both
+ * `params` and `matrix` is a problem, since one of them would be ignored.
+ *
+ * Values are checked against the variable's default (see `ScadFileInfo.variableDefaults`): a
+ * value of another type than a literal default (a string for a number, …) is a problem at the
+ * value, as are set names missing from the JSON, set variables the file does not define and set
+ * values of the wrong type; a `params`/`matrix` variable that neither the file nor a file it
+ * includes or uses assigns is a warning (`-D` still defines it, and the file may read it). `paramsets`
+ * without a file uses OpenSCAD's own convention, `NAME.json` beside `NAME.scad`.
  */
 export async function moduleVariants(
-  entry: ModuleEntry,
+  entry: VariantSpec,
   file: ScadFileInfo,
   context: PlanContext,
 ): Promise<{ variants: ModuleVariant[]; problems: ConfigProblem[] }> {
   const problems: ConfigProblem[] = [];
-  const assigned = new Set(file.assignments.map((assignment) => assignment.name));
+  const wantsValues = entry.params !== undefined || entry.matrix !== undefined;
+  const defaults =
+    wantsValues || entry.paramsets !== undefined ? await file.variableDefaults() : [];
+  const defaultOf = new Map(defaults.map((assignment) => [assignment.name, assignment]));
   const checkName = (name: string, at: Located<unknown>['at'], where: string): boolean => {
     if (!variableNamePattern.test(name)) {
       problems.push({
@@ -45,15 +57,17 @@ export async function moduleVariants(
       });
       return false;
     }
-    const guess =
-      name.startsWith('$') || assigned.has(name) ? undefined : didYouMean(name, [...assigned]);
-    if (guess !== undefined) {
-      context.onWarning?.({
-        message: `${where} sets ${name}, which ${basename(file.file)} does not assign at its top level`,
-        location: at,
-        hint: `did you mean ${guess}?`,
-      });
-    }
+    if (name.startsWith('$') || defaultOf.has(name)) return true;
+    // Not an error: -D defines a variable the file never assigns, and the file may read it.
+    const guess = didYouMean(name, [...defaultOf.keys()]);
+    context.onWarning?.({
+      message: `${where} sets ${name}, which ${basename(file.file)} does not assign at its top level`,
+      location: at,
+      hint:
+        guess !== undefined
+          ? `did you mean ${guess}?`
+          : `it is passed anyway; neither ${basename(file.file)} nor a file it includes or uses assigns it`,
+    });
     return true;
   };
   const literal = (
@@ -61,6 +75,15 @@ export async function moduleVariants(
     at: Located<unknown>['at'],
     name: string,
   ): string | undefined => {
+    const mismatch = typeMismatch(value, defaultOf.get(name));
+    if (mismatch !== undefined) {
+      problems.push({
+        message: `${name} is ${mismatch}`,
+        location: at,
+        hint: 'give a value of the type of the default, as the customizer does',
+      });
+      return undefined;
+    }
     try {
       return scadLiteral(value);
     } catch (error) {
@@ -103,7 +126,7 @@ export async function moduleVariants(
     }
   }
 
-  const sets = await entrySets(entry, file, context, problems);
+  const sets = await entrySets(entry, file, defaults, context, problems);
   const variants: ModuleVariant[] = [];
   for (const set of sets) {
     for (const combination of expandMatrix(matrix)) {
@@ -114,7 +137,9 @@ export async function moduleVariants(
         matrixTexts.push([name, paramText(value)]);
       }
       variants.push({
-        ...(set === undefined ? {} : { set: { file: set.file, name: set.name } }),
+        ...(set === undefined
+          ? {}
+          : { set: { file: set.file, name: set.name, ...(set.beside ? { beside: true } : {}) } }),
         matrix: matrixTexts,
         variables,
       });
@@ -123,26 +148,67 @@ export async function moduleVariants(
   return { variants, problems };
 }
 
+/** How a value differs in type from the variable's literal default, if it does. */
+function typeMismatch(
+  value: ParamValue,
+  assignment: TopLevelAssignment | undefined,
+): string | undefined {
+  if (assignment?.literal === undefined || value === null) return undefined;
+  const expected = kindOf(assignment.literal.value);
+  const given = kindOf(value);
+  if (expected === 'undef' || expected === given) return undefined;
+  const where = `${basename(assignment.at.file)}:${assignment.at.line}`;
+  return `${articled(given)} (${paramText(value)}), but its default (${where}) is ${articled(expected)}`;
+}
+
+function kindOf(value: ParamValue): 'string' | 'number' | 'boolean' | 'list' | 'undef' {
+  if (value === null) return 'undef';
+  if (Array.isArray(value)) return 'list';
+  return typeof value as 'string' | 'number' | 'boolean';
+}
+
+function articled(kind: string): string {
+  return kind === 'undef' ? 'undef' : `a ${kind}`;
+}
+
+/** `NAME.json` beside `NAME.scad`, where OpenSCAD looks for a file's parameter sets. */
+export function parameterSetFileBeside(scadFile: string): string {
+  return join(dirname(scadFile), `${basename(scadFile).replace(/\.scad$/i, '')}.json`);
+}
+
 /** The entry's customizer sets with their typed values; `[undefined]` when it uses none. */
 async function entrySets(
-  entry: ModuleEntry,
+  entry: VariantSpec,
   file: ScadFileInfo,
+  defaults: readonly TopLevelAssignment[],
   context: PlanContext,
   problems: ConfigProblem[],
 ): Promise<
-  ({ file: string; name: string; variables: ReadonlyMap<string, SetVariable> } | undefined)[]
+  (
+    | {
+        file: string;
+        name: string;
+        beside: boolean;
+        variables: ReadonlyMap<string, SetVariable>;
+      }
+    | undefined
+  )[]
 > {
   const spec = entry.paramsets;
   if (spec === undefined) return [undefined];
-  const jsonFile = resolve(context.baseDir, spec.file.value);
+  const beside = spec.file === undefined;
+  const jsonFile =
+    spec.file === undefined
+      ? parameterSetFileBeside(file.file)
+      : resolve(context.baseDir, spec.file.value);
   try {
-    const parameterSets = await context.parameterSets(jsonFile, spec.file.at);
+    const parameterSets = await context.parameterSets(jsonFile, spec.file?.at ?? spec.at);
     const picked = pickParameterSets(parameterSets, spec.sets);
     problems.push(...picked.problems);
     return picked.sets.map((set) => {
-      const typed = parameterSetVariables(set, file.assignments, file.file);
+      const typed = parameterSetVariables(set, defaults, file.file);
       problems.push(...typed.problems);
-      return { file: jsonFile, name: set.name, variables: typed.variables };
+      return { file: jsonFile, name: set.name, beside, variables: typed.variables };
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,4 +1,10 @@
-import type { ConfigLocation, ModuleEntry, PartSettings } from '../config/project-config.js';
+import type {
+  ConfigLocation,
+  ModuleEntry,
+  ParamSetsSpec,
+  PartSettings,
+  VariantSpec,
+} from '../config/project-config.js';
 import type { ConfigProblem } from '../errors.js';
 import type { ParameterSets } from './customizer-sets.js';
 import type { FilePattern } from './expand-file-pattern.js';
@@ -13,6 +19,21 @@ export interface PartRequest {
   readonly modulesAt?: ConfigLocation;
   /** The entry's own settings; `PlanContext.defaults` fill in the rest. */
   readonly settings: PartSettings;
+  /** The entry's own variants of its whole files and marked modules. */
+  readonly variants?: VariantSpec;
+}
+
+/** Values given on the command line (`-p FILE`, `-P SET`, `-D name=value`), for every part. */
+export interface CommandLineValues {
+  /**
+   * Parameter sets replacing those of every part (`file` absolute; undefined for `NAME.json`
+   * beside each file).
+   */
+  readonly paramsets?: ParamSetsSpec;
+  /** Which files `paramsets` applies to (absolute path); @default every file */
+  readonly appliesTo?: (scadFile: string) => boolean;
+  /** `-D` definitions, as OpenSCAD source, winning over params, sets and matrix of every part. */
+  readonly defines?: readonly { readonly name: string; readonly source: string }[];
 }
 
 /** What planning every request shares. */
@@ -46,6 +67,8 @@ export interface PlanContext {
   readonly libraryPaths?: readonly string[];
   /** Receives what is worth telling but does not stop the run. */
   readonly onWarning?: (warning: ConfigProblem) => void;
+  /** Values from the command line, for every part. */
+  readonly commandLine?: CommandLineValues;
   /** The parameter sets of a customizer file, read once per file; rejects with a `ConfigError`. */
-  readonly parameterSets: (jsonFile: string, at: ConfigLocation) => Promise<ParameterSets>;
+  readonly parameterSets: (jsonFile: string, at?: ConfigLocation) => Promise<ParameterSets>;
 }

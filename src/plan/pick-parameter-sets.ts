@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Located } from '../config/project-config.js';
+import type { MaybeLocated } from '../config/project-config.js';
 import type { ConfigProblem } from '../errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { ParameterSet, ParameterSets } from './customizer-sets.js';
@@ -11,7 +11,7 @@ import type { ParameterSet, ParameterSets } from './customizer-sets.js';
  */
 export function pickParameterSets(
   file: ParameterSets,
-  wanted: readonly Located<string>[] | undefined,
+  wanted: readonly MaybeLocated<string>[] | undefined,
 ): { sets: ParameterSet[]; problems: ConfigProblem[] } {
   if (wanted === undefined) return { sets: [...file.sets.values()], problems: [] };
   const sets: ParameterSet[] = [];
@@ -26,7 +26,7 @@ export function pickParameterSets(
     const guess = didYouMean(name.value, names);
     problems.push({
       message: `${basename(file.file)} has no parameter set "${name.value}"`,
-      location: name.at,
+      ...(name.at === undefined ? {} : { location: name.at }),
       hint:
         guess === undefined
           ? `its sets: ${names.map((set) => `"${set}"`).join(', ')}`

@@ -55,6 +55,7 @@ export async function planFiles(
       outDir: options.outDir ?? resolve(cwd, 'outputs'),
       ...(options.dimensionOf === undefined ? {} : { dimensionOf: options.dimensionOf }),
       ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
+      ...(options.commandLine === undefined ? {} : { commandLine: options.commandLine }),
     },
   );
 }

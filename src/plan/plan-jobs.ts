@@ -12,6 +12,14 @@ export interface PlanOptions {
   readonly outDir: string;
   /** Absolute folder part identities are relative to, so they survive moving the project. */
   readonly projectDir: string;
+  /**
+   * How the generated program brings in the file: `use` when including it would add its
+   * unguarded top-level geometry to every part (see `findLeakingGeometry`).
+   * @default 'include'
+   */
+  readonly mode?: RenderJob['mode'];
+  /** Variables for every part (from `-D`), as OpenSCAD source. @default none */
+  readonly variables?: RenderJob['variables'];
 }
 
 /**
@@ -36,8 +44,8 @@ export function planJobs(project: ClassicProject, options: PlanOptions): RenderJ
     const part = {
       scadFile: project.scadFile,
       module: model.module,
-      mode: 'include' as const,
-      variables: {},
+      mode: options.mode ?? 'include',
+      variables: options.variables ?? {},
       quality,
     };
     return {

@@ -1,7 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { ConfigProblem } from '../errors.js';
-import type { PartRequest } from './part-request.js';
+import { defined } from '../util/defined.js';
+import type { CommandLineValues, PartRequest } from './part-request.js';
 import { planRequests } from './plan-requests.js';
 import type { RenderJob } from './render-job.js';
 
@@ -20,6 +21,8 @@ export interface PlanProjectOptions {
   readonly dimensionOf?: (partId: string) => '2d' | '3d' | undefined;
   /** Receives ignored `//render…` comments and probably misspelt parameter names. */
   readonly onWarning?: (warning: ConfigProblem) => void;
+  /** `-p`, `-P` and `-D` from the command line, for every part. */
+  readonly commandLine?: CommandLineValues;
 }
 
 /**
@@ -42,7 +45,12 @@ export async function planProject(
   const baseDir = dirname(config.file);
   const requests = config.files.map((entry): PartRequest => {
     const { modules } = entry;
-    const common = { path: entry.path, exclude: entry.exclude, settings: entry };
+    const variants = defined({
+      params: entry.params,
+      paramsets: entry.paramsets,
+      matrix: entry.matrix,
+    });
+    const common = { path: entry.path, exclude: entry.exclude, settings: entry, variants };
     return 'value' in modules
       ? { ...common, modules: modules.value, modulesAt: modules.at }
       : { ...common, modules };
@@ -54,5 +62,6 @@ export async function planProject(
     outDir: options.outDir ?? resolve(baseDir, config.outDir?.value ?? 'outputs'),
     ...(options.dimensionOf === undefined ? {} : { dimensionOf: options.dimensionOf }),
     ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
+    ...(options.commandLine === undefined ? {} : { commandLine: options.commandLine }),
   });
 }

@@ -9,7 +9,7 @@ import { finishParts } from './finish-parts.js';
 import { loadScadFile } from './load-scad-file.js';
 import type { ScadFileInfo } from './load-scad-file.js';
 import type { PartDraft } from './part-draft.js';
-import type { PartRequest, PlanContext } from './part-request.js';
+import type { CommandLineValues, PartRequest, PlanContext } from './part-request.js';
 import type { RenderJob } from './render-job.js';
 
 /**
@@ -60,7 +60,7 @@ export async function planRequests(
       if (file === undefined) continue;
       const drafted = await draftFileParts(request, file, shared);
       problems.push(...drafted.problems);
-      drafts.push(...drafted.drafts);
+      drafts.push(...drafted.drafts.map((draft) => withDefines(draft, context.commandLine)));
     }
   }
   const finished = finishParts(drafts, shared);
@@ -74,6 +74,22 @@ export async function planRequests(
     );
   }
   return finished.jobs;
+}
+
+/** A part with the command line's `-D` values, which win over its params, set and matrix. */
+function withDefines(draft: PartDraft, commandLine: CommandLineValues | undefined): PartDraft {
+  const defines = commandLine?.defines ?? [];
+  if (defines.length === 0) return draft;
+  const paramTexts = new Map(draft.paramTexts);
+  for (const { name, source } of defines) paramTexts.set(name, source);
+  return {
+    ...draft,
+    variables: {
+      ...draft.variables,
+      ...Object.fromEntries(defines.map(({ name, source }) => [name, source])),
+    },
+    paramTexts,
+  };
 }
 
 /** Drops repeats: a shared customizer file or marker problem is met once per entry that uses it. */

@@ -72,6 +72,9 @@ export interface RenderJob {
    * write). Not part of the id: the geometry is the same. @default 'ascii'
    */
   readonly stl?: 'ascii' | 'binary';
-  /** The customizer parameter set the variables came from, for names and reports. */
-  readonly paramSet?: { readonly file: string; readonly name: string };
+  /**
+   * The customizer parameter set the variables came from, for names and reports; `beside` when
+   * the file was found by OpenSCAD's convention (`NAME.json` beside `NAME.scad`) without being named.
+   */
+  readonly paramSet?: { readonly file: string; readonly name: string; readonly beside?: true };
 }

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { ConfigError, ParascadError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { fileBase } from './describe-part.js';
 import type { RenderJob } from './render-job.js';
 
 /** Which parts to render, as given on the command line. */
@@ -17,7 +18,8 @@ export interface PartSelectors {
 
 /**
  * The parts the selectors pick, in their planned order: a part is kept when it matches one of
- * the name globs (if any are given) and comes from one of the files (if any are given). Name
+ * the name globs (if any are given) — by its own name, or by its module's name (or, for a whole
+ * file, the file's name), which selects all the variants of the module — and comes from one of the files (if any are given). Name
  * globs are case-sensitive, like part names; a file selector matches a file by its path, by a
  * folder holding it, or as a glob over paths relative to `cwd` (or absolute paths, for an
  * absolute glob).
@@ -36,7 +38,9 @@ export function selectParts(
   const files = selectors.files ?? [];
   const nameTests = names.map((glob) => {
     const test = picomatch(glob, { dot: true });
-    return (job: RenderJob): boolean => test(job.name);
+    // A module's (or a whole file's) name selects all its variants: `lid` selects `lid-small`.
+    return (job: RenderJob): boolean =>
+      test(job.name) || test(job.module ?? fileBase(job.scadFile));
   });
   const fileTests = files.map((selector) => fileTest(selector, cwd));
 
@@ -85,13 +89,22 @@ export function unknownPartMessage(name: string): string {
 
 /** Whether a part comes from the file, folder or glob `selector` names. */
 export function fileTest(selector: string, cwd: string): (job: RenderJob) => boolean {
+  const test = scadFileSelector(selector, cwd);
+  return (job) => test(job.scadFile);
+}
+
+/**
+ * Whether an absolute scad file path is the file, inside the folder, or matched by the glob that
+ * `selector` names, relative to `cwd` (or absolute).
+ */
+export function scadFileSelector(selector: string, cwd: string): (scadFile: string) => boolean {
   const path = resolve(cwd, selector);
   const absolute = isAbsolute(selector);
   const glob = picomatch(absolute ? selector.split(sep).join('/') : selector, { dot: true });
-  return (job) =>
-    job.scadFile === path ||
-    job.scadFile.startsWith(path.endsWith(sep) ? path : `${path}${sep}`) ||
-    glob(absolute ? job.scadFile.split(sep).join('/') : posixRelative(cwd, job.scadFile));
+  return (scadFile) =>
+    scadFile === path ||
+    scadFile.startsWith(path.endsWith(sep) ? path : `${path}${sep}`) ||
+    glob(absolute ? scadFile.split(sep).join('/') : posixRelative(cwd, scadFile));
 }
 
 function posixRelative(from: string, to: string): string {

@@ -26,6 +26,8 @@ export function describeFailure(failure: FailureReason): string {
       return `openscad wrote no ${failure.format} file`;
     case 'invalid-output':
       return `the ${failure.format} file is not usable: ${failure.message}`;
+    case 'strict':
+      return `failed under --strict: ${failure.first.message}${failure.warnings > 1 ? ` (and ${failure.warnings - 1} more warnings)` : ''}`;
     default:
       return unreachable(failure);
   }

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import pc from 'picocolors';
 import type { RenderJob } from '../plan/render-job.js';
 import { describeQuality } from './describe-quality.js';
@@ -24,7 +24,7 @@ export function formatPartList(jobs: readonly RenderJob[], options: FormatPartLi
       job.module === undefined ? undefined : `${job.mode} mode`,
       job.paramSet === undefined
         ? undefined
-        : `set ${job.paramSet.name} from ${shown(job.paramSet.file)}`,
+        : `set ${job.paramSet.name} from ${shown(job.paramSet.file)}${job.paramSet.beside === true ? ` (found beside ${basename(job.scadFile)}, OpenSCAD's convention)` : ''}`,
       describeQuality(job),
       job.engine === undefined ? undefined : `engine ${job.engine}`,
       job.backend === undefined ? undefined : `backend ${job.backend}`,

@@ -74,6 +74,9 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
         return [colors.yellow(describeStopping(event.reason, event.running))];
       case 'run-done':
         return formatSummary(event.summary, options);
+      case 'run-error':
+        // The CLI prints setup errors itself, in one place.
+        return [];
       default:
         return unreachable(event);
     }

@@ -112,6 +112,7 @@ export function createRunProgress(now: () => number): RunProgress {
           break;
         case 'warning':
         case 'run-done':
+        case 'run-error':
           break;
         default:
           unreachable(event);

@@ -98,6 +98,8 @@ export function failureMessage(failure: FailureReason): string {
       return `timed out after ${failure.seconds}s`;
     case 'cancelled':
       return 'cancelled';
+    case 'strict':
+      return `--strict: ${failure.first.message}`;
     default:
       return unreachable(failure);
   }

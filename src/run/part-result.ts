@@ -1,6 +1,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineId } from '../engines/engine.js';
+import type { DrawingMeasure, MeshMeasure } from '../formats/output-measure.js';
 import type { RenderJob } from '../plan/render-job.js';
+
+/**
+ * What an output's geometry measures: for a mesh its triangles, bounds, volume, surface area and
+ * open and non-manifold edges; for a drawing its contours, area and bounds.
+ */
+export type OutputFacts = MeshMeasure | DrawingMeasure;
 
 /** Why a part did not render, as data the reporters can explain. */
 export type FailureReason =
@@ -13,7 +20,9 @@ export type FailureReason =
   | { readonly kind: 'exit-code'; readonly code: number }
   | { readonly kind: 'conversion-failed'; readonly format: string; readonly message: string }
   | { readonly kind: 'missing-output'; readonly format: string }
-  | { readonly kind: 'invalid-output'; readonly format: string; readonly message: string };
+  | { readonly kind: 'invalid-output'; readonly format: string; readonly message: string }
+  /** `--strict`: the part rendered, with warnings (the first one here) or a mesh not closed. */
+  | { readonly kind: 'strict'; readonly warnings: number; readonly first: Diagnostic };
 
 /** A file a part delivered. */
 export interface DeliveredOutput {
@@ -24,17 +33,22 @@ export interface DeliveredOutput {
   readonly summary: string;
   /** Set when parascad, not OpenSCAD, wrote this format (see the WASM engine's routes). */
   readonly note?: string;
+  /** The geometry's facts, for the formats parascad reads (STL, OFF, 3MF, AMF, SVG, DXF). */
+  readonly facts?: OutputFacts;
 }
 
 export type PartStatus = 'ok' | 'failed' | 'cancelled';
 
-/** The outcome of one part. */
+/**
+ * The outcome of one part. A field added here (or to `RenderJob`, `RunEvent`) goes into
+ * `run-event-schema.ts` too, then `npm run schema`: a test compares real events with the schema.
+ */
 export interface PartResult {
   readonly job: RenderJob;
   readonly engine: EngineId;
   readonly status: PartStatus;
   readonly failure?: FailureReason;
-  /** Files written; empty unless the part rendered. */
+  /** Files written; empty unless the part rendered (or failed only under `--strict`). */
   readonly outputs: readonly DeliveredOutput[];
   readonly diagnostics: readonly Diagnostic[];
   /** Wall time of the render (the last attempt), in seconds. */

@@ -7,18 +7,22 @@ import {
   findClassicSource,
   rendererScript,
 } from '../discovery/discover-project.js';
+import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
 import { explainQuality } from '../plan/explain-quality.js';
+import { leakingGeometryWarning } from '../plan/leaking-geometry-warning.js';
 import { partId } from '../plan/part-id.js';
 import { planFiles } from '../plan/plan-files.js';
 import { planJobs } from '../plan/plan-jobs.js';
 import { planProject } from '../plan/plan-project.js';
+import type { CommandLineValues } from '../plan/part-request.js';
 import type { RenderJob } from '../plan/render-job.js';
-import { fileTest, selectParts } from '../plan/select-parts.js';
+import { fileTest, scadFileSelector, selectParts } from '../plan/select-parts.js';
 import { defined } from '../util/defined.js';
 import { classifyTargets, type Targets } from './classify-targets.js';
+import { commandLineValues } from './command-line-values.js';
 import type { RenderOptions } from './render-options.js';
 
 /** The parts a run renders, and what the project says about running them. */
@@ -33,6 +37,8 @@ export interface RunPlan {
   readonly openscadPath?: string;
   /** Workers the project asks for. */
   readonly threads?: number;
+  /** The project config's `strict: true`. */
+  readonly strict?: boolean;
   /** The project's recorded renders (times, memory, dimensions). */
   readonly history: HistoryStore;
   /** The output folder every output is written below; nothing is written outside it. */
@@ -51,7 +57,8 @@ export interface RunPlan {
  * `renderer.py` with a non-empty `models` list, then the `//render.model.*` markers (of the scad
  * files given, else of `project.scad`). A scad file given that the chosen source covers selects
  * its parts; one it does not cover is rendered from its own markers (or whole). Part names
- * (`lid*`) then select among the parts. `--quality N` then sets every part's `$fn`.
+ * (`lid*`) then select among the parts. `--quality N` then sets every part's `$fn`. `-D`, `-p`
+ * and `-P` give the parts' values (see `commandLineValues`).
  */
 export async function planRun(
   options: RenderOptions = {},
@@ -125,7 +132,10 @@ async function planSource(
   const projectConfig =
     configFile === undefined ? await findProjectConfig(folder) : resolve(cwd, configFile);
   if (projectConfig !== undefined) {
-    return { ...(await projectConfigPlan(projectConfig, options, cwd)), coversFiles: true };
+    return {
+      ...(await projectConfigPlan(projectConfig, options, cwd, targets)),
+      coversFiles: true,
+    };
   }
   const classic = await findClassicSource(folder);
   if (classic !== undefined) {
@@ -143,6 +153,7 @@ async function projectConfigPlan(
   file: string,
   options: RenderOptions,
   cwd: string,
+  targets: Targets,
 ): Promise<RunPlan & { source: string }> {
   const config = await loadProjectConfig(file);
   const projectDir = dirname(config.file);
@@ -157,6 +168,17 @@ async function projectConfigPlan(
     outDir,
     dimensionOf: (id) => history.dimensionOf(id),
     onWarning: (problem) => warnings.push(problem),
+    ...defined({
+      // -p/-P apply to the parts of the .scad files named beside the config, if any.
+      commandLine: commandLineValues(
+        options,
+        cwd,
+        targets.files.length === 0
+          ? undefined
+          : (scadFile) =>
+              targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
+      ),
+    }),
   });
   const ignored = await findClassicSource(projectDir);
   return {
@@ -176,7 +198,7 @@ async function projectConfigPlan(
               hint: 'parascad reads one source of parts: -c FILE, parascad.config.yaml, render_config.yml, renderer.py, then the markers',
             },
           ],
-    ...defined({ threads: config.jobs?.value }),
+    ...defined({ threads: config.jobs?.value, strict: config.strict?.value }),
   };
 }
 
@@ -186,8 +208,11 @@ async function markerPlan(
   options: RenderOptions,
   cwd: string,
 ): Promise<RunPlan & { source: string }> {
+  const values = commandLineValues(options, cwd);
   const [only] = files;
-  if (files.length === 1 && only !== undefined && !/[*?[\]{}]/.test(only)) {
+  // With -p/-P the file is planned as a file (its marked modules, one part per set).
+  const classicRoute = values?.paramsets === undefined;
+  if (classicRoute && files.length === 1 && only !== undefined && !/[*?[\]{}]/.test(only)) {
     // One marked file is the classic auto mode (its //render.quality and thread count apply);
     // a file without markers is rendered whole, like the files of a glob.
     const classic = await discoverProject({ cwd, file: only }).catch((error: unknown) => {
@@ -205,6 +230,7 @@ async function markerPlan(
     outDir,
     dimensionOf: (id) => history.dimensionOf(id),
     onWarning: (problem) => warnings.push(problem),
+    ...defined({ commandLine: values }),
   });
   return {
     projectDir: cwd,
@@ -221,14 +247,29 @@ async function classicPlan(
   cwd: string,
   options: RenderOptions,
 ): Promise<RunPlan & { source: string }> {
+  const values = commandLineValues(options, cwd);
+  if (values?.paramsets !== undefined) return classicWithSets(project, cwd, options, values);
   const projectDir = dirname(project.configFile ?? project.scadFile);
   const outDir =
     options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
+  const leak = await findLeakingGeometry(project.scadFile, {
+    libraryPaths: findLibraryPaths(defined({ env: options.env })),
+  });
   return {
     projectDir,
     outDir,
-    jobs: planJobs(project, { outDir, projectDir }),
-    warnings: project.warnings,
+    jobs: planJobs(project, {
+      outDir,
+      projectDir,
+      mode: leak === undefined ? 'include' : 'use',
+      variables: Object.fromEntries(
+        (values?.defines ?? []).map((define) => [define.name, define.source]),
+      ),
+    }),
+    warnings:
+      leak === undefined
+        ? project.warnings
+        : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
     history: await historyOf(projectDir),
     source: classicSource(project, cwd),
     ...defined({
@@ -236,6 +277,48 @@ async function classicPlan(
       openscadPath: project.openscadPath,
       threads: project.threads,
     }),
+  };
+}
+
+/**
+ * With `-p`/`-P`, a classic project's marked file is planned like a file given on the command
+ * line (its marked modules, one part per set); a `render_config.yml` or `renderer.py` has no
+ * place for sets.
+ */
+async function classicWithSets(
+  project: ClassicProject,
+  cwd: string,
+  options: RenderOptions,
+  values: CommandLineValues,
+): Promise<RunPlan & { source: string }> {
+  if (project.kind !== 'annotations') {
+    throw new ParascadError(
+      'USAGE',
+      `-p/-P choose parameter sets for .scad files and parascad.config parts, not for ${basename(project.configFile ?? 'render_config.yml')}`,
+      'name the .scad file to render (parascad render part.scad -P small), or list the sets under paramsets in a parascad.config.yaml',
+    );
+  }
+  const projectDir = dirname(project.scadFile);
+  const history = await historyOf(projectDir);
+  const warnings: ConfigProblem[] = [...project.warnings];
+  const outDir =
+    options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
+  const jobs = await planFiles([project.scadFile], {
+    cwd: projectDir,
+    projectDir,
+    outDir,
+    dimensionOf: (id) => history.dimensionOf(id),
+    onWarning: (problem) => warnings.push(problem),
+    commandLine: values,
+  });
+  return {
+    projectDir,
+    outDir,
+    jobs,
+    warnings,
+    history,
+    source: classicSource(project, cwd),
+    ...defined({ threads: project.threads }),
   };
 }
 

@@ -18,6 +18,19 @@ export interface RenderOptions {
   /** A project config to use: `parascad.config.yaml` (or `.yml`/`.json`) or a classic `render_config.yml`. */
   readonly config?: string | undefined;
   /**
+   * `name=value` definitions as `openscad -D` takes them (the value one OpenSCAD expression), for
+   * every part; they win over `params`, parameter sets and `matrix`.
+   */
+  readonly defines?: readonly string[] | undefined;
+  /**
+   * A customizer parameter set file (relative to cwd) for the parts of the `.scad` targets, or
+   * every part when no `.scad` target is given; replaces their `paramsets`.
+   * @default with `paramSets`: `NAME.json` beside each `NAME.scad`
+   */
+  readonly paramSetFile?: string | undefined;
+  /** The sets of `paramSetFile` to render. @default every set of the file */
+  readonly paramSets?: readonly string[] | undefined;
+  /**
    * Parts rendered at once.
    * @default the project's thread count, else the number of CPUs (halved when a native
    * Manifold build, which is multi-threaded itself, renders)
@@ -52,6 +65,11 @@ export interface RenderOptions {
   readonly retries?: number | undefined;
   /** Stop everything at the first failed part. @default false: render every part, report all failures */
   readonly failFast?: boolean | undefined;
+  /**
+   * Fail parts that render with warnings or with a mesh that is not closed (open or non-manifold
+   * edges), for CI. @default the project config's `strict`, else false
+   */
+  readonly strict?: boolean | undefined;
   /**
    * Memory the running parts may take together, in bytes: a part does not start while the
    * running ones' recorded peaks plus its own would exceed it, and a native render that grows

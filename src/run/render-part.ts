@@ -7,11 +7,11 @@ import type { Engine, EngineRun } from '../engines/engine.js';
 import { toHostPath } from '../engines/wasm/virtual-path.js';
 import { makeOutputFolder } from '../outputs/make-output-folder.js';
 import { asciiStlToBinary, isBinaryStl } from '../outputs/convert/ascii-stl-to-binary.js';
-import { validateOutput } from '../outputs/validate-output.js';
-import { UnreadableOutputError } from '../verify/unreadable-output-error.js';
+import { inspectOutput } from '../formats/inspect-output.js';
+import { UnreadableOutputError } from '../formats/unreadable-output-error.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
-import type { DeliveredOutput, FailureReason, PartResult } from './part-result.js';
+import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
 import { makeScratchDir, tempNameBeside } from './temp-names.js';
 
@@ -117,6 +117,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
         path: output.path,
         bytes: checked.bytes,
         summary: checked.summary,
+        ...(checked.facts === undefined ? {} : { facts: checked.facts }),
         ...(note === undefined ? {} : { note }),
       });
     }
@@ -164,7 +165,12 @@ function runFailure(
 }
 
 type OutputCheck =
-  | { readonly kind: 'ok'; readonly bytes: number; readonly summary: string }
+  | {
+      readonly kind: 'ok';
+      readonly bytes: number;
+      readonly summary: string;
+      readonly facts?: OutputFacts;
+    }
   | Extract<FailureReason, { kind: 'missing-output' | 'invalid-output' }>;
 
 /**
@@ -195,10 +201,16 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
   } catch {
     return { kind: 'missing-output', format };
   }
-  const check = validateOutput(format, bytes);
-  return check.ok
-    ? { kind: 'ok', bytes: bytes.byteLength, summary: check.summary }
-    : { kind: 'invalid-output', format, message: check.reason };
+  // One read checks the file and measures its geometry: the facts come with the result.
+  const check = inspectOutput(format, bytes);
+  if (!check.ok) return { kind: 'invalid-output', format, message: check.reason };
+  const { measure } = check;
+  return {
+    kind: 'ok',
+    bytes: bytes.byteLength,
+    summary: check.summary,
+    ...(measure.kind === 'none' ? {} : { facts: measure }),
+  };
 }
 
 /**

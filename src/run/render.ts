@@ -154,6 +154,7 @@ export async function renderPlan(
       }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
+      strict: options.strict ?? project.strict ?? false,
       signal: options.signal,
       stopSignal: options.stopSignal,
       emit,

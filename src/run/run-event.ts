@@ -1,5 +1,5 @@
 import type { EngineId, EngineInfo } from '../engines/engine.js';
-import type { ConfigProblem } from '../errors.js';
+import type { ConfigProblem, ParascadErrorCode } from '../errors.js';
 import type { RenderJob } from '../plan/render-job.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import type { RunSummary } from './run-summary.js';
@@ -68,4 +68,21 @@ export type RunEvent =
       readonly reason: 'interrupted' | 'fail-fast';
       readonly running: number;
     }
-  | { readonly type: 'run-done'; readonly summary: RunSummary };
+  | { readonly type: 'run-done'; readonly summary: RunSummary }
+  | {
+      /**
+       * The run could not start: a configuration or usage error found before anything rendered
+       * (the library throws it as a `ParascadError`; the CLI's `--json` writes it as this event).
+       */
+      readonly type: 'run-error';
+      readonly error: RunError;
+    };
+
+/** A setup error as data: its stable code, its message, what to do, and every config problem. */
+export interface RunError {
+  readonly code: ParascadErrorCode;
+  readonly message: string;
+  readonly hint?: string;
+  /** Each problem with its place, for a configuration error; empty otherwise. */
+  readonly problems: readonly ConfigProblem[];
+}

@@ -8,6 +8,7 @@ import type { EngineFallbacks } from './engine-fallbacks.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import type { PartRunner } from './part-runner.js';
 import type { RunSchedule } from './plan-schedule.js';
+import { reviewPart } from './review-part.js';
 import type { RunEvent } from './run-event.js';
 
 export interface RunPartsOptions {
@@ -26,6 +27,8 @@ export interface RunPartsOptions {
   /** Further tries for a crash or a timeout. */
   readonly retries: number;
   readonly failFast: boolean;
+  /** Fail rendered parts with warnings or meshes that are not closed (see `reviewPart`). */
+  readonly strict?: boolean;
   /** Aborting stops running parts now. */
   readonly signal?: AbortSignal | undefined;
   /** Aborting starts no more parts; running ones finish. */
@@ -126,7 +129,7 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
           kill.signal,
         );
         if (result.status === 'ok') await options.onRendered?.(result, work);
-        return options.fallbacks.finish(result);
+        return reviewPart(options.fallbacks.finish(result), { strict: options.strict === true });
       } finally {
         if (start.announced) running--;
       }

@@ -1,4 +1,4 @@
-import type { Box2, Box3, OutputMeasure } from './output-measure.js';
+import type { Box2, Box3, OutputMeasure } from '../formats/output-measure.js';
 
 /** How far two measures may differ and still agree. */
 export interface CompareMeasuresOptions {

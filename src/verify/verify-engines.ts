@@ -10,7 +10,7 @@ import { renderPlan } from '../run/render.js';
 import { runPool } from '../schedule/run-pool.js';
 import { describeFailure } from '../report/describe-failure.js';
 import { compareMeasures } from './compare-measures.js';
-import { measureOutput, type OutputMeasure } from './measure-output.js';
+import { measureOutput, type OutputMeasure } from '../formats/measure-output.js';
 import { runPlainOpenScad } from './run-plain-openscad.js';
 
 export type VerifiedEngine = 'native' | 'wasm';

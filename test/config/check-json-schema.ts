@@ -92,6 +92,9 @@ export function checkJsonSchema(root: Schema, value: unknown): string[] {
           if (typeof data === 'number' && !(data > Number(rule)))
             fail(`is not above ${String(rule)}`);
           break;
+        case 'const':
+          if (JSON.stringify(data) !== JSON.stringify(rule)) fail(`is not ${JSON.stringify(rule)}`);
+          break;
         case 'maximum':
           if (typeof data === 'number' && data > Number(rule)) fail(`is above ${String(rule)}`);
           break;

@@ -11,6 +11,7 @@ describe('knownKeysAt', () => {
       '$schema',
       'outDir',
       'jobs',
+      'strict',
       'defaults',
       'files',
     ]);
@@ -19,6 +20,9 @@ describe('knownKeysAt', () => {
       'path',
       'exclude',
       'modules',
+      'params',
+      'paramsets',
+      'matrix',
       ...settings,
     ]);
     expect(knownKeysAt(projectConfigSchema, ['files', 0, 'modules', 2])).toEqual([

@@ -61,7 +61,7 @@ describe('loadProjectConfig problems', () => {
       [
         '13:5+6',
         'unknown key "colour" in files[1]',
-        'known keys: path, exclude, modules, formats, quality, timeout, engine, backend, stl, mode, output',
+        'known keys: path, exclude, modules, params, paramsets, matrix, formats, quality, timeout, engine, backend, stl, mode, output',
       ],
     ]);
   });
@@ -177,13 +177,12 @@ describe('loadProjectConfig problems', () => {
     ]);
   });
 
-  it('reports paramsets that are neither a file nor a mapping with a file and set names', async () => {
+  it('reports paramsets that are neither a file, true, nor a mapping with set names', async () => {
     expect(await problemsIn(fixture('paramsets.yaml'))).toEqual([
       [
         '5:20+1',
-        'files[0].modules[0].paramsets must be the path of a parameter set file, or a mapping such as {file: box.json, sets: [small]}, got 3',
+        'files[0].modules[0].paramsets must be the path of a parameter set file, true (NAME.json beside NAME.scad), or a mapping such as {file: box.json, sets: [small]}, got 3',
       ],
-      ['7:20+17', 'files[0].modules[1].paramsets.file is required'],
       [
         '9:42+2',
         'files[0].modules[2].paramsets.sets must list at least one parameter set, got an empty list',

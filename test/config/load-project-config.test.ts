@@ -68,7 +68,7 @@ describe('loadProjectConfig', () => {
                 flag: at(true, 21, 66, 4),
                 nothing: at(null, 21, 81, 4),
               },
-              paramsets: { file: at('box.json', 22, 20, 8) },
+              paramsets: { file: at('box.json', 22, 20, 8), at: at(0, 22, 20, 8).at },
               matrix: {
                 size: at([10, 20, 30], 23, 25, 12),
                 wall: at([1.2, 2], 23, 45, 8),
@@ -78,6 +78,7 @@ describe('loadProjectConfig', () => {
             {
               name: at('hinge', 25, 15, 5),
               paramsets: {
+                at: at(0, 26, 20, 42).at,
                 file: at('hinge.json', 26, 28, 10),
                 sets: [at('small', 26, 47, 5), at('large', 26, 54, 5)],
               },

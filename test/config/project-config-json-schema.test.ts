@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchemaFile, configSchemaText } from '../../scripts/generate-config-schema.js';
 import { loadProjectConfig } from '../../src/config/load-project-config.js';
 import { projectConfigJsonSchema } from '../../src/config/project-config-json-schema.js';
+import { exportSuffixes } from '../../src/plan/export-formats.js';
 import { checkJsonSchema } from './check-json-schema.js';
 
 const fixture = (name: string): string =>
@@ -109,5 +110,18 @@ describe('the published JSON Schema', () => {
 
     expect(checkJsonSchema(schema, parse(text))).toEqual([]);
     expect(await loaderAccepts(text)).toBe(true);
+  });
+
+  it('lists the export formats as an enum, so that editors complete them', () => {
+    const text = JSON.stringify(schema);
+    const enums = [...text.matchAll(/"enum":(\[[^\]]*\])/g)].map(
+      (match) => JSON.parse(match[1] ?? '[]') as string[],
+    );
+
+    expect(enums).toContainEqual([...exportSuffixes()]);
+    expect(exportSuffixes()).toEqual(expect.arrayContaining(['stl', '3mf', 'dxf', 'svg', 'pdf']));
+    expect(
+      checkJsonSchema(schema, { files: [{ path: 'a.scad', formats: ['STL', '.3mf'] }] }),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isBinaryStl } from '../../src/outputs/convert/ascii-stl-to-binary.js';
-import { measureOutput } from '../../src/verify/measure-output.js';
+import { measureOutput } from '../../src/formats/measure-output.js';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { runCli, stopStartedClis } from '../support/run-cli.js';

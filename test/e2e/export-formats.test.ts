@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateOutput } from '../../src/outputs/validate-output.js';
-import type { JsonRunEvent } from '../../src/report/event-to-json.js';
+import { describeFailure } from '../../src/report/describe-failure.js';
+import type { RunEvent } from '../../src/run/run-event.js';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { runCli, stopStartedClis } from '../support/run-cli.js';
@@ -47,21 +48,22 @@ async function renderEveryFormat(engine: 'wasm' | 'native'): Promise<{
   const events = run.stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as JsonRunEvent);
+    .map((line) => JSON.parse(line) as RunEvent);
   const caseOf = new Map<string, string>();
   let version = '';
   const outcomes = new Map<string, PartOutcome>();
   for (const event of events) {
     if (event.type === 'run-start') {
       version = event.engines[engine]?.version ?? '';
-      for (const part of event.parts) {
-        caseOf.set(part.id, JSON.parse(part.variables['export_case'] ?? '""') as string);
+      for (const job of event.jobs) {
+        caseOf.set(job.id, JSON.parse(job.variables['export_case'] ?? '""') as string);
       }
     } else if (event.type === 'part-done') {
-      outcomes.set(caseOf.get(event.part.id) ?? event.part.id, {
-        status: event.status,
-        ...(event.failure === undefined ? {} : { failure: event.failure.description }),
-        outputs: event.outputs,
+      const { job, status, failure, outputs } = event.result;
+      outcomes.set(caseOf.get(job.id) ?? job.id, {
+        status,
+        ...(failure === undefined ? {} : { failure: describeFailure(failure) }),
+        outputs,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { measureOutput } from '../../src/verify/measure-output.js';
+import { measureOutput } from '../../src/formats/measure-output.js';
 import { copyFixture } from '../support/copy-fixture.js';
 import { listFiles } from '../support/list-files.js';
 import { runCli, startCli, stopStartedClis } from '../support/run-cli.js';

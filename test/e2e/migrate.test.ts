@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { measureOutput } from '../../src/verify/measure-output.js';
+import { measureOutput } from '../../src/formats/measure-output.js';
 import { compareMeasures } from '../../src/verify/compare-measures.js';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';

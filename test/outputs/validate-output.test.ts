@@ -190,7 +190,7 @@ describe('validateOutput on OFF', () => {
     expect(validateOutput('off', Buffer.from(text))).toEqual({
       ok: false,
       reason: expect.stringContaining(
-        'OFF face 0 refers to a vertex that does not exist',
+        'OFF line 26: face 0 refers to vertex 24, which does not exist (there are 24)',
       ) as string,
     });
   });

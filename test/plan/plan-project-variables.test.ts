@@ -91,25 +91,45 @@ describe('planProject with variables', () => {
       ]);
     });
 
-    it('warns about a param the file does not assign when it looks like a misspelt one', async () => {
+    it('refuses a value of another type than its default, and warns about a param the file does not assign', async () => {
       const { value, at } = modules;
       const warnings: ConfigProblem[] = [];
 
-      await planProject(
-        boxConfig(modulesDir, [
-          {
-            name: value('lid', 4),
-            params: { widht: value(3, 6, 9), $fn: value(12, 7, 9), colour: value('red', 8, 9) },
-          },
-        ]),
-        { projectDir: modulesDir, onWarning: (warning) => warnings.push(warning) },
+      const problems = await problemsOf(
+        planProject(
+          boxConfig(modulesDir, [
+            {
+              name: value('lid', 4),
+              params: {
+                widht: value(3, 6, 9),
+                $fn: value(12, 7, 9),
+                colour: value('red', 8, 9),
+                wall: value('thick', 9, 9),
+                notes: value(3, 10, 9),
+              },
+            },
+          ]),
+          { projectDir: modulesDir, onWarning: (warning) => warnings.push(warning) },
+        ),
       );
 
-      expect(warnings).toEqual([
+      expect(problems).toEqual<ConfigProblem[]>([
+        {
+          message: 'wall is a string (thick), but its default (box.scad:4) is a number',
+          location: at(9, 9),
+          hint: 'give a value of the type of the default, as the customizer does',
+        },
+      ]);
+      expect(warnings).toEqual<ConfigProblem[]>([
         {
           message: 'params sets widht, which box.scad does not assign at its top level',
           location: at(6, 9),
           hint: 'did you mean width?',
+        },
+        {
+          message: 'params sets colour, which box.scad does not assign at its top level',
+          location: at(8, 9),
+          hint: 'it is passed anyway; neither box.scad nor a file it includes or uses assigns it',
         },
       ]);
     });

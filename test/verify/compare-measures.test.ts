@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareMeasures } from '../../src/verify/compare-measures.js';
-import { measureOutput } from '../../src/verify/measure-output.js';
+import { measureOutput } from '../../src/formats/measure-output.js';
 import type {
   DrawingMeasure,
   MeshMeasure,
   OutputMeasure,
-} from '../../src/verify/output-measure.js';
+} from '../../src/formats/output-measure.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { renderNative, renderWasm } from './support/render-model.js';
 import { readModel, readVerifyFixture } from './support/verify-fixtures.js';
@@ -18,6 +18,8 @@ function mesh(volume: number, max: readonly [number, number, number] = [10, 10, 
     bounds: { min: [0, 0, 0], max },
     triangles: 12,
     closed: true,
+    openEdges: 0,
+    nonManifoldEdges: 0,
   };
 }
 

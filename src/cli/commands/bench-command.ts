@@ -17,11 +17,7 @@ import { ParascadError } from '../../errors.js';
 import { commonFolder } from '../../util/common-folder.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import {
-  projectOptionsOf,
-  withProjectOptions,
-  withQualityOptions,
-} from '../options/project-options.js';
+import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
 
 /** The chart's name unless `--chart` says otherwise, in the project's output folder. */
 const defaultChart = 'parascad-bench.svg';
@@ -32,11 +28,9 @@ const defaultChart = 'parascad-bench.svg';
  */
 export function benchCommand(context: CliContext) {
   const cpus = availableParallelism();
-  return withQualityOptions(
-    withProjectOptions(
-      new Command('bench').description(
-        'time a full render with each worker count; print a table and chart the speed-up',
-      ),
+  return withProjectOptions(
+    new Command('bench').description(
+      'time a full render with each worker count; print a table and chart the speed-up',
     ),
   )
     .option(
@@ -95,6 +89,7 @@ export function benchCommand(context: CliContext) {
           cwd: context.cwd,
           env: context.env,
           ...project,
+          ...partValuesOf(options),
           engine: options.engine,
           openscad: options.openscad,
         },

@@ -2,19 +2,13 @@ import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import {
-  projectOptionsOf,
-  withProjectOptions,
-  withQualityOptions,
-} from '../options/project-options.js';
+import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
 
 /** `parascad list [targets...]`: the parts a render would make, without rendering anything. */
 export function listCommand(context: CliContext) {
-  return withQualityOptions(
-    withProjectOptions(
-      new Command('list').description(
-        'print the parts a render would make (name, file, module, parameters, formats, outputs) without rendering',
-      ),
+  return withProjectOptions(
+    new Command('list').description(
+      'print the parts a render would make (name, file, module, parameters, formats, outputs) without rendering',
     ),
   )
     .option('-o, --out-dir <dir>', 'output folder the paths are shown in (as for render)')
@@ -28,7 +22,7 @@ export function listCommand(context: CliContext) {
         { formatSourceLine },
         { planRun },
       ] = await Promise.all([
-        import('../../report/event-to-json.js'),
+        import('../../report/part-to-json.js'),
         import('../../report/format-config-error.js'),
         import('../../report/format-part-list.js'),
         import('../../report/format-source-line.js'),
@@ -38,6 +32,7 @@ export function listCommand(context: CliContext) {
         {
           ...projectOptionsOf(args, options),
           outDir: options.outDir,
+          ...partValuesOf(options),
         },
         resolve(context.cwd),
       );

@@ -6,20 +6,14 @@ import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
-import {
-  projectOptionsOf,
-  withProjectOptions,
-  withQualityOptions,
-} from '../options/project-options.js';
+import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
 
 /** `parascad render [targets...]`: renders every part of a project. */
 export function renderCommand(context: CliContext) {
-  return withQualityOptions(
-    withProjectOptions(
-      new Command('render').description('render every marked module of a project, in parallel'),
-    ),
+  return withProjectOptions(
+    new Command('render').description('render every marked module of a project, in parallel'),
   )
     .option(
       '-j, --jobs <n>',
@@ -41,6 +35,7 @@ export function renderCommand(context: CliContext) {
       0,
     )
     .option('--fail-fast', 'stop everything at the first failed part')
+    .option('--strict', 'fail parts with warnings or a mesh that is not closed (for CI)')
     .option('--keep-going', 'render every part and report all failures (the default)')
     .option(
       '--max-memory <size>',
@@ -90,6 +85,7 @@ export function renderCommand(context: CliContext) {
           cwd: context.cwd,
           env: context.env,
           ...projectOptionsOf(args, options),
+          ...partValuesOf(options),
           jobs: options.jobs,
           engine: options.engine,
           stl: options.stl,
@@ -98,6 +94,7 @@ export function renderCommand(context: CliContext) {
           timeoutSeconds: options.timeout,
           retries: options.retries,
           failFast: options.failFast === true,
+          ...(options.strict === true ? { strict: true } : {}),
           maxMemoryBytes: options.maxMemory,
           queue: options.queue,
           localFallback: options.localFallback === true,

@@ -29,3 +29,8 @@ export function byteSize(text: string): number {
   }
   return bytes;
 }
+
+/** Collects a repeatable option's values. */
+export function repeated(text: string, previous: readonly string[] = []): string[] {
+  return [...previous, text];
+}

@@ -1,6 +1,6 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
 import type { RenderOptions } from '../../run/render-options.js';
-import { wholeNumberAtLeast } from './parse-option-values.js';
+import { repeated, wholeNumberAtLeast } from './parse-option-values.js';
 
 /**
  * The options that say which project to work on and with which OpenSCAD, declared once for every
@@ -8,7 +8,8 @@ import { wholeNumberAtLeast } from './parse-option-values.js';
  */
 export function withProjectOptions<Args extends unknown[], Opts extends OptionValues>(
   command: Command<Args, Opts>,
-) {
+): Command<[...Args, string[]], Opts & ProjectOptionValues> {
+  // Spelled out: the inferred chain of ten options made declaration emit take minutes.
   return command
     .argument(
       '[targets...]',
@@ -32,17 +33,23 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
     .option(
       '--openscad <path>',
       'the native openscad binary (default: $OPENSCAD, openscad_path, PATH)',
-    );
-}
-
-/**
- * The classic renderer's `--auto` and the `--quality` that overrides every part's `$fn`, for the
- * same commands (kept apart from {@link withProjectOptions} so that each inferred type stays small).
- */
-export function withQualityOptions<Args extends unknown[], Opts extends OptionValues>(
-  command: Command<Args, Opts>,
-) {
-  return command
+    )
+    .option(
+      '-D, --define <name=value>',
+      "set a variable for every part, as openscad -D: one OpenSCAD expression (size=30, 'label=\"big\"', 'v=[1, 2]'); wins over params, sets and matrix (repeatable)",
+      // Checked when the run is planned, by the library's own check: its modules stay unloaded
+      // for --help and --version.
+      repeated,
+    )
+    .option(
+      '-p, --paramsets <json>',
+      'a customizer parameter set file for the parts of the .scad targets (every part when none is given); every set renders unless -P picks (default with -P: NAME.json beside NAME.scad)',
+    )
+    .option(
+      '-P, --paramset <name>',
+      'render this parameter set of the -p file (or of NAME.json beside NAME.scad) (repeatable)',
+      repeated,
+    )
     .option(
       '-a, --auto [value]',
       "the classic renderer's flag: --auto= (empty) reads render_config.yml, -a or any other value the //render.model.* markers",
@@ -51,7 +58,31 @@ export function withQualityOptions<Args extends unknown[], Opts extends OptionVa
       '--quality <n>',
       '$fn for every part, over //render.quality comments, configs and the default',
       wholeNumberAtLeast(1),
-    );
+    ) as unknown as Command<[...Args, string[]], Opts & ProjectOptionValues>;
+}
+
+/** The values of the options {@link withProjectOptions} declares. */
+export interface ProjectOptionValues {
+  file?: string;
+  config?: string;
+  engine?: 'auto' | 'native' | 'wasm';
+  openscad?: string;
+  define?: string[];
+  paramsets?: string;
+  paramset?: string[];
+  auto?: string | boolean;
+  quality?: number;
+}
+
+/** The part-value options of {@link withProjectOptions}, as render options. */
+export function partValuesOf(
+  options: Pick<ProjectOptionValues, 'define' | 'paramsets' | 'paramset'>,
+): { defines?: string[]; paramSetFile?: string; paramSets?: string[] } {
+  return {
+    ...(options.define === undefined ? {} : { defines: options.define }),
+    ...(options.paramsets === undefined ? {} : { paramSetFile: options.paramsets }),
+    ...(options.paramset === undefined ? {} : { paramSets: options.paramset }),
+  };
 }
 
 /** The project options as the library takes them. */

@@ -8,8 +8,6 @@ export interface WasmExportRoute {
   readonly note?: string;
 }
 
-const decoder = new TextDecoder();
-
 /**
  * The formats this WASM build cannot export itself (measured: 3MF export traps with "null function
  * or function signature mismatch" and kills the instance; PDF export is not compiled in, prints an
@@ -26,7 +24,7 @@ export function wasmExportRoute(format: string): WasmExportRoute {
         // The converters (and pdf-lib, fflate, earcut) load only for a part that needs them.
         convert: async (off) => {
           const { offTo3mf } = await import('../../outputs/convert/off-to-3mf.js');
-          return offTo3mf(decoder.decode(off));
+          return offTo3mf(off);
         },
         note: "3mf written by parascad from OpenSCAD's OFF mesh (this WASM OpenSCAD traps on 3MF export)",
       };
@@ -35,7 +33,7 @@ export function wasmExportRoute(format: string): WasmExportRoute {
         exportAs: 'svg',
         convert: async (svg) => {
           const { svgToPdf } = await import('../../outputs/convert/svg-to-pdf.js');
-          return svgToPdf(decoder.decode(svg));
+          return svgToPdf(svg);
         },
         note: "pdf written by parascad from OpenSCAD's SVG drawing (this WASM OpenSCAD has no PDF export)",
       };

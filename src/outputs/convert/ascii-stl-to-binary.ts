@@ -1,4 +1,4 @@
-import { readStl } from '../../verify/read-stl.js';
+import { readStl } from '../../formats/read-stl.js';
 
 /**
  * Rewrites an STL as binary STL: 80 header bytes, the facet count, then per facet its normal,

@@ -1,6 +1,9 @@
 import { Buffer } from 'node:buffer';
 import earcut from 'earcut';
 import { zipSync } from 'fflate';
+import type { MeshSink } from '../../formats/mesh-sink.js';
+import { readOff } from '../../formats/read-off.js';
+import { UnreadableOutputError } from '../../formats/unreadable-output-error.js';
 
 /**
  * Converts an OFF mesh, as OpenSCAD writes it, into a 3MF package.
@@ -18,8 +21,8 @@ import { zipSync } from 'fflate';
  * @throws {Error} when the text is not a well-formed OFF mesh with at least one face, naming the
  *   line at fault.
  */
-export function offTo3mf(off: string): Uint8Array {
-  const model = modelPart(off);
+export function offTo3mf(off: string | Uint8Array): Uint8Array {
+  const model = modelPart(typeof off === 'string' ? Buffer.from(off, 'latin1') : off);
   const files = {
     '[Content_Types].xml': new TextEncoder().encode(contentTypes),
     '_rels/.rels': new TextEncoder().encode(relationships),
@@ -46,72 +49,73 @@ const relationships = `<?xml version="1.0" encoding="UTF-8"?>
 </Relationships>
 `;
 
-/** Reads the OFF text and writes the 3MF model XML as it goes, so big meshes need no copies. */
-function modelPart(off: string): Uint8Array {
-  const reader = new OffReader(off);
-  if (!reader.nextLine() || !reader.nextToken() || !/^[A-Z]*OFF$/.test(reader.token())) {
-    throw reader.error('expected the "OFF" header');
+/** Reads the OFF mesh with the one OFF reader and writes the 3MF model XML as it goes. */
+function modelPart(off: Uint8Array): Uint8Array {
+  const writer = new ModelWriter();
+  try {
+    readOff(off, writer);
+  } catch (error) {
+    if (error instanceof UnreadableOutputError) {
+      throw new Error(`Cannot convert OFF to 3MF: ${error.message}`, { cause: error });
+    }
+    throw error;
   }
-  if (!reader.nextToken()) {
-    if (!reader.nextLine() || !reader.nextToken()) throw reader.error('missing the vertex count');
+  if (writer.triangles === 0) {
+    throw new Error('Cannot convert OFF to 3MF: every face of the mesh is degenerate');
   }
-  const vertexCount = reader.integer();
-  const faceCount = reader.nextToken() ? reader.integer() : Number.NaN;
-  if (Number.isNaN(vertexCount) || Number.isNaN(faceCount)) {
-    throw reader.error('expected the vertex, face and edge counts');
-  }
-  if (faceCount === 0) throw reader.error('the mesh has no faces');
-
   const xml = new ChunkedText();
   xml.add('<?xml version="1.0" encoding="UTF-8"?>\n');
   xml.add(`<model unit="millimeter" xml:lang="en-US" xmlns="${coreNamespace}">\n`);
   xml.add(' <metadata name="Application">parascad</metadata>\n');
   xml.add(' <resources>\n  <object id="1" type="model">\n   <mesh>\n    <vertices>\n');
-  // A vertex line takes at least 5 characters: a corrupt count must not allocate gigabytes, and
-  // the text will end before the vertices do.
-  const positions = new Float64Array(Math.min(vertexCount, Math.ceil(off.length / 5)) * 3);
-  for (let vertex = 0; vertex < vertexCount; vertex += 1) {
-    if (!reader.nextLine()) {
-      throw reader.error(`the file ends after ${vertex} of ${vertexCount} vertices`);
-    }
-    xml.add('<vertex');
-    for (let axis = 0; axis < 3; axis += 1) {
-      const value = reader.nextToken() ? reader.number() : Number.NaN;
-      if (!Number.isFinite(value)) throw reader.error(`expected the x y z of vertex ${vertex}`);
-      positions[vertex * 3 + axis] = value;
-      xml.add(` ${'xyz'[axis] ?? ''}="${decimal(value)}"`);
-    }
-    xml.add('/>\n');
-  }
+  xml.append(writer.vertexXml);
   xml.add('    </vertices>\n    <triangles>\n');
-
-  const corners: number[] = [];
-  let triangles = 0;
-  const writeTriangle = (a: number, b: number, c: number): void => {
-    // 3MF forbids a triangle that uses a vertex twice; such a triangle has no area anyway.
-    if (a === b || b === c || c === a) return;
-    xml.add(`<triangle v1="${a}" v2="${b}" v3="${c}"/>\n`);
-    triangles += 1;
-  };
-  for (let face = 0; face < faceCount; face += 1) {
-    if (!reader.nextLine()) throw reader.error(`the file ends after ${face} of ${faceCount} faces`);
-    reader.nextToken();
-    const size = reader.integer();
-    if (!(size >= 3)) throw reader.error('expected a face of 3 or more corners');
-    corners.length = 0;
-    for (let corner = 0; corner < size; corner += 1) {
-      const index = reader.nextToken() ? reader.integer() : Number.NaN;
-      if (!(index < vertexCount)) {
-        throw reader.error(`the face refers to a vertex that is not among the ${vertexCount}`);
-      }
-      corners.push(index);
-    }
-    triangulateFace(corners, positions, writeTriangle);
-  }
-  if (triangles === 0) throw reader.error('every face of the mesh is degenerate');
+  xml.append(writer.triangleXml);
   xml.add('    </triangles>\n   </mesh>\n  </object>\n </resources>\n');
   xml.add(' <build>\n  <item objectid="1"/>\n </build>\n</model>\n');
   return xml.bytes();
+}
+
+/**
+ * A mesh sink that writes each vertex as it comes, with every digit of the file's value and in the
+ * file's order (no points merged), and each face as triangles.
+ */
+class ModelWriter implements MeshSink {
+  readonly vertexXml = new ChunkedText();
+  readonly triangleXml = new ChunkedText();
+  triangles = 0;
+  #positions = new Float64Array(3 * 1024);
+  #count = 0;
+  readonly #corners: number[] = [];
+
+  vertex(x: number, y: number, z: number): number {
+    if (3 * this.#count + 3 > this.#positions.length) {
+      const grown = new Float64Array(2 * this.#positions.length);
+      grown.set(this.#positions);
+      this.#positions = grown;
+    }
+    const at = 3 * this.#count;
+    this.#positions[at] = x;
+    this.#positions[at + 1] = y;
+    this.#positions[at + 2] = z;
+    this.vertexXml.add(`<vertex x="${decimal(x)}" y="${decimal(y)}" z="${decimal(z)}"/>\n`);
+    return this.#count++;
+  }
+
+  triangle(a: number, b: number, c: number): void {
+    // 3MF forbids a triangle that uses a vertex twice; such a triangle has no area anyway.
+    if (a === b || b === c || c === a) return;
+    this.triangleXml.add(`<triangle v1="${a}" v2="${b}" v3="${c}"/>\n`);
+    this.triangles += 1;
+  }
+
+  polygon(corners: ArrayLike<number>, count: number): void {
+    this.#corners.length = 0;
+    for (let corner = 0; corner < count; corner += 1) this.#corners.push(corners[corner] ?? 0);
+    triangulateFace(this.#corners, this.#positions, (a, b, c) => {
+      this.triangle(a, b, c);
+    });
+  }
 }
 
 /**
@@ -227,101 +231,6 @@ function restoreDroppedCorners(
   return done;
 }
 
-const space = 0x20;
-const tab = 0x09;
-const carriageReturn = 0x0d;
-const hash = 0x23;
-const zero = 0x30;
-
-/**
- * Walks the data lines of an OFF text token by token, skipping blank lines and `#` comments,
- * without splitting the text into lines.
- */
-class OffReader {
-  #position = 0;
-  #lineStart = 0;
-  #lineEnd = 0;
-  #lineNumber = 0;
-  #tokenStart = 0;
-  #tokenEnd = 0;
-
-  constructor(private readonly text: string) {}
-
-  /** Moves to the next line that holds data; false at the end of the text. */
-  nextLine(): boolean {
-    let start = this.#lineNumber === 0 ? 0 : this.#lineEnd + 1;
-    while (start < this.text.length) {
-      const end = this.text.indexOf('\n', start);
-      this.#lineEnd = end === -1 ? this.text.length : end;
-      this.#lineNumber += 1;
-      this.#lineStart = start;
-      this.#position = start;
-      this.#skipBlanks();
-      if (this.#position < this.#lineEnd && this.text.charCodeAt(this.#position) !== hash) {
-        return true;
-      }
-      start = this.#lineEnd + 1;
-    }
-    this.#lineStart = this.text.length;
-    this.#lineEnd = this.text.length;
-    this.#position = this.text.length;
-    return false;
-  }
-
-  /** Moves to the next token of the current line; false when the line has no more. */
-  nextToken(): boolean {
-    this.#skipBlanks();
-    if (this.#position >= this.#lineEnd || this.text.charCodeAt(this.#position) === hash) {
-      return false;
-    }
-    this.#tokenStart = this.#position;
-    while (this.#position < this.#lineEnd && !isBlank(this.text.charCodeAt(this.#position))) {
-      this.#position += 1;
-    }
-    this.#tokenEnd = this.#position;
-    return true;
-  }
-
-  token(): string {
-    return this.text.slice(this.#tokenStart, this.#tokenEnd);
-  }
-
-  /** The current token as a non-negative integer, or NaN when it is anything else. */
-  integer(): number {
-    if (this.#tokenEnd === this.#tokenStart) return Number.NaN;
-    let value = 0;
-    for (let index = this.#tokenStart; index < this.#tokenEnd; index += 1) {
-      const digit = this.text.charCodeAt(index) - zero;
-      if (digit < 0 || digit > 9) return Number.NaN;
-      value = value * 10 + digit;
-    }
-    return value;
-  }
-
-  number(): number {
-    return Number(this.token());
-  }
-
-  /** An error naming the current line and showing it. */
-  error(problem: string): Error {
-    const line = this.text.slice(this.#lineStart, this.#lineEnd).trim();
-    return new Error(
-      `Malformed OFF mesh, line ${Math.max(this.#lineNumber, 1)}: ${problem}` +
-        (line === '' ? '' : ` ("${line.slice(0, 80)}")`),
-    );
-  }
-
-  #skipBlanks(): void {
-    while (this.#position < this.#lineEnd && isBlank(this.text.charCodeAt(this.#position))) {
-      this.#position += 1;
-    }
-  }
-}
-
-function isBlank(code: number): boolean {
-  return code === space || code === tab || code === carriageReturn;
-}
-
 /**
  * Collects text in strings of about a megabyte, each turned into bytes when full: far faster than
  * one string per line, and never one string as big as the whole model.
@@ -333,6 +242,13 @@ class ChunkedText {
   add(text: string): void {
     this.#current += text;
     if (this.#current.length >= 1 << 20) this.#flush();
+  }
+
+  /** Appends everything another collector holds. */
+  append(other: ChunkedText): void {
+    this.#flush();
+    other.#flush();
+    this.#chunks.push(...other.#chunks);
   }
 
   bytes(): Uint8Array {

@@ -1,14 +1,21 @@
+import { Buffer } from 'node:buffer';
 import {
   PDFDocument,
   PDFOperator,
   PDFOperatorNames,
+  closePath,
   concatTransformationMatrix,
-  drawSvgPath,
-  fillAndStroke,
   grayscale,
+  lineTo,
+  moveTo,
   popGraphicsState,
   pushGraphicsState,
+  setFillingColor,
+  setLineWidth,
+  setStrokingColor,
 } from 'pdf-lib';
+import { readSvg, type SvgDrawing } from '../../formats/read-svg.js';
+import { UnreadableOutputError } from '../../formats/unreadable-output-error.js';
 
 /** Options of {@link svgToPdf}. */
 export interface SvgToPdfOptions {
@@ -48,30 +55,40 @@ const strokeWidthPt = 1;
  * with the even-odd rule, so holes stay holes, and outlined in black 1 pt lines like OpenSCAD's own
  * PDF export. The output has no dates in it: the same SVG gives the same bytes.
  *
- * @throws {Error} when the text has no `<svg>` element, no size, a `transform` (not supported), or
+ * The outlines are read by the same SVG reader that validates and measures outputs: lines in
+ * every form SVG has, but no curves and no transforms (OpenSCAD writes neither), which are refused
+ * rather than drawn wrong.
+ *
+ * @throws {Error} when the text has no `<svg>` element, no size, a curve or a `transform`, or
  *   nothing drawable.
  */
-export async function svgToPdf(svg: string, options: SvgToPdfOptions = {}): Promise<Uint8Array> {
+export async function svgToPdf(
+  svg: string | Uint8Array,
+  options: SvgToPdfOptions = {},
+): Promise<Uint8Array> {
   const marginMm = options.marginMm ?? 10;
   if (!Number.isFinite(marginMm) || marginMm < 0) {
     throw new RangeError(`marginMm must be a number of millimetres ≥ 0, got ${marginMm}`);
   }
-  const root = /<svg\b([^>]*)>/.exec(svg);
-  if (root === null) throw new Error('Cannot convert SVG to PDF: there is no <svg> element');
-  if (/\stransform\s*=/.test(svg)) {
-    throw new Error('Cannot convert SVG to PDF: SVG transforms are not supported');
+  let drawing: SvgDrawing;
+  try {
+    // Measuring and converting read the same outlines, with the same reader.
+    drawing = readSvg(typeof svg === 'string' ? Buffer.from(svg, 'utf8') : svg);
+  } catch (error) {
+    if (!(error instanceof UnreadableOutputError)) throw error;
+    const reason = error.message.startsWith('not an SVG file')
+      ? 'there is no <svg> element'
+      : error.message.startsWith('SVG with no path')
+        ? 'the SVG has no path, polygon or polyline to draw'
+        : error.message;
+    throw new Error(`Cannot convert SVG to PDF: ${reason}`, { cause: error });
   }
-  const frame = drawingFrame(root[1] ?? '');
-  const paths = drawablePaths(svg.slice(root.index));
-  if (paths.length === 0) {
-    throw new Error('Cannot convert SVG to PDF: the SVG has no path, polygon or polyline to draw');
-  }
+  const frame = drawingFrame(drawing.root);
 
   const document = await PDFDocument.create({ updateMetadata: false });
   document.setCreator('parascad');
   document.setProducer('pdf-lib');
-  const title = /<title>([^<]*)<\/title>/.exec(svg)?.[1]?.trim();
-  if (title !== undefined && title !== '') document.setTitle(decodeEntities(title));
+  if (drawing.title !== undefined) document.setTitle(decodeEntities(drawing.title));
 
   const marginPt = marginMm * pointsPerMm;
   const scaleX = frame.mmPerUnitX * pointsPerMm;
@@ -80,8 +97,8 @@ export async function svgToPdf(svg: string, options: SvgToPdfOptions = {}): Prom
     frame.viewBox.width * scaleX + 2 * marginPt,
     frame.viewBox.height * scaleY + 2 * marginPt,
   ]);
-  // SVG user units to page points. drawSvgPath flips y itself (its y axis points down, like SVG's),
-  // so this maps the flipped viewBox onto the page inside the margin.
+  // The reader gives model coordinates: SVG's x, and SVG's y negated (y up). This maps them onto
+  // the page inside the margin, where the top of the viewBox is the top of the drawing.
   const toPage = concatTransformationMatrix(
     scaleX,
     0,
@@ -91,16 +108,27 @@ export async function svgToPdf(svg: string, options: SvgToPdfOptions = {}): Prom
     marginPt + (frame.viewBox.y + frame.viewBox.height) * scaleY,
   );
   const lineWidth = strokeWidthPt / Math.sqrt(scaleX * scaleY);
-  for (const path of paths) {
-    const drawing = drawSvgPath(path, {
-      x: 0,
-      y: 0,
-      scale: undefined,
-      color: fillColor,
-      borderColor: strokeColor,
-      borderWidth: lineWidth,
-    });
-    page.pushOperators(pushGraphicsState(), toPage, ...evenOdd(drawing), popGraphicsState());
+  let next = 0;
+  for (const count of drawing.shapes) {
+    const operators = [
+      pushGraphicsState(),
+      toPage,
+      setFillingColor(fillColor),
+      setStrokingColor(strokeColor),
+      setLineWidth(lineWidth),
+    ];
+    for (const ring of drawing.contours.slice(next, next + count)) {
+      for (let at = 0; at + 1 < ring.length; at += 2) {
+        const x = ring[at] ?? 0;
+        const y = ring[at + 1] ?? 0;
+        operators.push(at === 0 ? moveTo(x, y) : lineTo(x, y));
+      }
+      operators.push(closePath());
+    }
+    // Even-odd, so that OpenSCAD's holes, drawn in the same path as their outline, stay holes.
+    operators.push(PDFOperator.of(PDFOperatorNames.FillEvenOddAndStroke), popGraphicsState());
+    page.pushOperators(...operators);
+    next += count;
   }
   return document.save();
 }
@@ -117,10 +145,10 @@ interface DrawingFrame {
 }
 
 /** Where the drawing lies in SVG user units and how long a user unit is on paper. */
-function drawingFrame(rootAttributes: string): DrawingFrame {
-  const width = svgLengthMm(attribute(rootAttributes, 'width'));
-  const height = svgLengthMm(attribute(rootAttributes, 'height'));
-  const viewBoxText = attribute(rootAttributes, 'viewBox');
+function drawingFrame(root: SvgDrawing['root']): DrawingFrame {
+  const width = svgLengthMm(root.width);
+  const height = svgLengthMm(root.height);
+  const viewBoxText = root.viewBox;
   if (viewBoxText !== undefined) {
     const [x, y, boxWidth, boxHeight] = viewBoxText
       .trim()
@@ -167,44 +195,6 @@ function svgLengthMm(text: string | undefined): number | undefined {
   const factor = mmPerUnit[(match[2] ?? '').toLowerCase()];
   const value = Number(match[1]);
   return factor === undefined || !(value > 0) ? undefined : value * factor;
-}
-
-/** The path data of every drawable element, in document order. */
-function drawablePaths(svg: string): string[] {
-  const paths: string[] = [];
-  for (const [, element, attributes = ''] of svg.matchAll(/<(path|polygon|polyline)\b([^>]*)>/g)) {
-    if (element === 'path') {
-      // pdf-lib's path parser only separates on spaces and commas, not on line breaks.
-      const data = (attribute(attributes, 'd') ?? '').replace(/\s+/g, ' ').trim();
-      if (/[Mm]\s*[-+.\d]/.test(data)) paths.push(data);
-    } else {
-      const numbers = (attribute(attributes, 'points') ?? '').trim().split(/[\s,]+/);
-      if (numbers.length >= 4) {
-        const points = [];
-        for (let index = 0; index + 1 < numbers.length; index += 2) {
-          points.push(`${numbers[index] ?? ''},${numbers[index + 1] ?? ''}`);
-        }
-        paths.push(`M ${points.join(' L ')}${element === 'polygon' ? ' Z' : ''}`);
-      }
-    }
-  }
-  return paths;
-}
-
-/**
- * Switches drawSvgPath's fill to the even-odd rule, which pdf-lib has no option for: OpenSCAD's
- * outlines of one shape are a single path, and its holes must stay empty.
- */
-function evenOdd(operators: PDFOperator[]): PDFOperator[] {
-  const nonZero = fillAndStroke().toString();
-  const paint = operators.findIndex((operator) => operator.toString() === nonZero);
-  if (paint === -1) throw new Error('pdf-lib drawSvgPath no longer fills and strokes with "B"');
-  return operators.with(paint, PDFOperator.of(PDFOperatorNames.FillEvenOddAndStroke));
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
-  return match === null ? undefined : (match[1] ?? match[2]);
 }
 
 function decodeEntities(text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiStlToBinary, isBinaryStl } from '../../../src/outputs/convert/ascii-stl-to-binary.js';
-import { measureOutput } from '../../../src/verify/measure-output.js';
-import { UnreadableOutputError } from '../../../src/verify/unreadable-output-error.js';
+import { measureOutput } from '../../../src/formats/measure-output.js';
+import { UnreadableOutputError } from '../../../src/formats/unreadable-output-error.js';
 
 /** A unit cube as OpenSCAD 2021 writes it: 12 facets, outward winding. */
 function asciiCube(size: number): string {

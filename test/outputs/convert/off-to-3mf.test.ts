@@ -131,24 +131,24 @@ describe('offTo3mf', () => {
 
   const cube = readFixtureText('wasm/red-cube.off');
   const malformed: readonly [what: string, off: string, message: string][] = [
-    ['empty text', '', 'Malformed OFF mesh, line 1: expected the "OFF" header'],
+    ['empty text', '', 'Cannot convert OFF to 3MF: OFF line 1: expected the "OFF" header'],
     ['an STL', readFixtureText('native/mesh.stl'), 'line 1: expected the "OFF" header'],
-    ['no counts', 'OFF\n', 'line 1: missing the vertex count'],
-    ['no faces', 'OFF 3 0 0\n0 0 0\n1 0 0\n0 1 0\n', 'line 1: the mesh has no faces'],
+    ['no counts', 'OFF\n', 'OFF line 2: the file ends before the vertex count'],
+    ['no faces', 'OFF 3 0 0\n0 0 0\n1 0 0\n0 1 0\n', 'OFF mesh with no faces'],
     [
       'a vertex count beyond the text',
       cube.replace('OFF 8 6 0', 'OFF 8000000000 6 0'),
-      'the file ends after 14 of 8000000000 vertices',
+      '8000000000 vertices cannot fit in the file',
     ],
     [
       'too few vertices',
       cube.split('\n').slice(0, 5).join('\n'),
-      'the file ends after 4 of 8 vertices',
+      '8 vertices cannot fit in the file',
     ],
     [
       'a vertex that is not a number',
       cube.replace('10 0 0', '10 nan 0'),
-      'line 3: expected the x y z of vertex 1',
+      'OFF line 3: expected the x y z of a vertex',
     ],
     [
       'too few faces',
@@ -158,17 +158,17 @@ describe('offTo3mf', () => {
     [
       'a face of two corners',
       cube.replace('4 4 5 7 6', '2 4 5'),
-      'line 10: expected a face of 3 or more corners',
+      'OFF line 10: a face of 2 corners',
     ],
     [
       'a face past the last vertex',
       cube.replace('4 4 5 7 6', '4 4 5 7 8'),
-      'line 10: the face refers to a vertex that is not among the 8',
+      'OFF line 10: face 0 refers to vertex 8, which does not exist (there are 8)',
     ],
     [
       'a face with a missing corner',
       'OFF 3 1 0\n0 0 0\n1 0 0\n0 1 0\n3 0 1\n',
-      'line 5: the face refers to a vertex',
+      'OFF line 5: expected a vertex index',
     ],
   ];
 

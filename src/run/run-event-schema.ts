@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import type { RunEvent } from './run-event.js';
+
+/*
+ * The run's events as zod schemas, for the JSON Schema that describes `--json` lines
+ * (`schema/parascad.events.schema.json`). Each schema is typed by the TypeScript type it
+ * describes, so the compiler refuses a schema that allows what the type does not; a test checks
+ * real runs' events against the JSON Schema (which allows no unknown fields), so a field added to
+ * the types without its schema is caught too. To add a field: add it to the type, then here.
+ */
+
+const sourceLocation = z.object({
+  file: z.string().describe('Absolute path.'),
+  line: z.number().int(),
+  column: z.number().int().exactOptional(),
+});
+
+const engineId = z.enum(['native', 'wasm']);
+
+const engineInfo = z.object({
+  id: engineId,
+  version: z.string().describe("OpenSCAD's own version string, e.g. 2021.01."),
+  backend: z.enum(['manifold', 'cgal']),
+  source: z.string().describe("The binary's path, or the npm package."),
+});
+
+const configProblem = z.object({
+  message: z.string(),
+  location: sourceLocation.extend({ length: z.number().int().exactOptional() }).exactOptional(),
+  hint: z.string().exactOptional(),
+});
+
+const diagnostic = z.object({
+  severity: z.enum(['error', 'warning', 'deprecated', 'trace', 'echo', 'info']),
+  message: z.string(),
+  location: sourceLocation.exactOptional(),
+  code: z
+    .enum([
+      'missing-include',
+      'missing-library',
+      'missing-import',
+      'empty-top-level',
+      'not-3d',
+      'not-2d',
+      'output-not-writable',
+      'export-not-supported',
+      'parser-error',
+      'assertion-failed',
+      'recursion',
+      'unknown-module',
+      'unknown-variable',
+      'font-missing',
+    ])
+    .exactOptional(),
+  fatal: z.boolean(),
+});
+
+const quality = z.object({
+  $fn: z.number().exactOptional(),
+  $fa: z.number().exactOptional(),
+  $fs: z.number().exactOptional(),
+});
+
+const plannedOutput = z.object({ format: z.string(), path: z.string() });
+
+const renderJob = z.object({
+  id: z.string(),
+  name: z.string(),
+  scadFile: z.string(),
+  module: z.string().exactOptional(),
+  mode: z.enum(['include', 'use']),
+  variables: z.record(z.string(), z.string()),
+  quality,
+  outputs: z.array(plannedOutput),
+  declaredAt: sourceLocation.extend({ length: z.number().int().exactOptional() }),
+  requestedAt: sourceLocation
+    .extend({ length: z.number().int().exactOptional() })
+    .describe('Where the user asked for the part (a marker, a config entry), with its length.'),
+  timeoutSeconds: z.number().exactOptional(),
+  engine: z.enum(['auto', 'native', 'wasm']).exactOptional(),
+  backend: z.enum(['manifold', 'cgal']).exactOptional(),
+  paramSet: z.object({ file: z.string(), name: z.string() }).exactOptional(),
+  stl: z.enum(['ascii', 'binary']).exactOptional(),
+});
+
+const partEstimate = z.object({
+  seconds: z.number(),
+  peakBytes: z.number().exactOptional(),
+  known: z.boolean(),
+});
+
+const failureReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cancelled') }),
+  z.object({ kind: z.literal('timeout'), seconds: z.number() }),
+  z.object({ kind: z.literal('engine-crash'), message: z.string() }),
+  z.object({ kind: z.literal('io-error'), message: z.string() }),
+  z.object({ kind: z.literal('memory-limit'), limitBytes: z.number(), usedBytes: z.number() }),
+  z.object({ kind: z.literal('openscad-error'), diagnostic }),
+  z.object({ kind: z.literal('exit-code'), code: z.number() }),
+  z.object({ kind: z.literal('conversion-failed'), format: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('missing-output'), format: z.string() }),
+  z.object({ kind: z.literal('invalid-output'), format: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('strict'), warnings: z.number().int(), first: diagnostic }),
+]);
+
+const vector3 = z.tuple([z.number(), z.number(), z.number()]);
+const vector2 = z.tuple([z.number(), z.number()]);
+
+/** The facts of an output's geometry (see `OutputFacts`). */
+export const outputFactsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('3d'),
+    volume: z.number(),
+    area: z.number().describe('Surface area, mm².'),
+    bounds: z.object({ min: vector3, max: vector3 }),
+    triangles: z.number().int(),
+    closed: z.boolean().describe('Every edge shared by exactly two faces.'),
+    openEdges: z.number().int().describe('Edges only one face uses: holes.'),
+    nonManifoldEdges: z.number().int().describe('Edges more than two faces use.'),
+  }),
+  z.object({
+    kind: z.literal('2d'),
+    bounds: z.object({ min: vector2, max: vector2 }),
+    area: z.number().describe('Area enclosed, holes left out, mm².'),
+    contours: z.number().int(),
+  }),
+]);
+
+const deliveredOutput = z.object({
+  format: z.string(),
+  path: z.string(),
+  bytes: z.number().int(),
+  summary: z.string(),
+  note: z.string().exactOptional(),
+  facts: outputFactsSchema.exactOptional(),
+});
+
+/** One part's outcome (`PartResult`). */
+export const partResultSchema = z.object({
+  job: renderJob,
+  engine: engineId,
+  status: z.enum(['ok', 'failed', 'cancelled']),
+  failure: failureReason.exactOptional(),
+  outputs: z.array(deliveredOutput),
+  diagnostics: z.array(diagnostic),
+  seconds: z.number(),
+  attempts: z.number().int(),
+  peakBytes: z.number().exactOptional(),
+  dimension: z.enum(['2d', '3d']).exactOptional(),
+  geometrySeconds: z.number().exactOptional(),
+  fallbackFrom: z
+    .object({ engine: engineId, failure: failureReason })
+    .exactOptional()
+    .describe('The engine auto tried first, and how it failed there.'),
+  where: z
+    .string()
+    .exactOptional()
+    .describe("A fleet worker (host:pid), or the fleet's store, when not rendered locally."),
+  console: z.string().describe('Everything OpenSCAD printed.'),
+});
+
+const runSummary = z.object({
+  results: z.array(partResultSchema),
+  ok: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+  wallSeconds: z.number(),
+  partSeconds: z.number(),
+  speedup: z.number(),
+  lowerBoundSeconds: z.number(),
+  scheduleEfficiency: z.number(),
+  retries: z.number().int(),
+  concurrency: z.number().int(),
+  engines: z.array(engineInfo),
+});
+
+/** Every event of a run, as the library emits it and `--json` writes it, one per line. */
+export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('run-start'),
+    jobs: z.array(renderJob).describe('Every part, in the order they will start.'),
+    estimates: z.record(z.string(), partEstimate).describe('Keyed by part id.'),
+    concurrency: z.number().int(),
+    memoryBudgetBytes: z.number(),
+    engines: z.object({
+      native: engineInfo.exactOptional(),
+      wasm: engineInfo.exactOptional(),
+      explanation: z.string(),
+    }),
+  }),
+  z.object({ type: z.literal('warning'), problem: configProblem }),
+  z.object({
+    type: z.literal('part-start'),
+    job: renderJob,
+    engine: engineId,
+    reason: z.string(),
+    attempt: z.number().int(),
+    expected: partEstimate,
+    where: z.string().exactOptional().describe('A fleet worker (host:pid), when not local.'),
+  }),
+  z.object({
+    type: z.literal('part-retry'),
+    job: renderJob,
+    attempt: z.number().int(),
+    failure: failureReason,
+    nextEngine: engineId.exactOptional(),
+  }),
+  z.object({ type: z.literal('part-done'), result: partResultSchema }),
+  z.object({
+    type: z.literal('stopping'),
+    reason: z.enum(['interrupted', 'fail-fast']),
+    running: z.number().int(),
+  }),
+  z.object({ type: z.literal('run-done'), summary: runSummary }),
+  z.object({
+    type: z.literal('run-error'),
+    error: z.object({
+      code: z.enum([
+        'CONFIG_INVALID',
+        'SCAD_FILE_NOT_FOUND',
+        'NOTHING_TO_RENDER',
+        'ENGINE_NOT_FOUND',
+        'ENGINE_UNAVAILABLE',
+        'USAGE',
+        'CONFIG_EXISTS',
+        'FLEET_UNREACHABLE',
+        'FLEET_NO_WORKER',
+      ]),
+      message: z.string(),
+      hint: z.string().exactOptional(),
+      problems: z.array(configProblem),
+    }),
+  }),
+]);
+
+/**
+ * The JSON Schema of one `--json` line, generated from {@link runEventSchema}; unknown fields are
+ * not allowed, so the schema says everything a line can hold.
+ */
+export function runEventJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(runEventSchema, {
+    io: 'output',
+    target: 'draft-2020-12',
+  });
+  return {
+    $schema,
+    $id: 'https://parascad.dev/schema/parascad.events.schema.json',
+    title: 'parascad run event',
+    description:
+      'One line of `parascad render --json`: an event of the run, as the library emits it.',
+    ...rest,
+  };
+}
