@@ -8,6 +8,7 @@ import { benchCommand } from './commands/bench-command.js';
 import { cacheCommand } from './commands/cache-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import { renderCommand } from './commands/render-command.js';
 import { verifyEnginesCommand } from './commands/verify-engines-command.js';
 import { fleetCommand } from './commands/fleet-command.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     })
     .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
+    .addCommand(migrateCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(verifyEnginesCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(cacheCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(initCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
@@ -50,6 +52,20 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     return exitCode;
   } catch (error) {
     if (wantsJson(argv)) writeErrorEvent(error, context);
+    const { mistypedCommand } = await import('./mistyped-command.js');
+    const meant = mistypedCommand(
+      argv,
+      program.commands.map((command) => command.name()),
+      error,
+    );
+    if (meant !== undefined) {
+      const colors = pc.createColors(context.color);
+      context.stderr(`${colors.red('error:')} unknown command ${argv[0] ?? ''}\n`);
+      context.stderr(
+        `  ${colors.dim('hint:')} did you mean parascad ${meant}? (${argv[0] ?? ''} is not a part, a file or a glob either)\n`,
+      );
+      return exitCodes.usage;
+    }
     return await reportError(error, context);
   }
 }

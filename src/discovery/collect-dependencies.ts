@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { ParascadError } from '../errors.js';
 import { lexOpenScad } from './lex-openscad.js';
+import { sourceCandidates } from './source-candidates.js';
 import type { Token } from './lex-openscad.js';
 
 /** The kind of statement that names a file: `include <…>`, `use <…>`, or a call that reads a file. */
@@ -109,11 +110,8 @@ interface VisitOutcome {
  * resolved the way OpenSCAD resolves them. The WebAssembly engine mirrors exactly these files, and the
  * render cache hashes them.
  *
- * `include`: the folder of the file holding the statement, then each library folder. `use`: the same,
- * then the folder of the module the text belongs to (OpenSCAD's second lookup for a `use` inside an
- * included file). File-reading calls: OpenSCAD versions disagree on the base folder, so every existing
- * candidate is listed: the file's folder (2025), its module's folder (2021.01) and the main file's folder
- * (the fallback of both).
+ * Paths resolve as in `sourceCandidates`; for file-reading calls, on which OpenSCAD versions
+ * disagree, every existing candidate is listed.
  *
  * @throws ParascadError `SCAD_FILE_NOT_FOUND` when the main file cannot be read.
  */
@@ -138,17 +136,12 @@ export async function collectDependencies(
     return result;
   };
   /** Absolute paths OpenSCAD may open for a reference, in its order of preference. */
-  const candidates = (statement: DependencyStatement, written: string, visit: Visit): string[] => {
-    if (path.isAbsolute(written)) return [path.normalize(written)];
-    const folder = path.dirname(visit.file);
-    const bases =
-      statement === 'import'
-        ? [folder, visit.moduleFolder, mainFolder]
-        : statement === 'use'
-          ? [folder, ...options.libraryPaths, visit.moduleFolder]
-          : [folder, ...options.libraryPaths];
-    return [...new Set(bases.map((base) => path.resolve(base, written)))];
-  };
+  const candidates = (statement: DependencyStatement, written: string, visit: Visit): string[] =>
+    sourceCandidates(statement, written, {
+      ...visit,
+      mainFolder,
+      libraryPaths: options.libraryPaths,
+    });
 
   const resolveReference = async (visit: Visit, reference: Reference): Promise<VisitOutcome> => {
     const outcome: VisitOutcome = { files: [], children: [], missing: [], dynamicImports: [] };

@@ -3,13 +3,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError, ParascadError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
-import { didYouMean } from '../util/did-you-mean.js';
 import type { ClassicProject, ModelSpec } from './classic-project.js';
-import type { ModuleDeclaration } from './list-modules.js';
-import { loadRenderConfig } from './load-render-config.js';
+import { declaredModules } from './declared-modules.js';
+import { findLibraryPaths } from './find-library-paths.js';
+import { classicGatewayFile, loadRenderConfig } from './load-render-config.js';
 import { ModelCollector } from './model-collector.js';
-import type { RenderConfigFile } from './load-render-config.js';
-import { nestedModuleProblem, scanAnnotations } from './scan-annotations.js';
+import { programScope } from './program-scope.js';
+import { readRendererPy } from './read-renderer-py.js';
+import type { RendererPyModel } from './read-renderer-py.js';
+import type { RenderConfigModel } from './load-render-config.js';
+import { scanAnnotations } from './scan-annotations.js';
 
 export interface DiscoverProjectOptions {
   /** Folder that relative `file`/`config` paths and the default project files are looked up in. */
@@ -22,19 +25,30 @@ export interface DiscoverProjectOptions {
   readonly file?: string;
   /** A `render_config.yml` to use, whatever its name. */
   readonly config?: string;
+  /**
+   * OpenSCAD's library search path, where `include <…>` paths are looked up when a module is
+   * sought in the files a scad file includes.
+   * @default the usual library folders and `OPENSCADPATH` (see `findLibraryPaths`)
+   */
+  readonly libraryPaths?: readonly string[];
 }
 
 const configNames = ['render_config.yml', 'render_config.yaml'];
+/** The classic renderer's script, whose `models` list names the parts of its first generation. */
+export const rendererScript = 'renderer.py';
 const markExample = '"module bracket() //render.model.stl"';
 
 /**
- * Finds what to render the classic way: config mode when there is a `render_config.yml`, auto
- * mode on a scad file's `//render.model.*` markers otherwise.
+ * Finds what to render the classic way, in this order: a `render_config.yml` (or `.yaml`); the
+ * first generation's `renderer.py` when its `models` is a non-empty list literal (its parts call
+ * modules of the gateway `renderer.scad` beside it); the `//render.model.*` markers of a scad
+ * file (`project.scad` in a folder).
  *
  * In config mode, `scad_file` and a relative `openscad_path` are resolved against the config
  * file's folder (an `openscad_path` without any slash is a command name and stays as written);
- * every listed module must be declared at the top level of the scad file; entries of one module
- * merge into one model. `threads`/`quality` from the config win; when the config leaves one out,
+ * every listed module must be declared in the scad file as OpenSCAD finds it from a program that
+ * includes the file (its own modules, those of the files it includes, recursively, and those of
+ * the files it uses directly); entries of one module merge into one model. `threads`/`quality` from the config win; when the config leaves one out,
  * the scad file's `//render.number_of_threads` / `//render.quality` comment applies. A config
  * without `models` renders the scad file's marked modules.
  *
@@ -44,11 +58,20 @@ const markExample = '"module bracket() //render.model.stl"';
  */
 export async function discoverProject(options: DiscoverProjectOptions): Promise<ClassicProject> {
   const cwd = resolve(options.cwd);
-  if (options.config !== undefined) return fromConfig(resolve(cwd, options.config));
-  if (options.file === undefined) return fromFolder(cwd);
+  const libraryPaths = options.libraryPaths ?? findLibraryPaths();
+  if (options.config !== undefined) {
+    const config = resolve(cwd, options.config);
+    return basename(config) === rendererScript
+      ? fromRendererPy(config, libraryPaths, true)
+      : fromConfig(config, libraryPaths);
+  }
+  if (options.file === undefined) return fromFolder(cwd, libraryPaths);
   const target = resolve(cwd, options.file);
-  if (/\.ya?ml$/i.test(target)) return fromConfig(target);
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) return fromFolder(target);
+  if (/\.ya?ml$/i.test(target)) return fromConfig(target, libraryPaths);
+  if (basename(target) === rendererScript) return fromRendererPy(target, libraryPaths, true);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) {
+    return fromFolder(target, libraryPaths);
+  }
   const source = await readScad(
     target,
     `Scad file not found: ${target}`,
@@ -57,18 +80,100 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
   return fromAnnotations(target, source);
 }
 
-async function fromFolder(folder: string): Promise<ClassicProject> {
-  for (const name of configNames) {
-    const configFile = join(folder, name);
-    if ((await stat(configFile).catch(() => undefined))?.isFile()) return fromConfig(configFile);
+async function fromFolder(
+  folder: string,
+  libraryPaths: readonly string[],
+): Promise<ClassicProject> {
+  const configFile = await findClassicConfig(folder);
+  if (configFile !== undefined) return fromConfig(configFile, libraryPaths);
+  const script = join(folder, rendererScript);
+  if (await isFile(script)) {
+    const project = await fromRendererPy(script, libraryPaths, false);
+    if (project !== undefined) return project;
   }
   const scadFile = join(folder, 'project.scad');
   const source = await readScad(
     scadFile,
-    `No project.scad or render_config.yml in ${folder}`,
-    'Pass the scad file to render (parascad part.scad, or -f part.scad), or create render_config.yml with "scad_file: part.scad".',
+    `Nothing to render in ${folder}: no parascad.config.yaml, render_config.yml, renderer.py with a models list, or project.scad`,
+    'Pass the scad file to render (parascad part.scad, or -f part.scad), mark its modules with //render.model.stl, or list them in parascad.config.yaml (see the README).',
   );
   return fromAnnotations(scadFile, source);
+}
+
+/**
+ * The classic file that lists a folder's parts, in the classic renderer's order: its
+ * `render_config.yml` (or `.yaml`), else a `renderer.py` whose `models` list is not empty (the
+ * newer generation's, with an empty list, lists nothing). Undefined when there is neither.
+ */
+export async function findClassicSource(folder: string): Promise<string | undefined> {
+  const configFile = await findClassicConfig(folder);
+  if (configFile !== undefined) return configFile;
+  const script = join(folder, rendererScript);
+  if (!(await isFile(script))) return undefined;
+  const source = await readFile(script, 'utf8').catch(() => '');
+  return readRendererPy(source, script).kind === 'none' ? undefined : script;
+}
+
+async function findClassicConfig(folder: string): Promise<string | undefined> {
+  for (const name of configNames) {
+    const configFile = join(folder, name);
+    if (await isFile(configFile)) return configFile;
+  }
+  return undefined;
+}
+
+/**
+ * The first generation's project: the parts of `renderer.py`'s `models` list, each a module of
+ * the gateway `renderer.scad` beside it (or of the files it includes), and its thread count.
+ * Undefined for the newer generation's `renderer.py`, whose list is empty, unless `required`.
+ */
+async function fromRendererPy(
+  script: string,
+  libraryPaths: readonly string[],
+  required: true,
+): Promise<ClassicProject>;
+async function fromRendererPy(
+  script: string,
+  libraryPaths: readonly string[],
+  required: boolean,
+): Promise<ClassicProject | undefined>;
+async function fromRendererPy(
+  script: string,
+  libraryPaths: readonly string[],
+  required: boolean,
+): Promise<ClassicProject | undefined> {
+  const source = await readScad(script, `${script} does not exist`, 'Check the path.');
+  const read = readRendererPy(source, script);
+  if (read.kind === 'none') {
+    if (!required) return undefined;
+    throw new ParascadError(
+      'NOTHING_TO_RENDER',
+      `${script} has no models to render (its models list is empty or missing)`,
+      'The newer renderer.py reads //render.model.* markers: render the scad file itself (parascad part.scad).',
+    );
+  }
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  const folder = dirname(script);
+  const gateway = join(folder, classicGatewayFile);
+  if (!(await isFile(gateway))) {
+    throw new ConfigError([
+      {
+        message: `${rendererScript} renders modules of ${classicGatewayFile}, which does not exist`,
+        ...(read.models[0] === undefined ? {} : { location: read.models[0].at }),
+        hint: `create ${classicGatewayFile} beside ${rendererScript}, including the files that declare the modules`,
+      },
+    ]);
+  }
+  const listed = await declaredModels(read.models, gateway, libraryPaths);
+  if (listed.problems.length > 0) throw new ConfigError(listed.problems);
+  return {
+    kind: 'renderer-py',
+    scadFile: gateway,
+    configFile: script,
+    models: listed.models,
+    ...defined({ threads: typeof read.threads === 'number' ? read.threads : undefined }),
+    warnings: [],
+  };
 }
 
 function fromAnnotations(scadFile: string, source: string): ClassicProject {
@@ -85,12 +190,19 @@ function fromAnnotations(scadFile: string, source: string): ClassicProject {
     kind: 'annotations',
     scadFile,
     models: scan.models,
-    ...defined({ quality: scan.quality, threads: scan.threads }),
+    ...defined({
+      quality: scan.quality,
+      qualityFrom: scan.quality === undefined ? undefined : ('comment' as const),
+      threads: scan.threads,
+    }),
     warnings: scan.warnings,
   };
 }
 
-async function fromConfig(configFile: string): Promise<ClassicProject> {
+async function fromConfig(
+  configFile: string,
+  libraryPaths: readonly string[],
+): Promise<ClassicProject> {
   const config = await loadRenderConfig(configFile);
   const folder = dirname(config.file);
   const scadFile = resolve(folder, config.scadFile);
@@ -108,7 +220,7 @@ async function fromConfig(configFile: string): Promise<ClassicProject> {
     ]);
   });
   const scan = scanAnnotations(source, scadFile);
-  const listed = configModels(config, scan.modules, scadFile);
+  const listed = await declaredModels(config.models, scadFile, libraryPaths);
   const models = config.models.length === 0 ? scan.models : listed.models;
   const problems = [...listed.problems, ...scan.problems];
   if (problems.length > 0) throw new ConfigError(problems);
@@ -127,6 +239,12 @@ async function fromConfig(configFile: string): Promise<ClassicProject> {
     models,
     ...defined({
       quality: config.quality ?? scan.quality,
+      qualityFrom:
+        config.quality !== undefined
+          ? ('config' as const)
+          : scan.quality !== undefined
+            ? ('comment' as const)
+            : undefined,
       threads: config.threads ?? scan.threads,
       // A bare name such as `openscad` is a command looked up on PATH, not a file beside the config.
       openscadPath:
@@ -138,40 +256,24 @@ async function fromConfig(configFile: string): Promise<ClassicProject> {
   };
 }
 
-/** Merges the config's entries into one model per module, with a problem for each unusable entry. */
-function configModels(
-  config: RenderConfigFile,
-  modules: readonly ModuleDeclaration[],
+/**
+ * Merges the listed entries into one model per module, with a problem for each entry whose module
+ * a program including `scadFile` could not call (see `declaredModules`).
+ */
+async function declaredModels(
+  entries: readonly (RenderConfigModel | RendererPyModel)[],
   scadFile: string,
-): { models: ModelSpec[]; problems: ConfigProblem[] } {
+  libraryPaths: readonly string[],
+): Promise<{ models: ModelSpec[]; problems: ConfigProblem[] }> {
   const problems: ConfigProblem[] = [];
-  const declared = new Map<string, ModuleDeclaration>();
-  for (const module of modules) if (!declared.has(module.name)) declared.set(module.name, module);
-  const callable = modules.filter((module) => module.topLevel).map((module) => module.name);
+  const lookUp = declaredModules(await programScope(scadFile, { libraryPaths }));
   const models = new ModelCollector();
-  for (const entry of config.models) {
-    const module = declared.get(entry.module);
-    if (module === undefined) {
-      problems.push({
-        message: `module "${entry.module}" is not declared in ${basename(scadFile)}`,
-        location: entry.moduleAt,
-        hint: unknownModuleHint(entry.module, callable, scadFile),
-      });
-    } else if (!module.topLevel) {
-      problems.push(nestedModuleProblem(module, entry.moduleAt));
-    } else {
-      models.add(module, entry.suffix, entry.at);
-    }
+  for (const entry of entries) {
+    const found = lookUp(entry.module, 'include', entry.moduleAt);
+    if (found.ok) models.add(found.module.declaration, entry.suffix, entry.at);
+    else problems.push(found.problem);
   }
   return { models: models.list(), problems };
-}
-
-function unknownModuleHint(name: string, callable: readonly string[], scadFile: string): string {
-  const guess = didYouMean(name, callable);
-  if (guess !== undefined) return `did you mean ${guess}?`;
-  if (callable.length === 0) return `${basename(scadFile)} declares no top-level modules`;
-  const shown = callable.slice(0, 10).join(', ');
-  return `modules declared there: ${shown}${callable.length > 10 ? ', …' : ''}`;
 }
 
 /** Points at the first ignored `//render…` comment, which is likely why nothing is marked. */
@@ -182,6 +284,10 @@ function nothingToRenderHint(warnings: readonly ConfigProblem[]): string {
   }
   const { file, line, column } = ignored.location;
   return `${basename(file)}:${line}:${column ?? 1}: ${ignored.message}${ignored.hint === undefined ? '' : ` (${ignored.hint})`}`;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() === true;
 }
 
 async function readScad(file: string, notFound: string, hint: string): Promise<string> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportFormatSchema } from '../config/export-format-schema.js';
 import { readConfigSource } from '../config/read-config-source.js';
 import { validateConfig } from '../config/validate-config.js';
+import { ConfigError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
 
@@ -18,12 +19,17 @@ export interface RenderConfigModel {
   readonly moduleAt: ProblemLocation;
 }
 
-/** A validated `render_config.yml`, with the places of the values later checks may blame. */
+/**
+ * A validated `render_config.yml` (or `.yaml`), with the places of the values later checks may blame. */
 export interface RenderConfigFile {
   /** Absolute path of the config file. */
   readonly file: string;
-  /** `scad_file` as written (relative paths are relative to the config file's folder). */
+  /**
+   * `scad_file` (or the older `filename`) as written, relative paths relative to the config
+   * file's folder; `renderer.scad` when the file names none, as the classic renderer assumed.
+   */
   readonly scadFile: string;
+  /** Where `scad_file` is written; the start of the file when it is not. */
   readonly scadFileAt: ProblemLocation;
   readonly threads?: number;
   readonly quality?: number;
@@ -38,6 +44,19 @@ const positiveInteger = z
   .int({ error: 'must be a positive integer' })
   .positive({ error: 'must be a positive integer' });
 
+const scadFileSchema = z
+  .string({ error: 'must be the path of a scad file' })
+  .min(1, { error: 'must be the path of a scad file' });
+
+/** The classic renderer's gateway file, which a config without `scad_file` renders from. */
+export const classicGatewayFile = 'renderer.scad';
+
+/** Older names of settings, as the classic renderer's earlier versions wrote them. */
+const olderNames = [
+  ['filename', 'scad_file'],
+  ['number_of_threads', 'threads'],
+] as const;
+
 const modelSchema = z.strictObject(
   {
     module: z.string({ error: 'must be a module name' }).min(1, { error: 'must be a module name' }),
@@ -48,10 +67,10 @@ const modelSchema = z.strictObject(
 
 const configSchema = z.strictObject(
   {
-    scad_file: z
-      .string({ error: 'must be the path of a scad file' })
-      .min(1, { error: 'must be the path of a scad file' }),
+    scad_file: scadFileSchema.optional(),
+    filename: scadFileSchema.optional(),
     threads: positiveInteger.optional(),
+    number_of_threads: positiveInteger.optional(),
     quality: positiveInteger.optional(),
     openscad_path: z
       .string({ error: 'must be the path of the openscad program' })
@@ -79,12 +98,27 @@ export async function loadRenderConfig(configFile: string): Promise<RenderConfig
       'Check the path, or leave the config out to use render_config.yml or project.scad in the current folder.',
   });
   const config = validateConfig(source, configSchema);
+  const doubled = olderNames.filter(
+    ([older, name]) => config[older] !== undefined && config[name] !== undefined,
+  );
+  if (doubled.length > 0) {
+    throw new ConfigError(
+      doubled.map(([older, name]) => ({
+        message: `${older} is the older name of ${name}: give only one of them`,
+        location: source.locate([older], { key: true }),
+        hint: `remove ${older}`,
+      })),
+    );
+  }
+  const scadKey = config.filename !== undefined ? 'filename' : 'scad_file';
   return {
     file: source.file,
-    scadFile: config.scad_file,
-    scadFileAt: source.locate(['scad_file']),
+    scadFile: config.scad_file ?? config.filename ?? classicGatewayFile,
+    scadFileAt: source.locate(
+      config.scad_file === undefined && config.filename === undefined ? [] : [scadKey],
+    ),
     ...defined({
-      threads: config.threads,
+      threads: config.threads ?? config.number_of_threads,
       quality: config.quality,
       openscadPath: config.openscad_path,
     }),

@@ -32,6 +32,18 @@ type ProblemLocation = NonNullable<ConfigProblem['location']>;
 interface Word {
   readonly text: string;
   readonly location: ProblemLocation;
+  /** Offsets of the word's text in its segment's text, to read a bracketed value after it. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The text of one `//`-separated part of a line comment, and its words. */
+interface Segment {
+  readonly text: string;
+  /** Column of the segment's text's first character. */
+  readonly column: number;
+  readonly line: number;
+  readonly words: readonly Word[];
 }
 
 type Setting = 'quality' | 'number_of_threads';
@@ -48,9 +60,20 @@ type Directive =
       readonly kind: 'setting';
       readonly word: Word;
       readonly setting: Setting;
-      readonly value: Word | undefined;
+      readonly value: SettingValue | undefined;
     }
   | { readonly kind: 'unknown'; readonly word: Word };
+
+/** The value of a setting: a bare word (`48`), or what stands between `[` and `]` (`[ 48 ]`). */
+interface SettingValue {
+  /** The integer's text, without brackets or the spaces inside them. */
+  readonly number: string;
+  /** The value as written, brackets included, for messages. */
+  readonly text: string;
+  readonly location: ProblemLocation;
+  /** Set when a `[` has no `]` after it. */
+  readonly unclosed?: true;
+}
 
 const directivePrefix = /^render\./i;
 const settingNames = ['model', 'quality', 'number_of_threads'];
@@ -85,7 +108,8 @@ export function scanAnnotations(source: string, file: string): AnnotationScan {
       });
     } else if (directive.kind === 'setting') {
       const { setting, value } = directive;
-      const number = value === undefined ? undefined : positiveInteger(value.text);
+      const number =
+        value === undefined || value.unclosed === true ? undefined : positiveInteger(value.number);
       if (value === undefined) {
         problems.push({
           message: `//render.${setting} needs a positive integer`,
@@ -96,6 +120,9 @@ export function scanAnnotations(source: string, file: string): AnnotationScan {
         problems.push({
           message: `//render.${setting} must be a positive integer, got "${value.text}"`,
           location: value.location,
+          ...(value.unclosed === true
+            ? { hint: `close the bracket: //render.${setting} [${value.number}]` }
+            : {}),
         });
       } else {
         const earlier = settings.get(setting);
@@ -195,11 +222,14 @@ function* readDirectives(
     if (comment.kind !== 'line-comment') continue;
     while ((modules[lastModule + 1]?.start ?? Infinity) < comment.start) lastModule++;
     const owner = headerOwner(modules[lastModule], comment);
-    for (const words of directiveSegments(comment, file)) {
+    for (const segment of directiveSegments(comment, file)) {
+      const { words } = segment;
       for (let index = 0; index < words.length; index++) {
         const word = words[index];
         if (word === undefined || !directivePrefix.test(word.text)) continue;
-        const [key = '', ...rest] = word.text.slice('render.'.length).split('.');
+        // `render.quality[48]`: the name ends at a bracket written without a space.
+        const name = /^[^[]*/.exec(word.text.slice('render.'.length))?.[0] ?? '';
+        const [key = '', ...rest] = name.split('.');
         const setting = key.toLowerCase();
         if (setting === 'model') {
           yield { kind: 'model', word, suffix: rest.join('.'), owner };
@@ -207,16 +237,77 @@ function* readDirectives(
           rest.length === 0 &&
           (setting === 'quality' || setting === 'number_of_threads')
         ) {
-          const next = words[index + 1];
-          const value = next === undefined || directivePrefix.test(next.text) ? undefined : next;
-          if (value !== undefined) index++;
-          yield { kind: 'setting', word, setting, value };
+          const valueStart = word.start + 'render.'.length + name.length;
+          const value = settingValue(segment, valueStart, file);
+          while ((words[index + 1]?.start ?? Infinity) < (value?.end ?? valueStart)) index++;
+          yield { kind: 'setting', word: nameWord(word, name), setting, value: value?.value };
         } else {
           yield { kind: 'unknown', word };
         }
       }
     }
   }
+}
+
+/** The setting word without a bracketed value written against it (`render.quality[48]`). */
+function nameWord(word: Word, name: string): Word {
+  const text = `render.${name}`;
+  if (text === word.text) return word;
+  const length = (word.location.length ?? word.text.length) - (word.text.length - text.length);
+  return { ...word, text, end: word.start + text.length, location: { ...word.location, length } };
+}
+
+/**
+ * The value after a setting's name, read as the classic tool read it: when the rest of the
+ * comment starts with `[`, the text up to the next `]` (spaces inside allowed, anything after the
+ * `]` ignored); otherwise the next word, unless that is another `render.` word.
+ */
+function settingValue(
+  segment: Segment,
+  from: number,
+  file: string,
+): { value: SettingValue; end: number } | undefined {
+  const rest = segment.text.slice(from);
+  const open = /^[\s,]*\[/.exec(rest);
+  const at = (start: number, end: number): ProblemLocation => ({
+    file,
+    line: segment.line,
+    column: segment.column + start,
+    length: end - start,
+  });
+  if (open !== null) {
+    const start = from + open[0].length - 1;
+    const close = segment.text.indexOf(']', start);
+    if (close === -1) {
+      const end = segment.text.trimEnd().length;
+      const inside = segment.text.slice(start + 1, end).trim();
+      return {
+        value: {
+          number: inside,
+          text: segment.text.slice(start, end),
+          location: at(start, end),
+          unclosed: true,
+        },
+        end,
+      };
+    }
+    return {
+      value: {
+        number: segment.text.slice(start + 1, close).trim(),
+        text: segment.text.slice(start, close + 1),
+        location: at(start, close + 1),
+      },
+      end: close + 1,
+    };
+  }
+  const next = /^[\s,]*([^\s,]+)/.exec(rest);
+  const text = next?.[1];
+  if (next === null || text === undefined || directivePrefix.test(text)) return undefined;
+  const start = from + next[0].length - text.length;
+  return {
+    value: { number: text, text, location: at(start, start + text.length) },
+    end: start + text.length,
+  };
 }
 
 /**
@@ -234,25 +325,29 @@ function headerOwner(
 }
 
 /**
- * The words of each `//`-separated part of a line comment that starts with `render.`, so that
+ * Each `//`-separated part of a line comment that starts with `render.`, so that
  * `//render.model.stl //render.model.off` yields two parts. The first word of a part is located
  * from its `//`; later words at themselves.
  */
-function directiveSegments(comment: Token, file: string): Word[][] {
-  const segments: Word[][] = [];
+function directiveSegments(comment: Token, file: string): Segment[] {
+  const segments: Segment[] = [];
   // Offsets in the comment's text, which starts 2 columns after the comment's `//`.
   let partStart = 0;
   for (const part of comment.text.split('//')) {
+    const column = comment.column + 2 + partStart;
     const words = [...part.matchAll(/[^\s,]+/g)].map((match, index): Word => {
-      const offset = partStart + match.index;
-      const start = index === 0 ? partStart - 2 : offset;
-      const length = offset + match[0].length - start;
+      const start = index === 0 ? -2 : match.index;
+      const end = match.index + match[0].length;
       return {
         text: match[0],
-        location: { file, line: comment.line, column: comment.column + 2 + start, length },
+        location: { file, line: comment.line, column: column + start, length: end - start },
+        start: match.index,
+        end,
       };
     });
-    if (words[0] !== undefined && directivePrefix.test(words[0].text)) segments.push(words);
+    if (words[0] !== undefined && directivePrefix.test(words[0].text)) {
+      segments.push({ text: part, column, line: comment.line, words });
+    }
     partStart += part.length + 2;
   }
   return segments;

@@ -7,10 +7,11 @@ import type {
   VariantSpec,
 } from '../config/project-config.js';
 import type { ModelSpec } from '../discovery/classic-project.js';
-import { nestedModuleProblem } from '../discovery/scan-annotations.js';
+import { declaredModules } from '../discovery/declared-modules.js';
+import { findLibraryPaths } from '../discovery/find-library-paths.js';
+import { programScope } from '../discovery/program-scope.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
-import { didYouMean } from '../util/did-you-mean.js';
 import { fileBase } from './describe-part.js';
 import { leakingGeometryWarning } from './leaking-geometry-warning.js';
 import type { ScadFileInfo } from './load-scad-file.js';
@@ -21,7 +22,6 @@ import type { PartDraft } from './part-draft.js';
 import { partName } from './part-name.js';
 import type { PartRequest, PlanContext } from './part-request.js';
 import { defaultQuality } from './plan-jobs.js';
-import type { Quality } from './render-job.js';
 import { resolveSettings } from './resolve-settings.js';
 
 /** Formats of a part whose config and markers name none. */
@@ -39,13 +39,13 @@ const builtinFormats = ['stl'];
  *   still reaches its variables). A file without markers is rendered whole (a `mode` setting
  *   does not apply to it). Marked parts are requested at their first marker.
  * - `whole`: the file's own top-level geometry, as it is; `mode` does not apply.
- * - a module list: those modules, which must be declared at the top level, in `use` mode unless
- *   a setting says otherwise, one part per customizer set and matrix combination.
+ * - a module list: those modules, which must be declared at the top level of the file or of a
+ *   file it includes (or, in `include` mode, uses), in `use` mode unless a setting says otherwise, one part per customizer set and matrix combination.
  *
  * Settings come from the module entry, else the file entry, else `defaults`. Built-in quality
  * when none of them sets one: the file's `//render.quality N` as `$fn`, else `$fn = 95` for
- * marked modules (as the classic tool did) and nothing for whole files and listed modules,
- * which then render with OpenSCAD's own `$fa`/`$fs` defaults or the file's own `$fn`.
+ * marked modules of a marker project (`PlanContext.classicQuality`, as the classic tool did)
+ * and nothing otherwise, so the file's own `$fn`/`$fa`/`$fs` or OpenSCAD's defaults apply.
  */
 export async function draftFileParts(
   request: PartRequest,
@@ -145,7 +145,7 @@ function wholeDraft(
     scadFile: file.file,
     mode: 'include',
     ...variantValues(variant),
-    quality: settings.quality?.value ?? fileQuality(file) ?? {},
+    ...qualityOf(settings, file, false),
     ...formatsOf(settings, builtinFormats, requestedAt),
     output: outputOf(settings, context),
     declaredAt: { file: file.file, line: 1, column: 1 },
@@ -170,7 +170,7 @@ function markedDraft(
     module: model.module,
     mode,
     ...variantValues(variant),
-    quality: settings.quality?.value ?? fileQuality(file) ?? { $fn: defaultQuality },
+    ...qualityOf(settings, file, context.classicQuality === true),
     // Only the entry's own formats beat the markers, not the config's defaults.
     ...formatsOf(entrySettings, model.formats, model.requestedAt),
     output: outputOf(settings, context),
@@ -198,41 +198,19 @@ async function listedDrafts(
   context: PlanContext,
 ): Promise<{ drafts: PartDraft[]; problems: ConfigProblem[] }> {
   const name = entry.name.value;
-  const declaration =
-    file.scan.modules.find((module) => module.name === name && module.topLevel) ??
-    file.scan.modules.find((module) => module.name === name);
-  if (declaration === undefined) {
-    const callable = file.scan.modules.filter((module) => module.topLevel).map((m) => m.name);
-    const guess = didYouMean(name, callable);
-    const listedNames = callable.slice(0, 10).join(', ') + (callable.length > 10 ? ', …' : '');
-    return {
-      drafts: [],
-      problems: [
-        {
-          message: `module "${name}" is not declared in ${basename(file.file)}`,
-          location: entry.name.at,
-          hint:
-            guess !== undefined
-              ? `did you mean ${guess}?`
-              : callable.length === 0
-                ? `${basename(file.file)} declares no top-level modules`
-                : `modules declared there: ${listedNames}`,
-        },
-      ],
-    };
-  }
-  if (!declaration.topLevel) {
-    return { drafts: [], problems: [nestedModuleProblem(declaration, entry.name.at)] };
-  }
   const settings = resolveSettings(entry, entrySettings, context.defaults);
+  const mode = settings.mode?.value ?? 'use';
+  const found = (await lookUpModules(file, context))(name, mode, entry.name.at);
+  if (!found.ok) return { drafts: [], problems: [found.problem] };
+  const declaration = found.module.declaration;
   const { variants, problems } = await moduleVariants(entry, file, context);
   const drafts = variants.map((variant): PartDraft => ({
     name: partName(name, variant.set?.name, variant.matrix),
     scadFile: file.file,
     module: name,
-    mode: settings.mode?.value ?? 'use',
+    mode,
     ...variantValues(variant),
-    quality: settings.quality?.value ?? fileQuality(file) ?? {},
+    ...qualityOf(settings, file, false),
     ...formatsOf(settings, builtinFormats, entry.name.at),
     output: outputOf(settings, context),
     declaredAt: declaration.location,
@@ -241,6 +219,24 @@ async function listedDrafts(
     ...(variant.set === undefined ? {} : { paramSet: variant.set }),
   }));
   return { drafts, problems };
+}
+
+const lookUps = new WeakMap<ScadFileInfo, Promise<ModuleLookUp>>();
+
+type ModuleLookUp = ReturnType<typeof declaredModules>;
+
+/**
+ * Finds listed modules as OpenSCAD would from the part's program: in the file, the files it
+ * includes and (in `include` mode) the files it uses; built once per file.
+ */
+function lookUpModules(file: ScadFileInfo, context: PlanContext): Promise<ModuleLookUp> {
+  let lookUp = lookUps.get(file);
+  if (lookUp === undefined) {
+    const libraryPaths = context.libraryPaths ?? findLibraryPaths();
+    lookUp = programScope(file.file, { libraryPaths }).then(declaredModules);
+    lookUps.set(file, lookUp);
+  }
+  return lookUp;
 }
 
 /** Keeps the parts whose file the generated program can name, with one problem per file that it cannot. */
@@ -260,8 +256,33 @@ function includable(
   return (draft) => draft.module === undefined;
 }
 
-function fileQuality(file: ScadFileInfo): Quality | undefined {
-  return file.scan.quality === undefined ? undefined : { $fn: file.scan.quality };
+/**
+ * A part's quality and where it comes from: the settings' `quality`, else the file's
+ * `//render.quality N` as `$fn`, else (for marked modules of a marker project) the classic
+ * default `$fn = 95`, else nothing, so that the file's own `$fn`/`$fa`/`$fs` apply.
+ */
+function qualityOf(
+  settings: PartSettings,
+  file: ScadFileInfo,
+  classicDefault: boolean,
+): Pick<PartDraft, 'quality' | 'qualityFrom'> {
+  const set = settings.quality?.value;
+  if (settings.quality !== undefined && set !== undefined && Object.keys(set).length > 0) {
+    return {
+      quality: settings.quality.value,
+      qualityFrom: { kind: 'config', file: settings.quality.at.file },
+    };
+  }
+  if (file.scan.quality !== undefined) {
+    return {
+      quality: { $fn: file.scan.quality },
+      qualityFrom: { kind: 'comment', file: file.file },
+    };
+  }
+  if (settings.quality === undefined && classicDefault) {
+    return { quality: { $fn: defaultQuality }, qualityFrom: { kind: 'classic-default' } };
+  }
+  return { quality: {}, qualityFrom: { kind: 'file' } };
 }
 
 function formatsOf(

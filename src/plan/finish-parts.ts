@@ -69,6 +69,7 @@ export function finishParts(
       ...core,
       id,
       name: draft.name,
+      qualityFrom: draft.qualityFrom,
       outputs,
       declaredAt: draft.declaredAt,
       requestedAt: draft.requestedAt,

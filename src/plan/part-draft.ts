@@ -1,6 +1,6 @@
 import type { ConfigLocation } from '../config/project-config.js';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
-import type { Quality, RenderJob } from './render-job.js';
+import type { Quality, QualitySource, RenderJob } from './render-job.js';
 
 /** A part before its outputs and id: what one file entry asks of one file. */
 export interface PartDraft {
@@ -13,6 +13,7 @@ export interface PartDraft {
   /** Variable → the value as written, for `{param.NAME}`. */
   readonly paramTexts: ReadonlyMap<string, string>;
   readonly quality: Quality;
+  readonly qualityFrom: QualitySource;
   /** Lower-case export suffixes, each once. */
   readonly formats: readonly string[];
   /** Where the formats were asked for: a config value, or the module's first marker. */

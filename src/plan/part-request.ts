@@ -53,6 +53,18 @@ export interface PlanContext {
   readonly outputTemplate?: string;
   /** Dimension of a part's last render, when known. */
   readonly dimensionOf?: (partId: string) => '2d' | '3d' | undefined;
+  /**
+   * Marked modules with no quality from settings or a `//render.quality` comment get the classic
+   * renderer's `$fn = 95`: true for marker projects (files named on the command line), false
+   * for `parascad.config.yaml` projects, which get only what the config sets.
+   * @default false
+   */
+  readonly classicQuality?: boolean;
+  /**
+   * OpenSCAD's library search path, where listed modules are sought through `include`s.
+   * @default the usual library folders and `OPENSCADPATH` (see `findLibraryPaths`)
+   */
+  readonly libraryPaths?: readonly string[];
   /** Receives what is worth telling but does not stop the run. */
   readonly onWarning?: (warning: ConfigProblem) => void;
   /** Values from the command line, for every part. */

@@ -28,7 +28,8 @@ export interface PlanFilesOptions extends Omit<PlanProjectOptions, 'outDir' | 'p
  * The parts of scad files named on the command line without a config
  * (`parascad render 'parts/**\/*.scad'`): each path or glob, relative to `cwd`, is planned
  * exactly like a config's `files:` entry with `modules: marked` and no settings — a file's
- * marked modules with their markers' formats, `$fn` from its `//render.quality` (95 if none),
+ * marked modules with their markers' formats, `$fn` from its `//render.quality` (the classic
+ * default 95 if none),
  * in `include` mode when the file has the `batch_rendering` guard and `use` otherwise; a file
  * without markers rendered whole. Problems are thrown together as one `ConfigError`, without
  * locations for the paths themselves.
@@ -48,6 +49,7 @@ export async function planFiles(
     {
       baseDir: cwd,
       defaults: {},
+      classicQuality: true,
       ...(options.output === undefined ? {} : { outputTemplate: options.output }),
       projectDir: options.projectDir ?? cwd,
       outDir: options.outDir ?? resolve(cwd, 'outputs'),

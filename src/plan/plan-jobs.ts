@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import type { ClassicProject } from '../discovery/classic-project.js';
 import { ConfigError } from '../errors.js';
 import { partId } from './part-id.js';
-import type { RenderJob } from './render-job.js';
+import type { QualitySource, RenderJob } from './render-job.js';
 
 /** `$fn` when the project does not set `//render.quality` or `quality:`, as the classic tool did. */
 export const defaultQuality = 95;
@@ -22,7 +22,12 @@ export interface PlanOptions {
   readonly variables?: RenderJob['variables'];
 }
 
-/** Turns a project's models into parts: one per module, with all of its formats. */
+/**
+ * Turns a project's models into parts: one per module, with all of its formats, in `include`
+ * mode. Quality: for the first generation's `renderer.py` none (the gateway's own `$fn`
+ * decides, as it did); otherwise `$fn` = the config's `quality`, else the `//render.quality`
+ * comment, else 95, as the classic renderer did.
+ */
 export function planJobs(project: ClassicProject, options: PlanOptions): RenderJob[] {
   const fileName = basename(project.scadFile);
   // The wrapper names the user's file in `include <…>`, which has no escape for these characters.
@@ -34,7 +39,7 @@ export function planJobs(project: ClassicProject, options: PlanOptions): RenderJ
       },
     ]);
   }
-  const quality = { $fn: project.quality ?? defaultQuality };
+  const { quality, qualityFrom } = classicQuality(project);
   return project.models.map((model) => {
     const part = {
       scadFile: project.scadFile,
@@ -47,6 +52,7 @@ export function planJobs(project: ClassicProject, options: PlanOptions): RenderJ
       ...part,
       id: partId(options.projectDir, part),
       name: model.module,
+      qualityFrom,
       declaredAt: model.declaredAt,
       requestedAt: model.requestedAt,
       outputs: model.formats.map((format) => ({
@@ -55,4 +61,21 @@ export function planJobs(project: ClassicProject, options: PlanOptions): RenderJ
       })),
     };
   });
+}
+
+function classicQuality(project: ClassicProject): {
+  quality: RenderJob['quality'];
+  qualityFrom: QualitySource;
+} {
+  if (project.kind === 'renderer-py') return { quality: {}, qualityFrom: { kind: 'file' } };
+  if (project.quality === undefined) {
+    return { quality: { $fn: defaultQuality }, qualityFrom: { kind: 'classic-default' } };
+  }
+  return {
+    quality: { $fn: project.quality },
+    qualityFrom: {
+      kind: project.qualityFrom ?? 'comment',
+      file: project.qualityFrom === 'config' ? (project.configFile ?? '') : project.scadFile,
+    },
+  };
 }

@@ -16,6 +16,23 @@ export interface Quality {
 }
 
 /**
+ * Where a part's `$fn`/`$fa`/`$fs` come from, for `list` and the first line of a run:
+ * `command-line` (`--quality N`), `config` (a config's `quality`), `comment` (a
+ * `//render.quality N` comment), `classic-default` (`$fn = 95`, which marker and
+ * `render_config.yml` projects get as the classic renderer gave it), `file` (parascad sets none:
+ * the file's own top-level assignments, listed in `assigned`, or OpenSCAD's defaults).
+ */
+export type QualitySource =
+  | { readonly kind: 'command-line' }
+  | { readonly kind: 'config' | 'comment'; readonly file: string }
+  | { readonly kind: 'classic-default' }
+  | {
+      readonly kind: 'file';
+      /** `$fn = 80` and where, for each variable the file or its includes assign at top level. */
+      readonly assigned?: readonly { readonly text: string; readonly at: SourceLocation }[];
+    };
+
+/**
  * One part: a module of a scad file (or the file's own top-level geometry) rendered once with
  * its settings, to every format the user asked for (one OpenSCAD run exports them all, sharing
  * its caches).
@@ -39,6 +56,8 @@ export interface RenderJob {
   /** Variables to set, as OpenSCAD source: `{ width: '40', label: '"big"', size: '[1, 2]' }`. */
   readonly variables: Readonly<Record<string, string>>;
   readonly quality: Quality;
+  /** Where `quality` comes from; undefined for parts built by other tools. */
+  readonly qualityFrom?: QualitySource;
   readonly outputs: readonly PlannedOutput[];
   /** Where the module (or, for a whole file, the file) is declared. */
   readonly declaredAt: SourceLocation;

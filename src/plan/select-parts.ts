@@ -49,7 +49,7 @@ export function selectParts(
     if (jobs.some((job) => nameTests[index]?.(job))) return;
     const guess = didYouMean(glob, partNames);
     problems.push({
-      message: `no part is named ${glob}`,
+      message: unknownPartMessage(glob),
       hint: guess === undefined ? `parts: ${shortList(partNames)}` : `did you mean ${guess}?`,
     });
   });
@@ -82,8 +82,13 @@ export function selectParts(
   return selected;
 }
 
+/** The message for a name selector that matches no part (the CLI recognises it for typos of commands). */
+export function unknownPartMessage(name: string): string {
+  return `no part is named ${name}`;
+}
+
 /** Whether a part comes from the file, folder or glob `selector` names. */
-function fileTest(selector: string, cwd: string): (job: RenderJob) => boolean {
+export function fileTest(selector: string, cwd: string): (job: RenderJob) => boolean {
   const test = scadFileSelector(selector, cwd);
   return (job) => test(job.scadFile);
 }

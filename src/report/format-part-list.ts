@@ -1,6 +1,7 @@
 import { basename, relative } from 'node:path';
 import pc from 'picocolors';
 import type { RenderJob } from '../plan/render-job.js';
+import { describeQuality } from './describe-quality.js';
 
 export interface FormatPartListOptions {
   readonly cwd: string;
@@ -24,7 +25,7 @@ export function formatPartList(jobs: readonly RenderJob[], options: FormatPartLi
       job.paramSet === undefined
         ? undefined
         : `set ${job.paramSet.name} from ${shown(job.paramSet.file)}${job.paramSet.beside === true ? ` (found beside ${basename(job.scadFile)}, OpenSCAD's convention)` : ''}`,
-      quality(job),
+      describeQuality(job),
       job.engine === undefined ? undefined : `engine ${job.engine}`,
       job.backend === undefined ? undefined : `backend ${job.backend}`,
       job.timeoutSeconds === undefined ? undefined : `timeout ${job.timeoutSeconds}s`,
@@ -42,11 +43,4 @@ export function formatPartList(jobs: readonly RenderJob[], options: FormatPartLi
   const files = jobs.reduce((sum, job) => sum + job.outputs.length, 0);
   const total = `${jobs.length} part${jobs.length === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'}`;
   return `${[...blocks, colors.dim(total)].join('\n\n')}\n`;
-}
-
-function quality(job: RenderJob): string | undefined {
-  const parts = (['$fn', '$fa', '$fs'] as const).flatMap((name) =>
-    job.quality[name] === undefined ? [] : [`${name} = ${job.quality[name]}`],
-  );
-  return parts.length === 0 ? undefined : parts.join(', ');
 }

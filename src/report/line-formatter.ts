@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { formatSourceLine } from './format-source-line.js';
 import type { FailureReason } from '../run/part-result.js';
 import type { RunEvent } from '../run/run-event.js';
 import { unreachable } from '../util/unreachable.js';
@@ -37,6 +38,7 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
         formatWidth = Math.max(0, ...event.jobs.map((job) => formatsOf(job).length));
         if (options.quiet) return [];
         return [
+          ...(event.source === undefined ? [] : [formatSourceLine(event.source, event.jobs)]),
           colors.bold(event.engines.explanation),
           colors.dim(
             `rendering ${plural(event.jobs.length, 'part')} with ${plural(event.concurrency, 'worker')}`,

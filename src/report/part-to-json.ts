@@ -1,4 +1,4 @@
-import type { PlannedOutput, Quality, RenderJob } from '../plan/render-job.js';
+import type { PlannedOutput, Quality, QualitySource, RenderJob } from '../plan/render-job.js';
 
 /** A planned part as `parascad list --json` gives it. */
 export interface JsonPart {
@@ -11,6 +11,8 @@ export interface JsonPart {
   /** Variables set for the part, as OpenSCAD source. */
   readonly variables: Readonly<Record<string, string>>;
   readonly quality: Quality;
+  /** Where `quality` comes from (see `QualitySource`); null for parts built by other tools. */
+  readonly qualityFrom: QualitySource | null;
   readonly paramSet: { readonly file: string; readonly name: string } | null;
   readonly outputs: readonly PlannedOutput[];
 }
@@ -25,6 +27,7 @@ export function partToJson(job: RenderJob): JsonPart {
     mode: job.mode,
     variables: job.variables,
     quality: job.quality,
+    qualityFrom: job.qualityFrom ?? null,
     paramSet: job.paramSet ?? null,
     outputs: job.outputs,
   };

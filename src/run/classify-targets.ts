@@ -17,7 +17,7 @@ export interface Targets {
 const globCharacters = /[*?[\]{}]/;
 
 /**
- * Sorts positional arguments: a `.yml`/`.yaml`/`.json` file is a config, an existing folder is the
+ * Sorts positional arguments: a `.yml`/`.yaml`/`.json` file or a classic `renderer.py` is a config, an existing folder is the
  * project folder, a `.scad` path or a glob with a slash is a file selection, anything else (`lid`,
  * `lid*`) is a part name.
  */
@@ -27,7 +27,7 @@ export async function classifyTargets(args: readonly string[], cwd: string): Pro
   const files: string[] = [];
   const names: string[] = [];
   for (const arg of args) {
-    if (/\.(ya?ml|json)$/i.test(arg)) configs.push(arg);
+    if (/\.(ya?ml|json)$/i.test(arg) || /(^|[\\/])renderer\.py$/.test(arg)) configs.push(arg);
     else if (/\.scad$/i.test(arg) || (globCharacters.test(arg) && /[\\/]/.test(arg)))
       files.push(arg);
     else if ((await stat(resolve(cwd, arg)).catch(() => undefined))?.isDirectory())

@@ -1,22 +1,27 @@
-import { access } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { findProjectConfig } from '../config/find-project-config.js';
 import { loadProjectConfig } from '../config/load-project-config.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { parseByteSize } from '../schedule/memory-budget.js';
 import type { ClassicProject } from '../discovery/classic-project.js';
-import { discoverProject } from '../discovery/discover-project.js';
+import {
+  discoverProject,
+  findClassicSource,
+  rendererScript,
+} from '../discovery/discover-project.js';
 import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
+import { explainQuality } from '../plan/explain-quality.js';
 import { leakingGeometryWarning } from '../plan/leaking-geometry-warning.js';
+import { partId } from '../plan/part-id.js';
 import { planFiles } from '../plan/plan-files.js';
 import { planJobs } from '../plan/plan-jobs.js';
 import { planProject } from '../plan/plan-project.js';
-import type { RenderJob } from '../plan/render-job.js';
 import type { CommandLineValues } from '../plan/part-request.js';
-import { scadFileSelector, selectParts } from '../plan/select-parts.js';
+import type { RenderJob } from '../plan/render-job.js';
+import { fileTest, scadFileSelector, selectParts } from '../plan/select-parts.js';
 import { defined } from '../util/defined.js';
 import { classifyTargets, type Targets } from './classify-targets.js';
 import type { ProjectCacheSettings } from './open-run-cache.js';
@@ -43,15 +48,22 @@ export interface RunPlan {
   readonly cache?: ProjectCacheSettings;
   /** The output folder every output is written below; nothing is written outside it. */
   readonly outDir?: string;
+  /**
+   * Where the parts come from, in words (`render_config.yml`, `the markers of project.scad`, …),
+   * for the first line of a run; undefined for plans built by other tools.
+   */
+  readonly source?: string;
 }
 
 /**
- * Decides what a run renders, from the arguments and the files in the project folder:
- * - a `parascad.config.yaml` (or `.yml`/`.json`), given or found in the folder, with its files,
- *   parameters, sets and sweeps; scad files given beside it select its parts by file;
- * - otherwise scad files or globs given as arguments: their marked modules, or each file whole;
- * - otherwise the classic conventions: `render_config.yml`, or `project.scad`'s markers.
- * Part names (`lid*`) then select among the parts.
+ * Decides what a run renders, from the arguments and the files in the project folder, by one
+ * precedence for every command: a config given (`-c FILE`, or as a target), then the folder's
+ * `parascad.config.yaml` (or `.yml`/`.json`), then its `render_config.yml`, then a classic
+ * `renderer.py` with a non-empty `models` list, then the `//render.model.*` markers (of the scad
+ * files given, else of `project.scad`). A scad file given that the chosen source covers selects
+ * its parts; one it does not cover is rendered from its own markers (or whole). Part names
+ * (`lid*`) then select among the parts. `--quality N` then sets every part's `$fn`. `-D`, `-p`
+ * and `-P` give the parts' values (see `commandLineValues`).
  */
 export async function planRun(
   options: RenderOptions = {},
@@ -61,121 +73,234 @@ export async function planRun(
     [...(options.targets ?? []), ...(options.file === undefined ? [] : [options.file])],
     cwd,
   );
-  const { plan, filesAreSelectors } = await planProjectParts(options, cwd, targets);
-  const files = filesAreSelectors === true ? targets.files : [];
-  if (targets.names.length === 0 && files.length === 0) return plan;
-  return { ...plan, jobs: selectParts(plan.jobs, { names: targets.names, files }, cwd) };
+  const source = await planSource(options, cwd, targets);
+  let plan = source;
+  if (source.coversFiles && targets.files.length > 0) {
+    const covered = targets.files.filter((file) => source.jobs.some(fileTest(file, cwd)));
+    const uncovered = targets.files.filter((file) => !covered.includes(file));
+    // Parts of the files outside the source write below the same output folder.
+    const own =
+      uncovered.length === 0
+        ? undefined
+        : await markerPlan(uncovered, { ...options, outDir: source.outDir }, cwd);
+    const selected = covered.length === 0 ? [] : selectParts(source.jobs, { files: covered }, cwd);
+    plan = {
+      ...source,
+      jobs: [...selected, ...(own?.jobs ?? [])],
+      warnings: [...source.warnings, ...(own?.warnings ?? [])],
+      source:
+        own === undefined
+          ? source.source
+          : covered.length === 0
+            ? own.source
+            : `${source.source}; ${own.source}`,
+    };
+  }
+  if (targets.names.length > 0) {
+    plan = { ...plan, jobs: selectParts(plan.jobs, { names: targets.names }, cwd) };
+  }
+  return withQuality(plan, options);
 }
 
-async function planProjectParts(
+type SourcePlan = RunPlan & { readonly source: string; readonly coversFiles: boolean };
+
+async function planSource(
   options: RenderOptions,
   cwd: string,
   targets: Targets,
-): Promise<{ plan: RunPlan; filesAreSelectors?: boolean }> {
+): Promise<SourcePlan> {
   const configFile = options.config ?? targets.config;
-  const values = commandLineValues(options, cwd);
-  if (configFile !== undefined && isClassicConfig(configFile)) {
-    return {
-      plan: await classicPlan(await discoverProject({ cwd, config: configFile }), cwd, options),
-    };
-  }
   const folder = resolve(cwd, targets.folder ?? '.');
+  if (options.from === 'markers' && configFile === undefined) {
+    if (targets.files.length > 0) {
+      return { ...(await markerPlan(targets.files, options, cwd)), coversFiles: false };
+    }
+    const project = await discoverProject({ cwd, file: join(folder, 'project.scad') });
+    return { ...(await classicPlan(project, cwd, options)), coversFiles: false };
+  }
+  if (options.from === 'render_config' && configFile === undefined) {
+    const found = await findClassicSource(folder);
+    if (found === undefined || basename(found) === rendererScript) {
+      throw new ParascadError(
+        'CONFIG_INVALID',
+        `--auto= reads render_config.yml, and ${folder} has none`,
+        'Create render_config.yml, or leave --auto out to use what the folder has.',
+      );
+    }
+    const project = await discoverProject({ cwd, config: found });
+    return { ...(await classicPlan(project, cwd, options)), coversFiles: true };
+  }
+  if (configFile !== undefined && isClassicFile(configFile)) {
+    const project = await discoverProject({ cwd, config: configFile });
+    return { ...(await classicPlan(project, cwd, options)), coversFiles: true };
+  }
   const projectConfig =
     configFile === undefined ? await findProjectConfig(folder) : resolve(cwd, configFile);
   if (projectConfig !== undefined) {
-    const config = await loadProjectConfig(projectConfig);
-    const projectDir = dirname(config.file);
-    const history = await historyOf(projectDir);
-    const warnings: ConfigProblem[] = [];
-    const outDir =
-      options.outDir === undefined
-        ? resolve(projectDir, config.outDir?.value ?? 'outputs')
-        : resolve(cwd, options.outDir);
-    const jobs = await planProject(config, {
-      projectDir,
-      outDir,
-      dimensionOf: (id) => history.dimensionOf(id),
-      onWarning: (problem) => warnings.push(problem),
-      ...defined({
-        // -p/-P apply to the parts of the .scad files named beside the config, if any.
-        commandLine: commandLineValues(
-          options,
-          cwd,
-          targets.files.length === 0
-            ? undefined
-            : (scadFile) =>
-                targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
-        ),
-      }),
-    });
-    const ignored = await classicConfigBeside(projectDir);
     return {
-      plan: {
-        projectDir,
-        outDir,
-        jobs,
-        history,
-        configFile: config.file,
-        warnings:
-          ignored === undefined
-            ? warnings
-            : [
-                ...warnings,
-                { message: `${basename(ignored)} is ignored: ${basename(config.file)} is used` },
-              ],
-        ...defined({
-          threads: config.jobs?.value,
-          strict: config.strict?.value,
-          cache: cacheSettings(config, projectDir),
-        }),
-      },
-      filesAreSelectors: true,
+      ...(await projectConfigPlan(projectConfig, options, cwd, targets)),
+      coversFiles: true,
     };
   }
-  if (targets.files.length > 0) {
-    const [only] = targets.files;
-    const classicRoute = values?.paramsets === undefined;
-    if (
-      classicRoute &&
-      targets.files.length === 1 &&
-      only !== undefined &&
-      !/[*?[\]{}]/.test(only)
-    ) {
-      // One marked file is the classic auto mode (its //render.quality and thread count apply);
-      // a file without markers is rendered whole, like the files of a glob.
-      const classic = await discoverProject({ cwd, file: only }).catch((error: unknown) => {
-        if (error instanceof ParascadError && error.code === 'NOTHING_TO_RENDER') return undefined;
-        throw error;
-      });
-      if (classic !== undefined) return { plan: await classicPlan(classic, cwd, options) };
-    }
-    const history = await historyOf(cwd);
-    const warnings: ConfigProblem[] = [];
-    const outDir = resolve(cwd, options.outDir ?? 'outputs');
-    const jobs = await planFiles(targets.files, {
-      cwd,
-      projectDir: cwd,
-      outDir,
-      dimensionOf: (id) => history.dimensionOf(id),
-      onWarning: (problem) => warnings.push(problem),
-      ...defined({ commandLine: values }),
-    });
-    return { plan: { projectDir: cwd, outDir, jobs, warnings, history } };
+  const classic = await findClassicSource(folder);
+  if (classic !== undefined) {
+    const project = await discoverProject({ cwd, config: classic });
+    return { ...(await classicPlan(project, cwd, options)), coversFiles: true };
   }
-  return { plan: await classicPlan(await discoverProject({ cwd: folder }), cwd, options) };
+  if (targets.files.length > 0) {
+    return { ...(await markerPlan(targets.files, options, cwd)), coversFiles: false };
+  }
+  const project = await discoverProject({ cwd: folder });
+  return { ...(await classicPlan(project, cwd, options)), coversFiles: false };
+}
+
+async function projectConfigPlan(
+  file: string,
+  options: RenderOptions,
+  cwd: string,
+  targets: Targets,
+): Promise<RunPlan & { source: string }> {
+  const config = await loadProjectConfig(file);
+  const projectDir = dirname(config.file);
+  const history = await historyOf(projectDir);
+  const warnings: ConfigProblem[] = [];
+  const outDir =
+    options.outDir === undefined
+      ? resolve(projectDir, config.outDir?.value ?? 'outputs')
+      : resolve(cwd, options.outDir);
+  const jobs = await planProject(config, {
+    projectDir,
+    outDir,
+    dimensionOf: (id) => history.dimensionOf(id),
+    onWarning: (problem) => warnings.push(problem),
+    ...defined({
+      // -p/-P apply to the parts of the .scad files named beside the config, if any.
+      commandLine: commandLineValues(
+        options,
+        cwd,
+        targets.files.length === 0
+          ? undefined
+          : (scadFile) =>
+              targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
+      ),
+    }),
+  });
+  const ignored = await findClassicSource(projectDir);
+  return {
+    projectDir,
+    outDir,
+    jobs,
+    history,
+    configFile: config.file,
+    source: shown(config.file, cwd),
+    warnings:
+      ignored === undefined
+        ? warnings
+        : [
+            ...warnings,
+            {
+              message: `${basename(ignored)} is ignored: ${basename(config.file)} is used`,
+              hint: 'parascad reads one source of parts: -c FILE, parascad.config.yaml, render_config.yml, renderer.py, then the markers',
+            },
+          ],
+    ...defined({
+      threads: config.jobs?.value,
+      strict: config.strict?.value,
+      cache: cacheSettings(config, projectDir),
+    }),
+  };
+}
+
+/** The parts of scad files given on the command line, from their own markers (or whole). */
+async function markerPlan(
+  files: readonly string[],
+  options: RenderOptions,
+  cwd: string,
+): Promise<RunPlan & { source: string }> {
+  const values = commandLineValues(options, cwd);
+  const [only] = files;
+  // With -p/-P the file is planned as a file (its marked modules, one part per set).
+  const classicRoute = values?.paramsets === undefined;
+  if (classicRoute && files.length === 1 && only !== undefined && !/[*?[\]{}]/.test(only)) {
+    // One marked file is the classic auto mode (its //render.quality and thread count apply);
+    // a file without markers is rendered whole, like the files of a glob.
+    const classic = await discoverProject({ cwd, file: only }).catch((error: unknown) => {
+      if (error instanceof ParascadError && error.code === 'NOTHING_TO_RENDER') return undefined;
+      throw error;
+    });
+    if (classic !== undefined) return classicPlan(classic, cwd, options);
+  }
+  const history = await historyOf(cwd);
+  const warnings: ConfigProblem[] = [];
+  const outDir = resolve(cwd, options.outDir ?? 'outputs');
+  const jobs = await planFiles(files, {
+    cwd,
+    projectDir: cwd,
+    outDir,
+    dimensionOf: (id) => history.dimensionOf(id),
+    onWarning: (problem) => warnings.push(problem),
+    ...defined({ commandLine: values }),
+  });
+  return {
+    projectDir: cwd,
+    outDir,
+    jobs,
+    warnings,
+    history,
+    source: `the markers of ${files.join(', ')}`,
+  };
+}
+
+async function classicPlan(
+  project: ClassicProject,
+  cwd: string,
+  options: RenderOptions,
+): Promise<RunPlan & { source: string }> {
+  const values = commandLineValues(options, cwd);
+  if (values?.paramsets !== undefined) return classicWithSets(project, cwd, options, values);
+  const projectDir = dirname(project.configFile ?? project.scadFile);
+  const outDir =
+    options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
+  const leak = await findLeakingGeometry(project.scadFile, {
+    libraryPaths: findLibraryPaths(defined({ env: options.env })),
+  });
+  return {
+    projectDir,
+    outDir,
+    jobs: planJobs(project, {
+      outDir,
+      projectDir,
+      mode: leak === undefined ? 'include' : 'use',
+      variables: Object.fromEntries(
+        (values?.defines ?? []).map((define) => [define.name, define.source]),
+      ),
+    }),
+    warnings:
+      leak === undefined
+        ? project.warnings
+        : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
+    history: await historyOf(projectDir),
+    source: classicSource(project, cwd),
+    ...defined({
+      configFile: project.configFile,
+      openscadPath: project.openscadPath,
+      threads: project.threads,
+    }),
+  };
 }
 
 /**
  * With `-p`/`-P`, a classic project's marked file is planned like a file given on the command
- * line (its marked modules, one part per set); a `render_config.yml` has no place for sets.
+ * line (its marked modules, one part per set); a `render_config.yml` or `renderer.py` has no
+ * place for sets.
  */
 async function classicWithSets(
   project: ClassicProject,
   cwd: string,
   options: RenderOptions,
   values: CommandLineValues,
-): Promise<RunPlan> {
-  if (project.kind === 'render-config') {
+): Promise<RunPlan & { source: string }> {
+  if (project.kind !== 'annotations') {
     throw new ParascadError(
       'USAGE',
       `-p/-P choose parameter sets for .scad files and parascad.config parts, not for ${basename(project.configFile ?? 'render_config.yml')}`,
@@ -195,42 +320,58 @@ async function classicWithSets(
     onWarning: (problem) => warnings.push(problem),
     commandLine: values,
   });
-  return { projectDir, outDir, jobs, warnings, history, ...defined({ threads: project.threads }) };
-}
-
-async function classicPlan(
-  project: ClassicProject,
-  cwd: string,
-  options: RenderOptions,
-): Promise<RunPlan> {
-  const values = commandLineValues(options, cwd);
-  if (values?.paramsets !== undefined) return classicWithSets(project, cwd, options, values);
-  const projectDir = dirname(project.configFile ?? project.scadFile);
-  const outDir =
-    options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
-  const leak = await findLeakingGeometry(project.scadFile, { libraryPaths: findLibraryPaths() });
   return {
     projectDir,
     outDir,
-    jobs: planJobs(project, {
-      outDir,
-      projectDir,
-      mode: leak === undefined ? 'include' : 'use',
-      variables: Object.fromEntries(
-        (values?.defines ?? []).map((define) => [define.name, define.source]),
-      ),
-    }),
-    warnings:
-      leak === undefined
-        ? project.warnings
-        : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
-    history: await historyOf(projectDir),
-    ...defined({
-      configFile: project.configFile,
-      openscadPath: project.openscadPath,
-      threads: project.threads,
-    }),
+    jobs,
+    warnings,
+    history,
+    source: classicSource(project, cwd),
+    ...defined({ threads: project.threads }),
   };
+}
+
+function classicSource(project: ClassicProject, cwd: string): string {
+  switch (project.kind) {
+    case 'annotations':
+      return `the markers of ${shown(project.scadFile, cwd)}`;
+    case 'render-config':
+      return shown(project.configFile ?? '', cwd);
+    case 'renderer-py':
+      return `${shown(project.configFile ?? '', cwd)}'s models list (modules of ${basename(project.scadFile)})`;
+  }
+}
+
+/**
+ * Applies `--quality N` to every part (a new `$fn`, so a new identity), and completes what the
+ * parts say about their quality (see `explainQuality`), with its warnings.
+ */
+async function withQuality(plan: RunPlan, options: RenderOptions): Promise<RunPlan> {
+  const quality = options.quality;
+  const jobs =
+    quality === undefined
+      ? plan.jobs
+      : plan.jobs.map((job) => {
+          const part = { ...job, quality: { $fn: quality } };
+          return {
+            ...part,
+            id: partId(plan.projectDir, part),
+            qualityFrom: { kind: 'command-line' as const },
+          };
+        });
+  const explained = await explainQuality(jobs, {
+    libraryPaths: findLibraryPaths(defined({ env: options.env })),
+  });
+  return {
+    ...plan,
+    jobs: explained.jobs,
+    warnings: [...plan.warnings, ...explained.warnings],
+  };
+}
+
+function shown(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path === '' || path.startsWith('..') ? file : path;
 }
 
 function cacheSettings(
@@ -250,20 +391,6 @@ function historyOf(projectDir: string): Promise<HistoryStore> {
   return HistoryStore.load(HistoryStore.fileFor(projectDir));
 }
 
-function isClassicConfig(file: string): boolean {
-  return /^render_config\.ya?ml$/i.test(basename(file));
-}
-
-async function classicConfigBeside(folder: string): Promise<string | undefined> {
-  for (const name of ['render_config.yml', 'render_config.yaml']) {
-    const file = join(folder, name);
-    if (
-      await access(file).then(
-        () => true,
-        () => false,
-      )
-    )
-      return file;
-  }
-  return undefined;
+function isClassicFile(file: string): boolean {
+  return /^render_config\.ya?ml$/i.test(basename(file)) || basename(file) === rendererScript;
 }

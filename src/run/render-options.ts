@@ -36,6 +36,18 @@ export interface RenderOptions {
    * Manifold build, which is multi-threaded itself, renders)
    */
   readonly jobs?: number | undefined;
+  /**
+   * The classic renderer's `--auto`: `render_config` reads the folder's `render_config.yml`,
+   * `markers` the `//render.model.*` markers (of the files given, else of `project.scad`),
+   * whatever other source the folder has.
+   * @default the first source of the precedence (see `planRun`)
+   */
+  readonly from?: 'render_config' | 'markers' | undefined;
+  /**
+   * `$fn` for every part, over `//render.quality` comments, configs and the classic default.
+   * @default each part's own (see the README's "One rule for $fn")
+   */
+  readonly quality?: number | undefined;
   /** Overrides every part's engine. @default each part's `engine` setting, else 'auto' */
   readonly engine?: EnginePreference | undefined;
   /** The native openscad binary. @default `OPENSCAD`, the config's `openscad_path`, PATH, usual install folders */
@@ -115,6 +127,7 @@ export function checkRenderOptions(options: RenderOptions): void {
     }
   };
   wholeNumber('jobs', options.jobs, 1);
+  wholeNumber('quality', options.quality, 1);
   wholeNumber('retries', options.retries, 0);
   wholeNumber('maxMemoryBytes', options.maxMemoryBytes, 1);
   wholeNumber('cacheMaxBytes', options.cacheMaxBytes, 0);

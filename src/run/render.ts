@@ -136,6 +136,7 @@ export async function renderPlan(
     concurrency,
     memoryBudgetBytes: schedule.memoryBudgetBytes,
     engines: plan,
+    ...defined({ source: project.source }),
   });
   for (const problem of [
     ...project.warnings,

@@ -61,6 +61,20 @@ const quality = z.object({
   $fs: z.number().exactOptional(),
 });
 
+const qualitySource = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('command-line') }),
+    z.object({ kind: z.enum(['config', 'comment']), file: z.string() }),
+    z.object({ kind: z.literal('classic-default') }),
+    z.object({
+      kind: z.literal('file'),
+      assigned: z.array(z.object({ text: z.string(), at: sourceLocation })).exactOptional(),
+    }),
+  ])
+  .describe(
+    "Where the part's quality comes from (--quality, a config, a comment, the default 95, the file).",
+  );
+
 const plannedOutput = z.object({ format: z.string(), path: z.string() });
 
 const renderJob = z.object({
@@ -71,6 +85,7 @@ const renderJob = z.object({
   mode: z.enum(['include', 'use']),
   variables: z.record(z.string(), z.string()),
   quality,
+  qualityFrom: qualitySource.exactOptional(),
   outputs: z.array(plannedOutput),
   declaredAt: sourceLocation.extend({ length: z.number().int().exactOptional() }),
   requestedAt: sourceLocation
@@ -201,6 +216,10 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
       wasm: engineInfo.exactOptional(),
       explanation: z.string(),
     }),
+    source: z
+      .string()
+      .exactOptional()
+      .describe('Where the parts come from, in words (render_config.yml, …).'),
   }),
   z.object({ type: z.literal('warning'), problem: configProblem }),
   z.object({

@@ -33,6 +33,8 @@ export type RunEvent =
       /** Parts never start while the running ones' expected peaks plus theirs would exceed this. */
       readonly memoryBudgetBytes: number;
       readonly engines: EnginePlan;
+      /** Where the parts come from, in words (`render_config.yml`, …), when the plan says. */
+      readonly source?: string;
     }
   | { readonly type: 'warning'; readonly problem: ConfigProblem }
   | {

@@ -89,7 +89,7 @@ describe('discoverProject', () => {
       ]);
     });
 
-    it('says how to start when the folder has neither project.scad nor render_config.yml', async () => {
+    it('says how to start, naming every project form, when the folder has none', async () => {
       const cwd = fixture('classic-empty');
 
       const error = await thrownBy(discoverProject({ cwd }));
@@ -97,8 +97,8 @@ describe('discoverProject', () => {
       expect(error).toBeInstanceOf(ParascadError);
       expect(error).toMatchObject({
         code: 'SCAD_FILE_NOT_FOUND',
-        message: `No project.scad or render_config.yml in ${cwd}`,
-        hint: 'Pass the scad file to render (parascad part.scad, or -f part.scad), or create render_config.yml with "scad_file: part.scad".',
+        message: `Nothing to render in ${cwd}: no parascad.config.yaml, render_config.yml, renderer.py with a models list, or project.scad`,
+        hint: 'Pass the scad file to render (parascad part.scad, or -f part.scad), mark its modules with //render.model.stl, or list them in parascad.config.yaml (see the README).',
       });
     });
 
@@ -172,6 +172,7 @@ describe('discoverProject', () => {
         ],
         // The config's quality wins over //render.quality; //render.number_of_threads fills in threads.
         quality: 95,
+        qualityFrom: 'config',
         threads: 3,
         openscadPath: fixture('tools', 'openscad'),
         warnings: [],

@@ -180,7 +180,7 @@ describe('loadRenderConfig', () => {
       {
         message: 'unknown key "colour"',
         location: { file, line: 3, column: 1, length: 6 },
-        hint: 'known keys: scad_file, threads, quality, openscad_path, models',
+        hint: 'known keys: scad_file, filename, threads, number_of_threads, quality, openscad_path, models',
       },
       {
         message: 'unknown key "sufix" in models[0]',
@@ -207,11 +207,34 @@ describe('loadRenderConfig', () => {
     ]);
   });
 
-  it('reports a missing scad_file as required', async () => {
-    const file = await configWith('threads: 2\n');
+  it('reads the older forms: no scad_file means renderer.scad, filename and number_of_threads', async () => {
+    const gateway = await loadRenderConfig(
+      await configWith('threads: 2\nmodels:\n  - module: a\n'),
+    );
+    const older = await loadRenderConfig(
+      await configWith('filename: parts.scad\nnumber_of_threads: 3\n'),
+    );
+
+    expect([gateway.scadFile, gateway.threads]).toEqual(['renderer.scad', 2]);
+    expect([older.scadFile, older.threads, older.scadFileAt.line]).toEqual(['parts.scad', 3, 1]);
+  });
+
+  it('refuses a setting given under both its name and its older name', async () => {
+    const file = await configWith(
+      'scad_file: a.scad\nfilename: b.scad\nthreads: 2\nnumber_of_threads: 3\n',
+    );
 
     expect(await problemsOf(loadRenderConfig(file))).toEqual([
-      { message: 'scad_file is required', location: { file, line: 1, column: 1, length: 10 } },
+      {
+        message: 'filename is the older name of scad_file: give only one of them',
+        location: { file, line: 2, column: 1, length: 8 },
+        hint: 'remove filename',
+      },
+      {
+        message: 'number_of_threads is the older name of threads: give only one of them',
+        location: { file, line: 4, column: 1, length: 17 },
+        hint: 'remove number_of_threads',
+      },
     ]);
   });
 

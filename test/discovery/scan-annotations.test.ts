@@ -185,6 +185,47 @@ describe('scanAnnotations', () => {
     expect(result).not.toHaveProperty('quality');
   });
 
+  it.each([
+    ['//render.quality [48]', 48],
+    ['//render.quality [ 48 ]', 48],
+    ['//render.quality [48] the classic parser ignored this', 48],
+    ['//render.quality[48]', 48],
+    ['// render.quality 48', 48],
+  ])('reads the quality of %s as the classic parser did', (comment, quality) => {
+    const result = scan(`${comment}\n`);
+
+    expect([result.quality, result.problems, result.warnings]).toEqual([quality, [], []]);
+  });
+
+  it('reads bracketed settings of both kinds from one comment', () => {
+    const result = scan('//render.number_of_threads [ 2 ] render.quality [64]\n');
+
+    expect([result.threads, result.quality, result.warnings, result.problems]).toEqual([
+      2,
+      64,
+      [],
+      [],
+    ]);
+  });
+
+  it.each([
+    ['[]', '[]', 18, 2, undefined],
+    ['[ 4.5 ]', '[ 4.5 ]', 18, 7, undefined],
+    ['[sixty]', '[sixty]', 18, 7, undefined],
+    ['[48', '[48', 18, 3, 'close the bracket: //render.quality [48]'],
+  ])('refuses %s as a bracketed quality, pointing at it', (value, shown, column, length, hint) => {
+    const result = scan(`//render.quality ${value}`);
+
+    expect(result.problems).toEqual([
+      {
+        message: `//render.quality must be a positive integer, got "${shown}"`,
+        location: { file: 'a.scad', line: 1, column, length },
+        ...(hint === undefined ? {} : { hint }),
+      },
+    ]);
+    expect(result).not.toHaveProperty('quality');
+  });
+
   it('asks for the number when a setting has none', () => {
     expect(scan('// render.number_of_threads\n').problems).toEqual([
       {

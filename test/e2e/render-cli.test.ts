@@ -43,7 +43,11 @@ describe.each(engines)(
         const run = await runCli(['render', '--engine', engine, '-j', '2'], project);
 
         expect(run.code, run.stdout + run.stderr).toBe(1);
-        expect(run.stdout.split('\n')[0]).toContain(`engine: ${engine}`);
+        const [sourceLine, engineLine] = run.stdout.split('\n');
+        expect(sourceLine).toBe(
+          'parts from the markers of project.scad · $fn = 40 (//render.quality in project.scad)',
+        );
+        expect(engineLine).toContain(`engine: ${engine}`);
         expect(run.stdout).toMatch(/✗ broken .*broken on purpose/);
         const assertLine = await lineOf(join(project, 'project.scad'), 'broken on purpose');
         expect(run.stdout).toContain(`project.scad:${assertLine}`);
@@ -230,7 +234,8 @@ describe.skipIf(!hasNativeOpenScad)(
       // --no-cache: this run shows what auto learnt, so its parts must render again.
       const second = await runCli(['render', '-j', '1', '-v', '--no-cache'], project);
       expect(second.code, second.stdout + second.stderr).toBe(1);
-      expect(second.stdout.split('\n')[0]).toContain(
+      // The first line names the source of the parts, the second the engines.
+      expect(second.stdout.split('\n')[1]).toContain(
         '1 part because the other engine failed on it last time',
       );
       expect(second.stdout).toContain(

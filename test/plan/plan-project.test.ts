@@ -63,7 +63,8 @@ describe('planProject', () => {
           file: 'parts/hinge.scad',
           module: 'hinge',
           mode: 'use',
-          quality: { $fn: 95 },
+          // A parascad.config.yaml project gets only what it sets: no classic default.
+          quality: {},
           outputs: ['outputs/hinge.stl'],
         },
         {
@@ -230,6 +231,7 @@ describe('planProject', () => {
         mode: 'include',
         variables: {},
         quality: {},
+        qualityFrom: { kind: 'file' },
         outputs: [{ format: 'off', path: join(projectDir, 'outputs', 'stand.off') }],
         declaredAt: { file: join(projectDir, 'stand.scad'), line: 1, column: 1 },
         requestedAt: at(3),

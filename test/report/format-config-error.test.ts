@@ -36,7 +36,7 @@ describe('formatConfigError', () => {
         'classic-config-unknown-keys/render_config.yml:3:1: error: unknown key "colour"',
         '    colour: red',
         '    ^^^^^^',
-        '  hint: known keys: scad_file, threads, quality, openscad_path, models',
+        '  hint: known keys: scad_file, filename, threads, number_of_threads, quality, openscad_path, models',
         'classic-config-unknown-keys/render_config.yml:6:5: error: unknown key "sufix" in models[0]',
         '        sufix: stl',
         '        ^^^^^',

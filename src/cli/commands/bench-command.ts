@@ -17,7 +17,7 @@ import { ParascadError } from '../../errors.js';
 import { commonFolder } from '../../util/common-folder.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
 
 /** The chart's name unless `--chart` says otherwise, in the project's output folder. */
 const defaultChart = 'parascad-bench.svg';
@@ -54,7 +54,8 @@ export function benchCommand(context: CliContext) {
     )
     .option('--no-warmup', 'measure from a cold start')
     .action(async (args, options) => {
-      const targets = targetsOf(args, options.file);
+      const project = projectOptionsOf(args, options);
+      const targets = project.targets ?? [];
       const colors = pc.createColors(context.color);
       const say = (text = ''): void => {
         context.stdout(`${text}\n`);
@@ -87,8 +88,7 @@ export function benchCommand(context: CliContext) {
         project: {
           cwd: context.cwd,
           env: context.env,
-          targets,
-          config: options.config,
+          ...project,
           ...partValuesOf(options),
           engine: options.engine,
           openscad: options.openscad,

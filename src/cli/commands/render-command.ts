@@ -6,7 +6,7 @@ import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
-import { partValuesOf, targetsOf, withProjectOptions } from '../options/project-options.js';
+import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
 
 export type { CliContext } from '../cli-context.js';
 
@@ -63,7 +63,6 @@ export function renderCommand(context: CliContext) {
         import('../../report/create-reporter.js'),
         import('../../run/render.js'),
       ]);
-      const targets = targetsOf(args, options.file);
       if (options.failFast === true && options.keepGoing === true) {
         throw new ParascadError('USAGE', '--fail-fast and --keep-going contradict each other');
       }
@@ -91,8 +90,7 @@ export function renderCommand(context: CliContext) {
         summary = await render({
           cwd: context.cwd,
           env: context.env,
-          targets,
-          config: options.config,
+          ...projectOptionsOf(args, options),
           ...partValuesOf(options),
           jobs: options.jobs,
           engine: options.engine,

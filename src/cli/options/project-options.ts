@@ -1,5 +1,6 @@
 import { Option, type Command, type OptionValues } from '@commander-js/extra-typings';
-import { repeated } from './parse-option-values.js';
+import type { RenderOptions } from '../../run/render-options.js';
+import { repeated, wholeNumberAtLeast } from './parse-option-values.js';
 
 /**
  * The options that say which project to work on and with which OpenSCAD, declared once for every
@@ -8,7 +9,7 @@ import { repeated } from './parse-option-values.js';
 export function withProjectOptions<Args extends unknown[], Opts extends OptionValues>(
   command: Command<Args, Opts>,
 ): Command<[...Args, string[]], Opts & ProjectOptionValues> {
-  // Spelled out: the inferred chain of eight options made declaration emit take minutes.
+  // Spelled out: the inferred chain of ten options made declaration emit take minutes.
   return command
     .argument(
       '[targets...]',
@@ -20,8 +21,9 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
     )
     .option(
       '-c, --config <file>',
-      'a parascad.config.yaml or render_config.yml (default: the one in the folder, if any)',
+      'a parascad.config.yaml, render_config.yml or renderer.py (default: the one in the folder, if any)',
     )
+
     .addOption(
       new Option(
         '-e, --engine <engine>',
@@ -47,6 +49,15 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
       '-P, --paramset <name>',
       'render this parameter set of the -p file (or of NAME.json beside NAME.scad) (repeatable)',
       repeated,
+    )
+    .option(
+      '-a, --auto [value]',
+      "the classic renderer's flag: --auto= (empty) reads render_config.yml, -a or any other value the //render.model.* markers",
+    )
+    .option(
+      '--quality <n>',
+      '$fn for every part, over //render.quality comments, configs and the default',
+      wholeNumberAtLeast(1),
     ) as unknown as Command<[...Args, string[]], Opts & ProjectOptionValues>;
 }
 
@@ -59,6 +70,8 @@ export interface ProjectOptionValues {
   define?: string[];
   paramsets?: string;
   paramset?: string[];
+  auto?: string | boolean;
+  quality?: number;
 }
 
 /** The part-value options of {@link withProjectOptions}, as render options. */
@@ -69,6 +82,25 @@ export function partValuesOf(
     ...(options.define === undefined ? {} : { defines: options.define }),
     ...(options.paramsets === undefined ? {} : { paramSetFile: options.paramsets }),
     ...(options.paramset === undefined ? {} : { paramSets: options.paramset }),
+  };
+}
+
+/** The project options as the library takes them. */
+export function projectOptionsOf(
+  targets: readonly string[],
+  options: {
+    readonly file?: string | undefined;
+    readonly config?: string | undefined;
+    readonly auto?: string | boolean | undefined;
+    readonly quality?: number | undefined;
+  },
+): Pick<RenderOptions, 'targets' | 'config' | 'from' | 'quality'> {
+  return {
+    targets: targetsOf(targets, options.file),
+    config: options.config,
+    from:
+      options.auto === undefined ? undefined : options.auto === '' ? 'render_config' : 'markers',
+    quality: options.quality,
   };
 }
 

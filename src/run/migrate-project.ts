@@ -1,0 +1,111 @@
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { findProjectConfig } from '../config/find-project-config.js';
+import type { ClassicProject } from '../discovery/classic-project.js';
+import { discoverProject, findClassicSource } from '../discovery/discover-project.js';
+import { ParascadError, type ConfigProblem } from '../errors.js';
+import { defaultQuality } from '../plan/plan-jobs.js';
+
+export interface MigrateProjectOptions {
+  /** Folder the classic project is looked up in. */
+  readonly cwd: string;
+  /** A classic scad file, `render_config.yml` or `renderer.py` to migrate, instead of the folder's. */
+  readonly file?: string;
+  /** Overwrite an existing `parascad.config.yaml`. @default false */
+  readonly force?: boolean;
+}
+
+/** What `migrate` wrote. */
+export interface MigratedProject {
+  /** Absolute path of the config written. */
+  readonly file: string;
+  /** Its text. */
+  readonly text: string;
+  /** The classic file it was made from. */
+  readonly from: string;
+  /** What the config cannot carry over (an `openscad_path`), and ignored comments. */
+  readonly warnings: readonly ConfigProblem[];
+}
+
+/**
+ * Writes the `parascad.config.yaml` equivalent to a folder's classic project — its
+ * `render_config.yml`, its first-generation `renderer.py` list, or `project.scad`'s markers (or
+ * the one given) — beside that file, so that the parts, formats, output paths, effective `$fn`,
+ * mode and thread count stay what they were: every module listed with its formats, `mode:
+ * include` (as the classic renderer rendered), and `quality` written out (`$fn` as the classic
+ * rules give it, or `{}` where the gateway's own `$fn` decided), so nothing depends on defaults
+ * that differ between the forms. Refuses to overwrite a project config unless `force`.
+ */
+export async function migrateProject(options: MigrateProjectOptions): Promise<MigratedProject> {
+  const cwd = resolve(options.cwd);
+  const given = options.file === undefined ? undefined : resolve(cwd, options.file);
+  const classicFile = given ?? (await findClassicSource(cwd));
+  const project = await discoverProject(
+    classicFile === undefined
+      ? { cwd }
+      : /\.scad$/i.test(classicFile)
+        ? { cwd, file: classicFile }
+        : { cwd, config: classicFile },
+  );
+  const from = project.configFile ?? project.scadFile;
+  const folder = dirname(from);
+  const existing = await findProjectConfig(folder);
+  const target = existing ?? join(folder, 'parascad.config.yaml');
+  if (existing !== undefined && options.force !== true) {
+    throw new ParascadError(
+      'USAGE',
+      `${existing} exists already; parascad migrate does not overwrite it`,
+      'Pass --force to replace it, or move it away first.',
+    );
+  }
+  const text = configText(project, folder);
+  await writeFile(target, text);
+  return {
+    file: target,
+    text,
+    from,
+    warnings: [
+      ...project.warnings,
+      ...(project.openscadPath === undefined
+        ? []
+        : [
+            {
+              message: `openscad_path (${project.openscadPath}) is not part of parascad.config.yaml`,
+              hint: 'pass --openscad PATH, or set OPENSCAD in the environment',
+            },
+          ]),
+    ],
+  };
+}
+
+function configText(project: ClassicProject, folder: string): string {
+  const gatewayDecides = project.kind === 'renderer-py';
+  const config = {
+    outDir: 'outputs',
+    ...(project.threads === undefined ? {} : { jobs: project.threads }),
+    defaults: {
+      mode: 'include',
+      quality: gatewayDecides ? {} : { $fn: project.quality ?? defaultQuality },
+    },
+    files: [
+      {
+        path: relative(folder, project.scadFile).split('\\').join('/'),
+        modules: project.models.map((model) => ({
+          name: model.module,
+          formats: [...model.formats],
+        })),
+      },
+    ],
+  };
+  const source = basename(project.configFile ?? project.scadFile);
+  const header = [
+    `# Written by parascad migrate from ${source}: the same parts, formats, outputs, $fn and mode.`,
+    gatewayDecides
+      ? `# quality: {} means parascad sets no $fn: ${basename(project.scadFile)}'s own decides, as before.`
+      : project.quality === undefined
+        ? `# quality: $fn ${defaultQuality} was the classic default; change it here.`
+        : `# quality: from ${project.qualityFrom === 'config' ? `quality in ${source}` : '//render.quality'}.`,
+  ];
+  return `${header.join('\n')}\n${stringify(config, { flowCollectionPadding: false })}`;
+}
