@@ -4,13 +4,12 @@ import { workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { OutputRoute } from '../engine.js';
 import { BoundedText } from '../bounded-text.js';
-import { parseDependencyFile } from '../parse-dependency-file.js';
 import { CachedFileReader } from './cached-file-reader.js';
 import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
 import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
 import { partInvocation } from '../part-invocation.js';
-import { toHostPath, toVirtualPath } from './virtual-path.js';
+import { toVirtualPath } from './virtual-path.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
@@ -61,10 +60,8 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   const routes = task.outputs.map((output) => ({ output, route: wasmExportRoute(output.format) }));
   const exports = [...new Set(routes.map(({ route }) => route.exportAs))];
   const exportPath = (suffix: string): string => `${outputFolder}/part.${suffix}`;
-  const dependencyFile = `${outputFolder}/part.d`;
   const args = [
     ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
-    ...(task.recordDependencies === true ? ['-d', dependencyFile] : []),
     ...invocation.defineArgs,
     `--backend=${task.backend}`,
     ...binaryStlArguments(task.binaryStl === true, exports),
@@ -110,17 +107,11 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
           folders: fonts.folders,
           files: fonts.files.length,
         });
+  // Not OpenSCAD's `-d`: any change to this build's command line moves its memory layout, and
+  // with it how a stack overflow ends (measured: a trap became a hang). The instance can read only
+  // the files it was given, so they are its dependencies (a superset: never a stale output).
   const dependencies =
-    // Never touch a trapped instance again: its memory may be in any state.
-    crash === undefined && task.recordDependencies === true && fs.analyzePath(dependencyFile).exists
-      ? parseDependencyFile(
-          new TextDecoder().decode(fs.readFile(dependencyFile)),
-          posix.dirname(programPath),
-        )
-          // The generated files are parascad's, not the part's inputs.
-          .filter((path) => !path.startsWith(`${scratchFolder}/`))
-          .map((path) => toHostPath(path))
-      : undefined;
+    crash === undefined && task.recordDependencies === true ? [...task.inputFiles] : undefined;
   const result = {
     exitCode,
     console: consoleOutput,
