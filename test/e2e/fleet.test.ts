@@ -15,11 +15,27 @@ interface JsonEvent {
   readonly status?: string;
 }
 
+/** The part, worker and status of each `--json` line (the library's events, serialised). */
 function eventsOf(stdout: string): JsonEvent[] {
   return stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as JsonEvent);
+    .map((line) => {
+      const event = JSON.parse(line) as {
+        type: string;
+        job?: { name: string };
+        where?: string;
+        result?: { job: { name: string }; where?: string; status: string };
+      };
+      const part = event.result?.job ?? event.job;
+      const where = event.result?.where ?? event.where;
+      return {
+        type: event.type,
+        ...(part === undefined ? {} : { part: { name: part.name } }),
+        ...(where === undefined ? {} : { where }),
+        ...(event.result === undefined ? {} : { status: event.result.status }),
+      };
+    });
 }
 
 async function measures(project: string): Promise<Record<string, unknown>> {
