@@ -1,10 +1,11 @@
-import { readFile as readFileFromDisk, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { ParascadError } from '../errors.js';
 import { lexOpenScad } from './lex-openscad.js';
 import { sourceCandidates } from './source-candidates.js';
 import type { Token } from './lex-openscad.js';
+import { isFileOnDisk } from './is-file-on-disk.js';
+import { readLenientUtf8 } from './read-lenient-utf8.js';
 
 /** The kind of statement that names a file: `include <…>`, `use <…>`, or a call that reads a file. */
 export type DependencyStatement = 'include' | 'use' | 'import';
@@ -321,18 +322,6 @@ function stringLiteral(value: readonly Token[]): string | undefined {
 
 function isPunct(token: Token, text: string): boolean {
   return token.kind === 'punct' && token.text === text;
-}
-
-async function readLenientUtf8(file: string): Promise<string> {
-  return new TextDecoder('utf-8').decode(await readFileFromDisk(file));
-}
-
-async function isFileOnDisk(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function memoize(check: (file: string) => Promise<boolean>): (file: string) => Promise<boolean> {

@@ -1,9 +1,10 @@
-import { readFile as readFileFromDisk, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { lexOpenScad } from './lex-openscad.js';
 import type { Token } from './lex-openscad.js';
 import { sourceCandidates } from './source-candidates.js';
+import { isFileOnDisk } from './is-file-on-disk.js';
+import { readLenientUtf8 } from './read-lenient-utf8.js';
 
 /** A file a program brings into scope, and how. */
 export interface ScopeFile {
@@ -124,16 +125,4 @@ export async function programScope(
 
   await load(main, 'main', undefined);
   return { included, used: used.filter((file) => !seen.has(`in\n${file.file}`)) };
-}
-
-async function readLenientUtf8(file: string): Promise<string> {
-  return new TextDecoder('utf-8').decode(await readFileFromDisk(file));
-}
-
-async function isFileOnDisk(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
 }
