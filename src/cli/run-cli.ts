@@ -16,9 +16,11 @@ export async function runCli(): Promise<void> {
     if (stop.signal.aborted) kill.abort();
     else stop.abort();
   };
+  // At once, before the gentle stop: the run then says the parts are being stopped, not that
+  // they may finish.
   const onTerminate = (): void => {
-    stop.abort();
     kill.abort();
+    stop.abort();
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onTerminate);

@@ -26,7 +26,7 @@ import { defined } from '../util/defined.js';
 import { classifyTargets, type Targets } from './classify-targets.js';
 import type { ProjectCacheSettings } from './open-run-cache.js';
 import { commandLineValues } from './command-line-values.js';
-import type { RenderOptions } from './render-options.js';
+import { checkRenderOptions, type RenderOptions } from './render-options.js';
 
 /** The parts a run renders, and what the project says about running them. */
 export interface RunPlan {
@@ -69,6 +69,7 @@ export async function planRun(
   options: RenderOptions = {},
   cwd: string = resolve(options.cwd ?? process.cwd()),
 ): Promise<RunPlan> {
+  checkRenderOptions(options);
   const targets = await classifyTargets(
     [...(options.targets ?? []), ...(options.file === undefined ? [] : [options.file])],
     cwd,

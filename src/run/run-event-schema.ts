@@ -241,7 +241,7 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
   z.object({ type: z.literal('part-done'), result: partResultSchema }),
   z.object({
     type: z.literal('stopping'),
-    reason: z.enum(['interrupted', 'fail-fast']),
+    reason: z.enum(['interrupted', 'fail-fast', 'terminated']),
     running: z.number().int(),
   }),
   z.object({ type: z.literal('run-done'), summary: runSummary }),
