@@ -38,6 +38,9 @@ export async function runCli(): Promise<void> {
   });
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onTerminate);
+  // Stopped: what the run left behind may still hold the event loop (a probe of a hung engine,
+  // a read of a slow file system); the user asked parascad to end, so it ends now.
+  if (stop.signal.aborted || kill.signal.aborted) process.exit();
 }
 
 /**

@@ -27,6 +27,7 @@ import { classifyTargets, type Targets } from './classify-targets.js';
 import type { ProjectCacheSettings } from './open-run-cache.js';
 import { commandLineValues } from './command-line-values.js';
 import { checkRenderOptions, type RenderOptions } from './render-options.js';
+import { missingArgumentsWarnings } from '../plan/missing-arguments-warnings.js';
 
 /** The parts a run renders, and what the project says about running them. */
 export interface RunPlan {
@@ -366,7 +367,11 @@ async function withQuality(plan: RunPlan, options: RenderOptions): Promise<RunPl
   return {
     ...plan,
     jobs: explained.jobs,
-    warnings: [...plan.warnings, ...explained.warnings],
+    warnings: [
+      ...plan.warnings,
+      ...explained.warnings,
+      ...(await missingArgumentsWarnings(explained.jobs)),
+    ],
   };
 }
 

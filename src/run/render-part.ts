@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
@@ -13,6 +13,7 @@ import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './
 import { defined } from '../util/defined.js';
 import { locateDiagnostics } from './locate-diagnostics.js';
 import { makeScratchDir, tempNameBeside } from './temp-names.js';
+import { makeFolder } from '../util/make-folder.js';
 
 export interface RenderPartContext {
   readonly engine: Engine;
@@ -63,7 +64,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
   try {
     const { outDir } = context;
     for (const output of outputs) {
-      if (outDir === undefined) await mkdir(dirname(output.path), { recursive: true });
+      if (outDir === undefined) await makeFolder(dirname(output.path));
       else await makeOutputFolder(dirname(output.path), outDir);
     }
     const run = await engine.run({

@@ -7,6 +7,7 @@ import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from '../options/parse-option-values.js';
 import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
+import { runErrorEvent } from '../../run/run-error-event.js';
 
 export type { CliContext } from '../cli-context.js';
 
@@ -113,6 +114,13 @@ export function renderCommand(context: CliContext) {
             reporter.onEvent(event);
           },
         });
+      } catch (error) {
+        // A stop while planning or starting engines: nothing ran, nothing to summarise.
+        if (!(error instanceof ParascadError && error.code === 'CANCELLED')) throw error;
+        reporter.onEvent(runErrorEvent(error));
+        if (options.json !== true) context.stderr(`${error.message}\n`);
+        context.setExitCode(exitCodes.interrupted);
+        return;
       } finally {
         reporter.close();
       }
