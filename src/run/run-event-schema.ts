@@ -101,7 +101,7 @@ const renderJob = z.object({
 const partEstimate = z.object({
   seconds: z.number(),
   peakBytes: z.number().exactOptional(),
-  known: z.boolean(),
+  basis: z.enum(['recorded', 'other-engine', 'same-file', 'none']),
 });
 
 const failureReason = z.discriminatedUnion('kind', [
