@@ -38,6 +38,10 @@ export function renderCommand(context: CliContext) {
       wholeNumberAtLeast(0),
       0,
     )
+    .option(
+      '--thumbnails',
+      'also write a PNG picture beside each 3D or 2D output (lid.stl.png), drawn without a display',
+    )
     .option('--fail-fast', 'stop everything at the first failed part')
     .option('--strict', 'fail parts with warnings or a mesh that is not closed (for CI)')
     .option('--keep-going', 'render every part and report all failures (the default)')
@@ -140,6 +144,7 @@ export function renderCommand(context: CliContext) {
           retries: options.retries,
           failFast: options.failFast === true,
           ...(options.strict === true ? { strict: true } : {}),
+          ...(options.thumbnails === true ? { thumbnails: true } : {}),
           maxMemoryBytes: options.maxMemory,
           cache: options.cache,
           force: options.force === true,
