@@ -6,12 +6,14 @@ import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { Engine, EngineId } from '../engines/engine.js';
 import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
-import { ParascadError } from '../errors.js';
+import { ConfigError, ParascadError } from '../errors.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
 import { FileDigests } from '../job/file-digests.js';
 import { buildPartJob, type PartJob } from '../job/part-job.js';
+import { checkOutputs } from '../plan/check-outputs.js';
 import type { RenderJob } from '../plan/render-job.js';
+import { plannedThumbnails } from '../thumbnails/planned-thumbnails.js';
 import { defined } from '../util/defined.js';
 import { collectPartInputs, type PartInputs } from './collect-part-inputs.js';
 import { createEngineFallbacks } from './engine-fallbacks.js';
@@ -33,6 +35,7 @@ import type { FleetRun } from './start-fleet-run.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
+import { writePartThumbnails } from './write-part-thumbnails.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
 
@@ -71,6 +74,11 @@ export async function renderPlan(
       'No part to render',
       'Check the part names given.',
     );
+  }
+  const thumbnails = options.thumbnails === true;
+  if (thumbnails) {
+    const clashes = checkOutputs(jobs, project.projectDir, { alsoWrites: plannedThumbnails });
+    if (clashes.length > 0) throw new ConfigError(clashes);
   }
   const location = cacheLocation(project.projectDir, options, project.cache);
   const engines = await resolveRunEngines(
@@ -153,7 +161,10 @@ export async function renderPlan(
   if (fleet?.kind === 'fallback') {
     emit({ type: 'warning', problem: { message: `${fleet.reason}: rendering on this machine` } });
   }
-  for (const result of cached.hits.values()) emit({ type: 'part-done', result });
+  for (const result of cached.hits.values()) {
+    if (thumbnails) await writePartThumbnails(result, emit);
+    emit({ type: 'part-done', result });
+  }
   const begun = performance.now();
 
   // A fleet's workers keep their renders in the fleet's own store; this machine stores its own.
@@ -205,6 +216,7 @@ export async function renderPlan(
       onRendered: async (result, work) => {
         recordTiming(history, result);
         await store.save(result, work);
+        if (thumbnails) await writePartThumbnails(result, emit);
       },
     });
   } finally {

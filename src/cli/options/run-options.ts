@@ -35,6 +35,10 @@ export function withRunOptions<Args extends unknown[], Opts extends OptionValues
       wholeNumberAtLeast(0),
       0,
     )
+    .option(
+      '--thumbnails',
+      'also write a PNG picture beside each 3D or 2D output (lid.stl.png), drawn without a display',
+    )
     .option('--strict', 'fail parts with warnings or a mesh that is not closed (for CI)')
     .option(
       '--max-memory <size>',
@@ -62,6 +66,7 @@ export type RunOptionValues = {
   stl?: 'ascii' | 'binary';
   timeout?: number;
   retries: number;
+  thumbnails?: true;
   strict?: true;
   maxMemory?: number;
   force?: true;
@@ -83,6 +88,7 @@ export function renderOptionsOf(
   | 'timeoutSeconds'
   | 'retries'
   | 'strict'
+  | 'thumbnails'
   | 'maxMemoryBytes'
   | 'cache'
   | 'force'
@@ -95,6 +101,7 @@ export function renderOptionsOf(
     timeoutSeconds: options.timeout,
     retries: options.retries,
     ...(options.strict === true ? { strict: true } : {}),
+    ...(options.thumbnails === true ? { thumbnails: true } : {}),
     maxMemoryBytes: options.maxMemory,
     cache: options.cache,
     force: options.force === true,
