@@ -3,7 +3,7 @@ import { ParascadError } from '../../errors.js';
 import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
-import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
+import { withProjectOptions } from '../options/project-options.js';
 import { renderOptionsOf, reporterOptionsOf, withRunOptions } from '../options/run-options.js';
 
 export type { CliContext } from '../cli-context.js';
@@ -39,18 +39,10 @@ export function renderCommand(context: CliContext) {
       let summary;
       try {
         summary = await render({
-          cwd: context.cwd,
-          env: context.env,
-          ...projectOptionsOf(args, options),
-          ...partValuesOf(options),
-          ...renderOptionsOf(options),
-          engine: options.engine,
-          openscad: options.openscad,
+          ...renderOptionsOf(context, args, options),
           failFast: options.failFast === true,
           queue: options.queue,
           localFallback: options.localFallback === true,
-          stopSignal: context.stopSignal,
-          signal: context.signal,
           onEvent: (event) => {
             reporter.onEvent(event);
           },

@@ -5,7 +5,7 @@ import type { WatchEvent } from '../../watch/watch-event.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { wholeNumberAtLeast } from '../options/parse-option-values.js';
-import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
+import { withProjectOptions } from '../options/project-options.js';
 import { renderOptionsOf, reporterOptionsOf, withRunOptions } from '../options/run-options.js';
 
 /**
@@ -47,16 +47,8 @@ export function watchCommand(context: CliContext) {
       };
       try {
         await watch({
-          cwd: context.cwd,
-          env: context.env,
-          ...projectOptionsOf(args, options),
-          ...partValuesOf(options),
-          ...renderOptionsOf(options),
-          engine: options.engine,
-          openscad: options.openscad,
+          ...renderOptionsOf(context, args, options),
           debounceMs: options.debounce,
-          stopSignal: context.stopSignal,
-          signal: context.signal,
           onWatchEvent: (event) => {
             if (event.type !== 'watch-round') closeReporter();
             say(event);

@@ -6,6 +6,7 @@ import type { RenderOptions } from '../../run/render-options.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { byteSize, positiveSeconds, wholeNumberAtLeast } from './parse-option-values.js';
+import { partValuesOf, projectOptionsOf, type ProjectOptionValues } from './project-options.js';
 
 /**
  * The options of a run that renders on this machine — workers, outputs, limits, the cache and
@@ -77,24 +78,22 @@ export type RunOptionValues = {
   json?: true;
 };
 
-/** The run options as the library takes them. */
+/**
+ * What `render` and `watch` pass the library alike: where, which project and parts, with which
+ * OpenSCAD, the run options and the signals of Ctrl-C.
+ */
 export function renderOptionsOf(
-  options: RunOptionValues,
-): Pick<
-  RenderOptions,
-  | 'jobs'
-  | 'outDir'
-  | 'stl'
-  | 'timeoutSeconds'
-  | 'retries'
-  | 'strict'
-  | 'thumbnails'
-  | 'maxMemoryBytes'
-  | 'cache'
-  | 'force'
-  | 'cacheDir'
-> {
+  context: CliContext,
+  targets: readonly string[],
+  options: RunOptionValues & ProjectOptionValues,
+): RenderOptions {
   return {
+    cwd: context.cwd,
+    env: context.env,
+    ...projectOptionsOf(targets, options),
+    ...partValuesOf(options),
+    engine: options.engine,
+    openscad: options.openscad,
     jobs: options.jobs,
     stl: options.stl,
     outDir: options.outDir,
@@ -106,6 +105,8 @@ export function renderOptionsOf(
     cache: options.cache,
     force: options.force === true,
     cacheDir: options.cacheDir,
+    stopSignal: context.stopSignal,
+    signal: context.signal,
   };
 }
 
