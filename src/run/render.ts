@@ -116,6 +116,7 @@ export async function renderPlan(
     jobs: misses,
     engineOf: (job) => engines.choiceOf(job).engine,
     history,
+    ratios: engines.ratios,
     requested: options.jobs,
     projectThreads: project.threads,
     native: missChoices.some((choice) => choice.engine === 'native')
@@ -142,11 +143,12 @@ export async function renderPlan(
     type: 'run-start',
     jobs: [...hits, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
     estimates: {
-      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, known: true }])),
+      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),
       ...Object.fromEntries(schedule.estimates),
     },
     concurrency,
     memoryBudgetBytes: schedule.memoryBudgetBytes,
+    projectDir: project.projectDir,
     engines: plan,
     ...defined({ source: project.source }),
   });
