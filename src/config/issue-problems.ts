@@ -2,8 +2,10 @@ import { basename } from 'node:path';
 import type { core } from 'zod';
 import type { ConfigProblem } from '../errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { fittingBranch } from './fitting-branch.js';
 import { knownKeysAt } from './known-keys-at.js';
 import type { ConfigSource, LocateOptions } from './read-config-source.js';
+import { valueAt } from './value-at.js';
 
 /**
  * What a custom issue of a config schema may carry in its `params`, to word and place its
@@ -105,26 +107,6 @@ export function issueProblems(
   ];
 }
 
-/**
- * The issues of the first union branch the value fits: no mismatch of the value itself (its type,
- * or not one of the branch's allowed values). A branch whose only complaints are deeper down (an
- * item, a key) or a refinement of the value is the one the user meant.
- */
-function fittingBranch(
-  branches: readonly (readonly core.$ZodIssue[])[],
-): readonly core.$ZodIssue[] | undefined {
-  return branches.find(
-    (branch) =>
-      !branch.some(
-        (inner) =>
-          inner.path.length === 0 &&
-          (inner.code === 'invalid_type' ||
-            inner.code === 'invalid_value' ||
-            (inner.code === 'invalid_union' && fittingBranch(inner.errors) === undefined)),
-      ),
-  );
-}
-
 /** The values an enum (or an enum branch of a union) allows, for "did you mean". */
 function allowedValues(issue: core.$ZodIssue): string[] {
   if (issue.code === 'invalid_value') return issue.values.map(String);
@@ -136,15 +118,6 @@ function allowedValues(issue: core.$ZodIssue): string[] {
 
 function problemParams(issue: core.$ZodIssue): ProblemParams {
   return issue.code === 'custom' ? ((issue.params ?? {}) as ProblemParams) : {};
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 /** `models[2].suffix` for a path, or the file's name for the document itself. */

@@ -27,6 +27,12 @@ export interface ConfigSource {
    * that leads nowhere gives the place of the deepest value it reaches (line 1 for an empty file).
    */
   locate(path: readonly PropertyKey[], options?: LocateOptions): ConfigLocation;
+  /**
+   * The same file with the values at `paths` left out (a list's later entries move up), whose
+   * values are still placed where the file wrote them; undefined when nothing could be left out
+   * (a path that leads nowhere, or through an alias) or an alias then points at nothing.
+   */
+  without(paths: readonly (readonly PropertyKey[])[]): ConfigSource | undefined;
 }
 
 /** What to say when the config file cannot be read. */
@@ -105,12 +111,12 @@ export async function readConfigSource(
     ]);
   }
 
-  return {
+  const sourceOf = (shape: Document, values: unknown): ConfigSource => ({
     file,
-    document,
-    data,
+    document: shape,
+    data: values,
     locate(path, locateOptions = {}) {
-      const node = nodeAt(document, path, locateOptions.key === true);
+      const node = nodeAt(shape, path, locateOptions.key === true);
       if (!node?.range) return { file, line: 1, column: 1 };
       const [start, end] = node.range;
       const within = locateOptions.within;
@@ -120,7 +126,38 @@ export async function readConfigSource(
       }
       return place(start, end, isCollection(node));
     },
-  };
+    without(paths) {
+      // Cloned nodes keep their ranges in the original text, so places stay true.
+      const pruned = shape.clone();
+      try {
+        for (const path of deletionOrder(paths)) {
+          if (!pruned.deleteIn(path)) return undefined;
+        }
+        return sourceOf(pruned, pruned.toJS());
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  return sourceOf(document, data);
+}
+
+/**
+ * Paths ordered so that deleting one never moves another: later list entries before earlier
+ * ones, a value's inner paths before the value itself; repeats once.
+ */
+function deletionOrder(paths: readonly (readonly PropertyKey[])[]): (readonly PropertyKey[])[] {
+  const unique = new Map(paths.map((path) => [JSON.stringify(path), path]));
+  return [...unique.values()].sort((a, b) => {
+    for (let index = 0; index < Math.min(a.length, b.length); index++) {
+      const left = a[index];
+      const right = b[index];
+      if (left === right) continue;
+      if (typeof left === 'number' && typeof right === 'number') return right - left;
+      return String(right).localeCompare(String(left));
+    }
+    return b.length - a.length;
+  });
 }
 
 /** The node at `path`, or the deepest node on the way when the path leads nowhere. */

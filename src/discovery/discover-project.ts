@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { inReadingOrder } from '../config/in-reading-order.js';
 import { ConfigError, ParascadError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
 import type { ClassicProject, ModelSpec } from './classic-project.js';
 import { declaredModules } from './declared-modules.js';
 import { findLibraryPaths } from './find-library-paths.js';
-import { classicGatewayFile, loadRenderConfig } from './load-render-config.js';
+import { classicGatewayFile, readRenderConfig } from './load-render-config.js';
 import { ModelCollector } from './model-collector.js';
 import { programScope } from './program-scope.js';
 import { readRendererPy } from './read-renderer-py.js';
@@ -53,9 +54,9 @@ const markExample = '"module bracket() //render.model.stl"';
  * the scad file's `//render.number_of_threads` / `//render.quality` comment applies. A config
  * without `models` renders the scad file's marked modules.
  *
- * Problems in the config file or the scad file's `//render.*` comments are thrown together as
- * one `ConfigError` (the config file's own problems first, on their own, since the rest cannot be
- * checked without them); ignored comments become `warnings`.
+ * Problems in the config file, its modules or the scad file's `//render.*` comments are thrown
+ * together as one `ConfigError`, the config file's first: what is valid of a config with problems
+ * is still checked (unless its `scad_file` is wrong); ignored comments become `warnings`.
  */
 export async function discoverProject(options: DiscoverProjectOptions): Promise<ClassicProject> {
   const cwd = resolve(options.cwd);
@@ -204,7 +205,9 @@ async function fromConfig(
   configFile: string,
   libraryPaths: readonly string[],
 ): Promise<ClassicProject> {
-  const config = await loadRenderConfig(configFile);
+  const reading = await readRenderConfig(configFile);
+  const config = reading.config;
+  if (config === undefined) throw new ConfigError(reading.problems);
   const folder = dirname(config.file);
   const scadFile = resolve(folder, config.scadFile);
   const source = await readRegularText(scadFile).catch((error: unknown) => {
@@ -214,18 +217,25 @@ async function fromConfig(
         : error instanceof NotARegularFileError
           ? `is ${error.kind}, not a regular file`
           : `cannot be read (${(error as Error).message})`;
-    throw new ConfigError([
-      {
-        message: `scad_file "${config.scadFile}" ${reason}`,
-        location: config.scadFileAt,
-        hint: `it is looked up from ${folder}`,
-      },
-    ]);
+    throw new ConfigError(
+      inReadingOrder([
+        ...reading.problems,
+        {
+          message: `scad_file "${config.scadFile}" ${reason}`,
+          location: config.scadFileAt,
+          hint: `it is looked up from ${folder}`,
+        },
+      ]),
+    );
   });
   const scan = scanAnnotations(source, scadFile);
   const listed = await declaredModels(config.models, scadFile, libraryPaths);
   const models = config.models.length === 0 ? scan.models : listed.models;
+  // The config's own problems come with those of its modules and the scad file's comments.
   const problems = [...listed.problems, ...scan.problems];
+  if (reading.problems.length > 0) {
+    throw new ConfigError(inReadingOrder([...reading.problems, ...problems]));
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   if (models.length === 0) {
     throw new ParascadError(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { exportFormatSchema } from '../config/export-format-schema.js';
 import { readConfigSource } from '../config/read-config-source.js';
-import { validateConfig } from '../config/validate-config.js';
+import { inReadingOrder } from '../config/in-reading-order.js';
+import { salvageConfig } from '../config/salvage-config.js';
 import { ConfigError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
@@ -83,49 +84,78 @@ const configSchema = z.strictObject(
   { error: 'must be a mapping of settings such as "scad_file: project.scad"' },
 );
 
+/** A `render_config.yml` as far as it is valid, with the problems of the rest. */
+export interface RenderConfigReading {
+  /**
+   * The config without the values the problems are about; undefined when the scad file it is
+   * about is not known (the file is not a mapping, or `scad_file` is wrong).
+   */
+  readonly config?: RenderConfigFile;
+  /** Every problem the file has by itself, in reading order; empty for a valid file. */
+  readonly problems: readonly ConfigProblem[];
+}
+
 /**
  * Reads and validates a classic `render_config.yml`.
  *
  * Every problem in the file is collected and thrown together as one `ConfigError`, each placed at
  * the offending YAML node with the length of its text: invalid YAML at the parser's position,
  * unknown keys with a "did you mean", wrong values saying what was expected and what was found,
- * unknown export suffixes. A missing or unreadable file is a `ParascadError` with code
- * `CONFIG_INVALID`. Whether `scad_file` exists and declares the modules is for the caller.
+ * unknown export suffixes, a setting given under its older name too. A missing or unreadable
+ * file is a `ParascadError` with code `CONFIG_INVALID`. Whether `scad_file` exists and declares
+ * the modules is for the caller, which uses {@link readRenderConfig} to report those problems
+ * together with the file's own.
  */
 export async function loadRenderConfig(configFile: string): Promise<RenderConfigFile> {
-  const source = await readConfigSource(configFile, {
+  const { config, problems } = await readRenderConfig(configFile);
+  if (config === undefined || problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * Reads a classic `render_config.yml` and keeps what is valid (see `salvageConfig`), so that the
+ * caller can check the listed modules too and report every problem in one run. Invalid YAML and
+ * a missing file are thrown as {@link loadRenderConfig} does.
+ */
+export async function readRenderConfig(configFile: string): Promise<RenderConfigReading> {
+  const read = await readConfigSource(configFile, {
     missingHint:
       'Check the path, or leave the config out to use render_config.yml or project.scad in the current folder.',
   });
-  const config = validateConfig(source, configSchema);
-  const doubled = olderNames.filter(
-    ([older, name]) => config[older] !== undefined && config[name] !== undefined,
+  const salvaged = salvageConfig(read, configSchema);
+  const config = salvaged.value;
+  const scadFileLost = salvaged.dropped.some(
+    ([key]) => key === undefined || key === 'scad_file' || key === 'filename',
   );
-  if (doubled.length > 0) {
-    throw new ConfigError(
-      doubled.map(([older, name]) => ({
-        message: `${older} is the older name of ${name}: give only one of them`,
-        location: source.locate([older], { key: true }),
-        hint: `remove ${older}`,
-      })),
-    );
-  }
-  const scadKey = config.filename !== undefined ? 'filename' : 'scad_file';
+  if (config === undefined || scadFileLost) return { problems: salvaged.problems };
+  const source = salvaged.source;
+  const doubled = olderNames
+    .filter(([older, name]) => config[older] !== undefined && config[name] !== undefined)
+    .map(([older, name]): ConfigProblem => ({
+      message: `${older} is the older name of ${name}: give only one of them`,
+      location: source.locate([older], { key: true }),
+      hint: `remove ${older}`,
+    }));
+  const scadKey =
+    config.scad_file === undefined && config.filename !== undefined ? 'filename' : 'scad_file';
   return {
-    file: source.file,
-    scadFile: config.scad_file ?? config.filename ?? classicGatewayFile,
-    scadFileAt: source.locate(
-      config.scad_file === undefined && config.filename === undefined ? [] : [scadKey],
-    ),
-    ...defined({
-      threads: config.threads ?? config.number_of_threads,
-      quality: config.quality,
-      openscadPath: config.openscad_path,
-    }),
-    models: (config.models ?? []).map((model, index) => ({
-      ...model,
-      at: source.locate(['models', index]),
-      moduleAt: source.locate(['models', index, 'module']),
-    })),
+    problems: inReadingOrder([...salvaged.problems, ...doubled]),
+    config: {
+      file: source.file,
+      scadFile: config.scad_file ?? config.filename ?? classicGatewayFile,
+      scadFileAt: source.locate(
+        config.scad_file === undefined && config.filename === undefined ? [] : [scadKey],
+      ),
+      ...defined({
+        threads: config.threads ?? config.number_of_threads,
+        quality: config.quality,
+        openscadPath: config.openscad_path,
+      }),
+      models: (config.models ?? []).map((model, index) => ({
+        ...model,
+        at: source.locate(['models', index]),
+        moduleAt: source.locate(['models', index, 'module']),
+      })),
+    },
   };
 }

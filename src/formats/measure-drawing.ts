@@ -1,3 +1,4 @@
+import { drawingBounds } from './drawing-bounds.js';
 import { evenOddArea } from './even-odd-area.js';
 import type { DrawingMeasure } from './output-measure.js';
 import { UnreadableOutputError } from './unreadable-output-error.js';
@@ -10,23 +11,9 @@ import { UnreadableOutputError } from './unreadable-output-error.js';
  */
 export function measureDrawing(contours: readonly Float64Array[]): DrawingMeasure {
   if (contours.length === 0) throw new UnreadableOutputError('the drawing has no closed contours');
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const ring of contours) {
-    for (let at = 0; at + 1 < ring.length; at += 2) {
-      const x = ring[at] ?? 0;
-      const y = ring[at + 1] ?? 0;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
   return {
     kind: '2d',
-    bounds: { min: [minX + 0, minY + 0], max: [maxX + 0, maxY + 0] },
+    bounds: drawingBounds(contours),
     area: evenOddArea(contours),
     contours: contours.length,
   };

@@ -1,6 +1,16 @@
 import type { ConfigProblem } from '../errors.js';
 import { describePart, projectPath } from './describe-part.js';
-import type { RenderJob } from './render-job.js';
+import type { PlannedOutput, RenderJob } from './render-job.js';
+
+/** Options of {@link checkOutputs}. */
+export interface CheckOutputsOptions {
+  /**
+   * Further files the run writes for an output (`--thumbnails`: `lid.stl.png`), checked like
+   * the outputs themselves.
+   * @default none
+   */
+  readonly alsoWrites?: (output: PlannedOutput) => readonly PlannedOutput[];
+}
 
 /**
  * A problem for each output path more than one output would write, before anything renders:
@@ -8,23 +18,32 @@ import type { RenderJob } from './render-job.js';
  * macOS and Windows file systems would make `Lid.stl` and `lid.stl` one file. Each problem
  * names every writer and sits where the last of them was asked for.
  */
-export function checkOutputs(jobs: readonly RenderJob[], projectDir: string): ConfigProblem[] {
-  const writers = new Map<string, { job: RenderJob; format: string; path: string }[]>();
+export function checkOutputs(
+  jobs: readonly RenderJob[],
+  projectDir: string,
+  options: CheckOutputsOptions = {},
+): ConfigProblem[] {
+  const writers = new Map<
+    string,
+    { job: RenderJob; format: string; path: string; extra: boolean }[]
+  >();
   for (const job of jobs) {
-    for (const output of job.outputs) {
-      const key = output.path.toLowerCase();
-      writers.set(key, [
-        ...(writers.get(key) ?? []),
-        { job, format: output.format, path: output.path },
-      ]);
+    const written = job.outputs.flatMap((output) => [
+      { ...output, extra: false },
+      ...(options.alsoWrites?.(output) ?? []).map((also) => ({ ...also, extra: true })),
+    ]);
+    for (const { format, path, extra } of written) {
+      const key = path.toLowerCase();
+      writers.set(key, [...(writers.get(key) ?? []), { job, format, path, extra }]);
     }
   }
   const problems: ConfigProblem[] = [];
   for (const same of writers.values()) {
     const last = same.at(-1);
     if (last === undefined || same.length < 2) continue;
-    const names = same.map(({ job, format }) =>
-      same.filter((other) => other.job === job).length > 1
+    // A further file is named as such: the part's own outputs do not have that path.
+    const names = same.map(({ job, format, extra }) =>
+      extra || same.filter((other) => other.job === job).length > 1
         ? `${describePart(job, projectDir)} as ${format}`
         : describePart(job, projectDir),
     );

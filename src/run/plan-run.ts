@@ -1,6 +1,7 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { findProjectConfig } from '../config/find-project-config.js';
-import { loadProjectConfig } from '../config/load-project-config.js';
+import { readProjectConfig } from '../config/read-project-config.js';
+import { reportProblemsTogether } from '../config/report-problems-together.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import { parseByteSize } from '../schedule/memory-budget.js';
 import type { ClassicProject } from '../discovery/classic-project.js';
@@ -11,7 +12,7 @@ import {
 } from '../discovery/discover-project.js';
 import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
-import { ParascadError, type ConfigProblem } from '../errors.js';
+import { ConfigError, ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
 import { explainQuality } from '../plan/explain-quality.js';
 import { leakingGeometryWarning } from '../plan/leaking-geometry-warning.js';
@@ -162,7 +163,10 @@ async function projectConfigPlan(
   cwd: string,
   targets: Targets,
 ): Promise<RunPlan & { source: string }> {
-  const config = await loadProjectConfig(file);
+  // The config's own problems and those found against the project are reported together.
+  const reading = await readProjectConfig(file);
+  const config = reading.config;
+  if (config === undefined) throw new ConfigError(reading.problems);
   const projectDir = dirname(config.file);
   const history = await historyOf(projectDir);
   const warnings: ConfigProblem[] = [];
@@ -170,23 +174,23 @@ async function projectConfigPlan(
     options.outDir === undefined
       ? resolve(projectDir, config.outDir?.value ?? 'outputs')
       : resolve(cwd, options.outDir);
-  const jobs = await planProject(config, {
-    projectDir,
-    outDir,
-    dimensionOf: (id) => history.dimensionOf(id),
-    onWarning: (problem) => warnings.push(problem),
-    ...defined({
-      // -p/-P apply to the parts of the .scad files named beside the config, if any.
-      commandLine: commandLineValues(
-        options,
-        cwd,
-        targets.files.length === 0
-          ? undefined
-          : (scadFile) =>
-              targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
-      ),
+  // -p/-P apply to the parts of the .scad files named beside the config, if any.
+  const commandLine = commandLineValues(
+    options,
+    cwd,
+    targets.files.length === 0
+      ? undefined
+      : (scadFile) => targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
+  );
+  const jobs = await reportProblemsTogether(reading.problems, () =>
+    planProject(config, {
+      projectDir,
+      outDir,
+      dimensionOf: (id) => history.dimensionOf(id),
+      onWarning: (problem) => warnings.push(problem),
+      ...defined({ commandLine }),
     }),
-  });
+  );
   const ignored = await findClassicSource(projectDir);
   return {
     projectDir,

@@ -76,6 +76,12 @@ export interface RenderOptions {
    * beyond it is stopped. @default three quarters of the memory available at the start
    */
   readonly maxMemoryBytes?: number | undefined;
+  /**
+   * Also write a PNG picture beside each output that holds geometry (`lid.stl.png`, never the
+   * name of a part exported as PNG), drawn in this process from the file: no display, GPU or
+   * browser needed. @default false
+   */
+  readonly thumbnails?: boolean | undefined;
   /** Aborting stops the run now: running parts are killed, waiting ones never start. */
   readonly signal?: AbortSignal | undefined;
   /** Aborting stops the run gently: no more parts start, running ones finish. */

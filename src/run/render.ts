@@ -6,12 +6,14 @@ import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { Engine, EngineId } from '../engines/engine.js';
 import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
-import { ParascadError } from '../errors.js';
+import { ConfigError, ParascadError } from '../errors.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
 import { FileDigests } from '../job/file-digests.js';
 import { buildPartJob, type PartJob } from '../job/part-job.js';
+import { checkOutputs } from '../plan/check-outputs.js';
 import type { RenderJob } from '../plan/render-job.js';
+import { plannedThumbnails } from '../thumbnails/planned-thumbnails.js';
 import { defined } from '../util/defined.js';
 import { collectPartInputs, type PartInputs } from './collect-part-inputs.js';
 import { createEngineFallbacks } from './engine-fallbacks.js';
@@ -24,6 +26,7 @@ import type { PartResult } from './part-result.js';
 import { planRun, type RunPlan } from './plan-run.js';
 import { planSchedule } from './plan-schedule.js';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
+import type { RenderSession } from './render-session.js';
 import { checkRenderOptions, type RenderOptions } from './render-options.js';
 import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
@@ -32,6 +35,7 @@ import type { FleetRun } from './start-fleet-run.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
+import { writePartThumbnails } from './write-part-thumbnails.js';
 import { makeFolder } from '../util/make-folder.js';
 import { beforeAnyPart } from './abort-links.js';
 
@@ -60,11 +64,13 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
  * Renders parts planned elsewhere (by {@link planRun}, or built by a tool such as
  * `verify-engines`), with the run options' engines, workers, limits and signals. A run goes
  * through named phases: engines (find, probe, choose per part), schedule (estimates, workers,
- * memory), inputs (each part's self-contained job), then the parts on a runner.
+ * memory), inputs (each part's self-contained job), then the parts on a runner. With a
+ * `session` (`parascad watch`), the engines it holds are used and left running for the next run.
  */
 export async function renderPlan(
   project: RunPlan,
   options: RenderOptions = {},
+  session?: RenderSession,
 ): Promise<RunSummary> {
   checkRenderOptions(options);
   const emit = options.onEvent ?? (() => undefined);
@@ -75,6 +81,11 @@ export async function renderPlan(
       'No part to render',
       'Check the part names given.',
     );
+  }
+  const thumbnails = options.thumbnails === true;
+  if (thumbnails) {
+    const clashes = checkOutputs(jobs, project.projectDir, { alsoWrites: plannedThumbnails });
+    if (clashes.length > 0) throw new ConfigError(clashes);
   }
   if (project.outDir !== undefined) await prepareOutputFolder(project.outDir);
   const location = cacheLocation(project.projectDir, options, project.cache);
@@ -104,6 +115,7 @@ export async function renderPlan(
     ]),
   );
   const inputs = await before(collectPartInputs(jobs, libraryPaths));
+  session?.onInputs?.(inputs);
   const digests = new FileDigests();
   const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, digests, options);
   const runCache = await openRunCache(
@@ -119,6 +131,7 @@ export async function renderPlan(
     jobs: misses,
     engineOf: (job) => engines.choiceOf(job).engine,
     history,
+    ratios: engines.ratios,
     requested: options.jobs,
     projectThreads: project.threads,
     native: missChoices.some((choice) => choice.engine === 'native')
@@ -131,7 +144,7 @@ export async function renderPlan(
   const started =
     fleet?.kind === 'fleet'
       ? new Map<EngineId, Engine>()
-      : await startEngines(engines.native, missChoices, schedule.concurrency);
+      : await startEngines(engines.native, missChoices, schedule.concurrency, session?.engines);
   const plan: EnginePlan = {
     ...defined({ native: started.get('native')?.info, wasm: started.get('wasm')?.info }),
     explanation:
@@ -145,11 +158,12 @@ export async function renderPlan(
     type: 'run-start',
     jobs: [...hits, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
     estimates: {
-      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, known: true }])),
+      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),
       ...Object.fromEntries(schedule.estimates),
     },
     concurrency,
     memoryBudgetBytes: schedule.memoryBudgetBytes,
+    projectDir: project.projectDir,
     engines: plan,
     ...defined({ source: project.source }),
   });
@@ -164,7 +178,10 @@ export async function renderPlan(
   if (fleet?.kind === 'fallback') {
     emit({ type: 'warning', problem: { message: `${fleet.reason}: rendering on this machine` } });
   }
-  for (const result of cached.hits.values()) emit({ type: 'part-done', result });
+  for (const result of cached.hits.values()) {
+    if (thumbnails) await writePartThumbnails(result, emit);
+    emit({ type: 'part-done', result });
+  }
   const begun = performance.now();
 
   // A fleet's workers keep their renders in the fleet's own store; this machine stores its own.
@@ -181,7 +198,8 @@ export async function renderPlan(
           libraryPaths,
           memoryLimitBytes: schedule.memoryBudgetBytes,
           recordDependencies: storing !== undefined,
-          ...defined({ outDir: project.outDir }),
+          keepEngines: session !== undefined,
+          ...defined({ outDir: project.outDir, partSignal: session?.partSignal }),
         });
   let rendered: PartResult[];
   try {
@@ -215,6 +233,7 @@ export async function renderPlan(
       onRendered: async (result, work) => {
         recordTiming(history, result);
         await store.save(result, work);
+        if (thumbnails) await writePartThumbnails(result, emit);
       },
     });
   } finally {
@@ -288,14 +307,14 @@ async function fleetOf(
   });
 }
 
-/** Whether a cache store that may hold this run's parts exists, checked before planning. */
+/**
+ * Whether a cache store that may hold this run's parts exists, checked before planning: the
+ * config's `cache.dir` is not known yet, so the project's own store is looked for in cwd.
+ */
 function cacheMayAnswer(options: RenderOptions): boolean {
   if (options.cache === false || options.force === true) return false;
   const cwd = resolve(options.cwd ?? process.cwd());
-  const env = options.env ?? process.env;
-  const dir =
-    options.cacheDir ?? (env['PARASCAD_CACHE_DIR'] || undefined) ?? join('.parascad', 'cache');
-  return existsSync(join(resolve(cwd, dir), 'entries'));
+  return existsSync(join(cacheLocation(cwd, options).dir, 'entries'));
 }
 
 /** The self-contained job of each part on each engine, built once. */

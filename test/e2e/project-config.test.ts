@@ -1,5 +1,6 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
@@ -129,6 +130,35 @@ describe('parascad render on a wrong project config', () => {
     expect(run.stderr).toContain('timeout must be a positive number of seconds');
     expect(run.stderr).toMatch(/\^+/);
     expect(await listFiles(project)).not.toContain('outputs');
+  });
+
+  it('reports unknown keys, unknown modules and values of the wrong type in one run', async () => {
+    const project = await copyFixture('e2e-project');
+    await copyFile(
+      fileURLToPath(new URL('../fixtures/config/every-stage.yaml', import.meta.url)),
+      join(project, 'parascad.config.yaml'),
+    );
+    const run = await runCli(['render', '--engine', 'wasm'], project);
+    expect(run.code).toBe(2);
+    const places = [...run.stderr.matchAll(/parascad\.config\.yaml:(\d+:\d+): error: (.*)/g)];
+    expect(places.map(([, place, message]) => `${place} ${message}`)).toEqual([
+      '4:3 unknown key "fromats" in defaults',
+      '8:9 module "lidd" is not declared in box.scad',
+      '10:26 width is a string (wide), but its default (box.scad:2) is a number',
+      '12:28 files[0].modules[2].params.corners must be a number, string, boolean, null or a list of those, got a mapping',
+    ]);
+    expect(run.stderr).toContain('did you mean formats?');
+    expect(run.stderr).toContain('did you mean lid?');
+    expect(await listFiles(project)).not.toContain('outputs');
+
+    const json = await runCli(['render', '--engine', 'wasm', '--json'], project);
+    expect(json.code).toBe(2);
+    const event = JSON.parse(json.stdout.trim()) as {
+      type: string;
+      error: { problems: { message: string; location: { line: number } }[] };
+    };
+    expect(event.type).toBe('run-error');
+    expect(event.error.problems.map((problem) => problem.location.line)).toEqual([4, 8, 10, 12]);
   });
 
   it('refuses unknown modules, unknown parameter sets and clashing outputs together', async () => {

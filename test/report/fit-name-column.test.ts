@@ -39,6 +39,7 @@ describe('the name column', () => {
       estimates: {},
       concurrency: 2,
       memoryBudgetBytes: 1e9,
+      projectDir: '/p',
       engines: { explanation: 'engine: native' },
     });
     for (const part of [long, short]) {
