@@ -7,12 +7,12 @@ export const nameColumnWidth = 48;
 
 /** The width of the name column for these names: the longest, at most {@link nameColumnWidth}. */
 export function nameColumnFor(names: readonly string[]): number {
-  return Math.min(nameColumnWidth, Math.max(0, ...names.map((name) => [...name].length)));
+  return Math.min(nameColumnWidth, Math.max(0, ...names.map((name) => Array.from(name).length)));
 }
 
 /** `name` padded to `width` characters, or shortened in the middle with `…` to fit it. */
 export function fitNameColumn(name: string, width: number): string {
-  const characters = [...name];
+  const characters = Array.from(name);
   if (characters.length <= width) return name.padEnd(width + name.length - characters.length);
   if (width < 2) return characters.slice(0, width).join('');
   const head = Math.ceil((width - 1) / 2);

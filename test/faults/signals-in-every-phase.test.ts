@@ -125,7 +125,7 @@ describe.skipIf(process.platform !== 'linux')('SIGINT and SIGTERM in every phase
       const engine = await writeFakeEngine(
         root,
         'stalling-openscad',
-        `for a in "$@"; do case "$prev" in -o) printf 'solid half\\n  facet normal 0 0 1\\n' > "$a";;; esac; prev="$a"; done\nexec sleep 1000`,
+        `for a in "$@"; do case "$prev" in -o) printf 'solid half\\n  facet normal 0 0 1\\n' > "$a";; esac; prev="$a"; done\nexec sleep 1000`,
       );
       const cli = startCliDetached(render(engine.path), project);
       expect(

@@ -12,7 +12,7 @@ describe('the name column', () => {
     expect(fitNameColumn('lid', 6)).toBe('lid   ');
     const long = `${'a'.repeat(200)}-size10-wall1.2`;
     const fitted = fitNameColumn(long, 20);
-    expect([...fitted]).toHaveLength(20);
+    expect(Array.from(fitted)).toHaveLength(20);
     expect(fitted).toMatch(/^a+…[a-z0-9.-]*wall1\.2$/);
   });
 
