@@ -45,7 +45,11 @@ function render(cwd: string): Promise<Run> {
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', reject);
-    child.on('close', () => {
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`parascad render exited with ${code} in ${cwd}`));
+        return;
+      }
       const seconds = (performance.now() - started) / 1000;
       const done = stdout
         .split('\n')
@@ -77,6 +81,7 @@ async function generate(): Promise<string> {
   const folder = join(await mkdtemp(join(tmpdir(), 'parascad-cache-bench-')), 'project');
   await mkdir(join(folder, 'parts'), { recursive: true });
   await mkdir(join(folder, 'shared'), { recursive: true });
+  await writeFile(join(folder, 'parascad.config.yaml'), 'files:\n  - path: parts/*.scad\n');
   await writeFile(join(folder, 'shared', 'common.scad'), 'wall = 1;\n');
   // Files 1–5 also share a group include: editing it must re-render exactly their parts.
   await writeFile(join(folder, 'shared', 'group.scad'), 'include <common.scad>\nlip = 0.5;\n');
