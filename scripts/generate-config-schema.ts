@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { projectConfigJsonSchema } from '../src/config/project-config-json-schema.js';
+import { jsonSchemaText } from './json-schema-text.js';
 
 /** The published JSON Schema of the project config, shipped in the package's `schema/` folder. */
 export const configSchemaFile = fileURLToPath(
@@ -13,12 +13,8 @@ export const configSchemaFile = fileURLToPath(
  * the way the repository formats JSON, so the committed file passes `prettier --check` and a test
  * can tell when it no longer matches the schema.
  */
-export async function configSchemaText(): Promise<string> {
-  const options = await resolveConfig(configSchemaFile);
-  return format(JSON.stringify(projectConfigJsonSchema()), {
-    ...options,
-    filepath: configSchemaFile,
-  });
+export function configSchemaText(): Promise<string> {
+  return jsonSchemaText(configSchemaFile, projectConfigJsonSchema());
 }
 
 // `npm run schema` runs this file; tests import it for configSchemaText.

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { format, resolveConfig } from 'prettier';
 import { runEventJsonSchema } from '../src/run/run-event-schema.js';
+import { jsonSchemaText } from './json-schema-text.js';
 
 /** The published JSON Schema of a `--json` line, shipped in the package's `schema/` folder. */
 export const eventSchemaFile = fileURLToPath(
@@ -12,9 +12,8 @@ export const eventSchemaFile = fileURLToPath(
  * The text of {@link eventSchemaFile} as generated now from the zod schemas of the run's events,
  * formatted as the repository formats JSON, so a test can tell when it no longer matches them.
  */
-export async function eventSchemaText(): Promise<string> {
-  const options = await resolveConfig(eventSchemaFile);
-  return format(JSON.stringify(runEventJsonSchema()), { ...options, filepath: eventSchemaFile });
+export function eventSchemaText(): Promise<string> {
+  return jsonSchemaText(eventSchemaFile, runEventJsonSchema());
 }
 
 // `npm run schema` runs this file; tests import it for eventSchemaText.

@@ -23,3 +23,11 @@ export {
   type ParascadErrorCode,
   type ConfigProblem,
 } from './errors.js';
+export type {
+  RunReport,
+  ReportPart,
+  ReportOutput,
+  ReportDiagnostic,
+  ReportFailure,
+  PartChanges,
+} from './report/documents/run-report.js';

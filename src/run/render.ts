@@ -143,6 +143,7 @@ export async function renderPlan(
     },
     concurrency,
     memoryBudgetBytes: schedule.memoryBudgetBytes,
+    projectDir: project.projectDir,
     engines: plan,
     ...defined({ source: project.source }),
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RunEvent } from './run-event.js';
+import { publishedJsonSchema } from '../util/published-json-schema.js';
 
 /*
  * The run's events as zod schemas, for the JSON Schema that describes `--json` lines
@@ -17,20 +18,23 @@ const sourceLocation = z.object({
 
 const engineId = z.enum(['native', 'wasm']);
 
-const engineInfo = z.object({
+/** An engine as a run used it (`EngineInfo`). */
+export const engineInfoSchema = z.object({
   id: engineId,
   version: z.string().describe("OpenSCAD's own version string, e.g. 2021.01."),
   backend: z.enum(['manifold', 'cgal']),
   source: z.string().describe("The binary's path, or the npm package."),
 });
 
-const configProblem = z.object({
+/** A warning or configuration problem with its place (`ConfigProblem`). */
+export const configProblemSchema = z.object({
   message: z.string(),
   location: sourceLocation.extend({ length: z.number().int().exactOptional() }).exactOptional(),
   hint: z.string().exactOptional(),
 });
 
-const diagnostic = z.object({
+/** One message OpenSCAD printed (`Diagnostic`). */
+export const diagnosticSchema = z.object({
   severity: z.enum(['error', 'warning', 'deprecated', 'trace', 'echo', 'info']),
   message: z.string(),
   location: sourceLocation.exactOptional(),
@@ -104,18 +108,19 @@ const partEstimate = z.object({
   known: z.boolean(),
 });
 
-const failureReason = z.discriminatedUnion('kind', [
+/** Why a part did not render (`FailureReason`). */
+export const failureReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancelled') }),
   z.object({ kind: z.literal('timeout'), seconds: z.number() }),
   z.object({ kind: z.literal('engine-crash'), message: z.string() }),
   z.object({ kind: z.literal('io-error'), message: z.string() }),
   z.object({ kind: z.literal('memory-limit'), limitBytes: z.number(), usedBytes: z.number() }),
-  z.object({ kind: z.literal('openscad-error'), diagnostic }),
+  z.object({ kind: z.literal('openscad-error'), diagnostic: diagnosticSchema }),
   z.object({ kind: z.literal('exit-code'), code: z.number() }),
   z.object({ kind: z.literal('conversion-failed'), format: z.string(), message: z.string() }),
   z.object({ kind: z.literal('missing-output'), format: z.string() }),
   z.object({ kind: z.literal('invalid-output'), format: z.string(), message: z.string() }),
-  z.object({ kind: z.literal('strict'), warnings: z.number().int(), first: diagnostic }),
+  z.object({ kind: z.literal('strict'), warnings: z.number().int(), first: diagnosticSchema }),
 ]);
 
 const vector3 = z.tuple([z.number(), z.number(), z.number()]);
@@ -155,16 +160,16 @@ export const partResultSchema = z.object({
   job: renderJob,
   engine: engineId,
   status: z.enum(['ok', 'failed', 'cancelled']),
-  failure: failureReason.exactOptional(),
+  failure: failureReasonSchema.exactOptional(),
   outputs: z.array(deliveredOutput),
-  diagnostics: z.array(diagnostic),
+  diagnostics: z.array(diagnosticSchema),
   seconds: z.number(),
   attempts: z.number().int(),
   peakBytes: z.number().exactOptional(),
   dimension: z.enum(['2d', '3d']).exactOptional(),
   geometrySeconds: z.number().exactOptional(),
   fallbackFrom: z
-    .object({ engine: engineId, failure: failureReason })
+    .object({ engine: engineId, failure: failureReasonSchema })
     .exactOptional()
     .describe('The engine auto tried first, and how it failed there.'),
   where: z
@@ -200,7 +205,7 @@ const runSummary = z.object({
   scheduleEfficiency: z.number(),
   retries: z.number().int(),
   concurrency: z.number().int(),
-  engines: z.array(engineInfo),
+  engines: z.array(engineInfoSchema),
 });
 
 /** Every event of a run, as the library emits it and `--json` writes it, one per line. */
@@ -211,9 +216,12 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
     estimates: z.record(z.string(), partEstimate).describe('Keyed by part id.'),
     concurrency: z.number().int(),
     memoryBudgetBytes: z.number(),
+    projectDir: z
+      .string()
+      .describe('The project folder (absolute): part ids and relative paths are relative to it.'),
     engines: z.object({
-      native: engineInfo.exactOptional(),
-      wasm: engineInfo.exactOptional(),
+      native: engineInfoSchema.exactOptional(),
+      wasm: engineInfoSchema.exactOptional(),
       explanation: z.string(),
     }),
     source: z
@@ -221,7 +229,7 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
       .exactOptional()
       .describe('Where the parts come from, in words (render_config.yml, …).'),
   }),
-  z.object({ type: z.literal('warning'), problem: configProblem }),
+  z.object({ type: z.literal('warning'), problem: configProblemSchema }),
   z.object({
     type: z.literal('part-start'),
     job: renderJob,
@@ -235,7 +243,7 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
     type: z.literal('part-retry'),
     job: renderJob,
     attempt: z.number().int(),
-    failure: failureReason,
+    failure: failureReasonSchema,
     nextEngine: engineId.exactOptional(),
   }),
   z.object({ type: z.literal('part-done'), result: partResultSchema }),
@@ -261,7 +269,7 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
       ]),
       message: z.string(),
       hint: z.string().exactOptional(),
-      problems: z.array(configProblem),
+      problems: z.array(configProblemSchema),
     }),
   }),
 ]);
@@ -271,16 +279,10 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
  * not allowed, so the schema says everything a line can hold.
  */
 export function runEventJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(runEventSchema, {
-    io: 'output',
-    target: 'draft-2020-12',
-  });
-  return {
-    $schema,
-    $id: 'https://parascad.dev/schema/parascad.events.schema.json',
+  return publishedJsonSchema(runEventSchema, {
+    file: 'parascad.events.schema.json',
     title: 'parascad run event',
     description:
       'One line of `parascad render --json`: an event of the run, as the library emits it.',
-    ...rest,
-  };
+  });
 }

@@ -32,6 +32,8 @@ export type RunEvent =
       readonly concurrency: number;
       /** Parts never start while the running ones' expected peaks plus theirs would exceed this. */
       readonly memoryBudgetBytes: number;
+      /** The project folder (absolute): part ids and the reports' relative paths start there. */
+      readonly projectDir: string;
       readonly engines: EnginePlan;
       /** Where the parts come from, in words (`render_config.yml`, …), when the plan says. */
       readonly source?: string;

@@ -2,6 +2,10 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
 import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
+import {
+  parseReportRequest,
+  type ReportRequest,
+} from '../../report/documents/parse-report-request.js';
 import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
@@ -61,6 +65,15 @@ export function renderCommand(context: CliContext) {
       parseQueueUrl,
     )
     .option('--local-fallback', 'with --queue: render here when no worker serves the parts')
+    .option(
+      '--report <kind=path>',
+      'also write a report of the run: json=FILE, junit=FILE, html=DIR (repeatable)',
+      (text, previous: readonly ReportRequest[]) => [
+        ...previous,
+        parseReportRequest(text, context.cwd),
+      ],
+      [] as readonly ReportRequest[],
+    )
     .action(async (args, options) => {
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
       const [{ createReporter }, { render }] = await Promise.all([
@@ -89,7 +102,33 @@ export function renderCommand(context: CliContext) {
         retries: options.retries,
         ...defined({ columns: context.columns }),
       });
+      const reports =
+        options.report.length === 0
+          ? undefined
+          : (await import('../../report/documents/run-reports.js')).startRunReports({
+              requests: options.report,
+              cwd: context.cwd,
+              env: context.env,
+              warn: (message) => {
+                context.stderr(`warning: ${message}\n`);
+              },
+              options: {
+                strict: options.strict === true,
+                failFast: options.failFast === true,
+                retries: options.retries,
+                cache: options.cache ? (options.force === true ? 'force' : 'on') : 'off',
+                targets: args,
+                ...defined({
+                  engine: options.engine,
+                  timeoutSeconds: options.timeout,
+                  jobs: options.jobs,
+                  stl: options.stl,
+                  queue: options.queue,
+                }),
+              },
+            });
       let summary;
+      let failure: unknown;
       try {
         summary = await render({
           cwd: context.cwd,
@@ -116,17 +155,28 @@ export function renderCommand(context: CliContext) {
           signal: context.signal,
           onEvent: (event) => {
             reporter.onEvent(event);
+            reports?.onEvent(event);
           },
         });
+      } catch (error) {
+        failure = error;
+        throw error;
       } finally {
         reporter.close();
+        // Reports are written however the run ended: failed parts, Ctrl-C, a setup error.
+        const written = await reports?.finish({
+          error: failure,
+          interrupted: context.stopSignal.aborted || context.signal.aborted,
+        });
+        for (const message of written?.failures ?? []) context.stderr(`error: ${message}\n`);
+        if (written !== undefined && written.failures.length > 0) {
+          context.setExitCode(exitCodes.partsFailed);
+        }
       }
       if (context.stopSignal.aborted || context.signal.aborted) {
         context.setExitCode(exitCodes.interrupted);
-      } else {
-        context.setExitCode(
-          summary.failed + summary.cancelled === 0 ? exitCodes.ok : exitCodes.partsFailed,
-        );
+      } else if (summary.failed + summary.cancelled > 0) {
+        context.setExitCode(exitCodes.partsFailed);
       }
     });
 }

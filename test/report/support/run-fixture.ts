@@ -125,6 +125,7 @@ export function runStart(
     >,
     concurrency,
     memoryBudgetBytes: 8 * 1024 ** 3,
+    projectDir,
     engines: {
       wasm: wasmInfo,
       explanation: 'engine: wasm (OpenSCAD 2025.01, Manifold) — no native openscad found',

@@ -1,0 +1,287 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
+import type { EngineInfo } from '../../engines/engine.js';
+import type { ConfigProblem } from '../../errors.js';
+import { FileDigests } from '../../job/file-digests.js';
+import type { RenderJob } from '../../plan/render-job.js';
+import type { DeliveredOutput, FailureReason, PartResult } from '../../run/part-result.js';
+import type { RunEvent } from '../../run/run-event.js';
+import type { RunSummary } from '../../run/run-summary.js';
+import { defined } from '../../util/defined.js';
+import { unreachable } from '../../util/unreachable.js';
+import { describeFailure } from '../describe-failure.js';
+import type {
+  ReportDiagnostic,
+  ReportFailure,
+  ReportOptions,
+  ReportOutput,
+  ReportPart,
+  RunReport,
+} from './run-report.js';
+
+/** Everything a run said, and what the command knows around it: a report is built from this. */
+export interface CollectedRun {
+  readonly version: string;
+  readonly cwd: string;
+  readonly startedAt: Date;
+  readonly endedAt: Date;
+  readonly options: ReportOptions;
+  /** The `run-start` event, unless the run stopped before it. */
+  readonly start?: Extract<RunEvent, { type: 'run-start' }>;
+  /** Each `part-done` result, in the order they came. */
+  readonly results: readonly PartResult[];
+  readonly warnings: readonly ConfigProblem[];
+  /** The `run-done` summary, unless the run ended without one. */
+  readonly summary?: RunSummary;
+  /** The setup error that ended the run before anything rendered. */
+  readonly error?: { readonly code: string; readonly message: string; readonly hint?: string };
+  /** Whether the user interrupted the run. */
+  readonly interrupted: boolean;
+}
+
+/**
+ * The run report of a collected run. Outputs are read once more for their SHA-256 digests; a part
+ * that never finished (a hard cancel) is reported cancelled.
+ */
+export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
+  const projectDir = run.start?.projectDir ?? run.cwd;
+  const engines: readonly EngineInfo[] =
+    run.summary?.engines ?? [run.start?.engines.native, run.start?.engines.wasm].flatMap(present);
+  const byId = new Map<string, PartResult>();
+  for (const result of run.summary?.results ?? run.results) byId.set(result.job.id, result);
+  const jobs = run.start?.jobs ?? [...byId.values()].map((result) => result.job);
+  const digests = new FileDigests();
+  const parts = await Promise.all(
+    jobs.map(async (job) => {
+      const result = byId.get(job.id);
+      return result === undefined
+        ? notFinished(job, projectDir)
+        : reportPart(result, projectDir, engines, digests);
+    }),
+  );
+  const count = (status: ReportPart['status']): number =>
+    parts.filter((part) => part.status === status).length;
+  return {
+    schema: 1,
+    parascad: { version: run.version },
+    run: {
+      outcome:
+        run.error !== undefined
+          ? 'error'
+          : count('failed') > 0
+            ? 'failed'
+            : run.interrupted || count('cancelled') > 0
+              ? 'cancelled'
+              : 'passed',
+      startedAt: run.startedAt.toISOString(),
+      endedAt: run.endedAt.toISOString(),
+      seconds: (run.endedAt.getTime() - run.startedAt.getTime()) / 1000,
+      cwd: run.cwd,
+      engines: engines.map((engine) => ({ ...engine })),
+      options: run.options,
+      ...defined({
+        projectDir: run.start?.projectDir,
+        source: run.start?.source,
+        concurrency: run.summary?.concurrency ?? run.start?.concurrency,
+        error: run.error,
+      }),
+    },
+    totals: {
+      parts: parts.length,
+      ok: count('ok'),
+      failed: count('failed'),
+      cancelled: count('cancelled'),
+      cached: parts.filter((part) => part.cached).length,
+      warnings: parts.filter((part) => part.diagnostics.some(isWarning)).length,
+      partSeconds: parts.reduce((sum, part) => sum + part.seconds, 0),
+    },
+    warnings: run.warnings.map((problem) => ({
+      message: problem.message,
+      ...defined({
+        location: problem.location === undefined ? undefined : locate(problem.location, projectDir),
+        hint: problem.hint,
+      }),
+    })),
+    parts,
+  };
+}
+
+/** Whether a diagnostic is one a reviewer should see as a warning. */
+export function isWarning(diagnostic: Pick<Diagnostic, 'severity'>): boolean {
+  return diagnostic.severity === 'warning' || diagnostic.severity === 'deprecated';
+}
+
+async function reportPart(
+  result: PartResult,
+  projectDir: string,
+  engines: readonly EngineInfo[],
+  digests: FileDigests,
+): Promise<ReportPart> {
+  const { job } = result;
+  const engine = engines.find((info) => info.id === result.engine);
+  return {
+    ...identity(job, projectDir),
+    status: result.status,
+    engine: {
+      id: result.engine,
+      ...defined({ version: engine?.version, backend: job.backend ?? engine?.backend }),
+    },
+    seconds: result.seconds,
+    attempts: result.attempts,
+    cached: result.cached !== undefined,
+    outputs: await Promise.all(
+      result.outputs.map((output) => reportOutput(output, projectDir, digests)),
+    ),
+    diagnostics: result.diagnostics.map((diagnostic) => reportDiagnostic(diagnostic, projectDir)),
+    ...defined({
+      failure:
+        result.failure === undefined
+          ? undefined
+          : reportFailure(result.failure, result, projectDir),
+      geometrySeconds: result.geometrySeconds,
+      peakBytes: result.peakBytes,
+      dimension: result.dimension,
+      cachedFrom:
+        result.cached === undefined
+          ? undefined
+          : {
+              runId: result.cached.runId,
+              renderedAt: result.cached.renderedAt,
+              seconds: result.cached.seconds,
+              key: result.cached.key,
+            },
+      fallbackFrom: result.fallbackFrom,
+      where: result.where,
+    }),
+  };
+}
+
+/** A part the run planned but never finished: cancelled before it started or while it ran. */
+function notFinished(job: RenderJob, projectDir: string): ReportPart {
+  const reason: FailureReason = { kind: 'cancelled' };
+  return {
+    ...identity(job, projectDir),
+    status: 'cancelled',
+    failure: { kind: 'cancelled', category: 'cancelled', message: describeFailure(reason), reason },
+    seconds: 0,
+    attempts: 0,
+    cached: false,
+    outputs: [],
+    diagnostics: [],
+  };
+}
+
+function identity(
+  job: RenderJob,
+  projectDir: string,
+): Pick<
+  ReportPart,
+  'id' | 'name' | 'file' | 'relativeFile' | 'module' | 'variables' | 'requestedAt'
+> {
+  return {
+    id: job.id,
+    name: job.name,
+    file: job.scadFile,
+    relativeFile: relativeTo(projectDir, job.scadFile),
+    variables: { ...job.variables },
+    requestedAt: locate(job.requestedAt, projectDir),
+    ...defined({ module: job.module }),
+  };
+}
+
+function reportFailure(
+  reason: FailureReason,
+  result: PartResult,
+  projectDir: string,
+): ReportFailure {
+  const at =
+    failureDiagnostic(reason)?.location ??
+    result.diagnostics.find((diagnostic) => diagnostic.fatal && diagnostic.location)?.location ??
+    (reason.kind === 'cancelled' ? undefined : result.job.requestedAt);
+  return {
+    kind: reason.kind,
+    category: failureCategory(reason),
+    message: describeFailure(reason),
+    reason,
+    ...defined({ location: at === undefined ? undefined : locate(at, projectDir) }),
+  };
+}
+
+function failureDiagnostic(reason: FailureReason): Diagnostic | undefined {
+  if (reason.kind === 'openscad-error') return reason.diagnostic;
+  if (reason.kind === 'strict') return reason.first;
+  return undefined;
+}
+
+/**
+ * A failure is the model's (or a policy's) doing and the user fixes the model; an error is the
+ * run's (a crash, a timeout, memory, I/O) and rendering again, or elsewhere, may get through.
+ */
+export function failureCategory(reason: FailureReason): ReportFailure['category'] {
+  switch (reason.kind) {
+    case 'cancelled':
+      return 'cancelled';
+    case 'openscad-error':
+    case 'strict':
+    case 'exit-code':
+    case 'missing-output':
+    case 'invalid-output':
+      return 'failure';
+    case 'timeout':
+    case 'engine-crash':
+    case 'io-error':
+    case 'memory-limit':
+    case 'conversion-failed':
+      return 'error';
+    default:
+      return unreachable(reason);
+  }
+}
+
+async function reportOutput(
+  output: DeliveredOutput,
+  projectDir: string,
+  digests: FileDigests,
+): Promise<ReportOutput> {
+  return {
+    format: output.format,
+    path: output.path,
+    relativePath: relativeTo(projectDir, output.path),
+    bytes: output.bytes,
+    digest: await digests.of(output.path),
+    summary: output.summary,
+    ...defined({ note: output.note, facts: output.facts }),
+  };
+}
+
+function reportDiagnostic(diagnostic: Diagnostic, projectDir: string): ReportDiagnostic {
+  return {
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    fatal: diagnostic.fatal,
+    ...defined({
+      location:
+        diagnostic.location === undefined ? undefined : locate(diagnostic.location, projectDir),
+      code: diagnostic.code,
+    }),
+  };
+}
+
+function locate(at: SourceLocation, projectDir: string): ReportDiagnostic['location'] & object {
+  return {
+    file: at.file,
+    relativePath: relativeTo(projectDir, at.file),
+    line: at.line,
+    ...defined({ column: at.column }),
+  };
+}
+
+/** `file` relative to `folder`, with `/` separators on every system. */
+export function relativeTo(folder: string, file: string): string {
+  if (!isAbsolute(file)) return file.split(sep).join('/');
+  return relative(folder, file).split(sep).join('/');
+}
+
+function present<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import {
+  engineInfoSchema,
+  failureReasonSchema,
+  outputFactsSchema,
+} from '../../run/run-event-schema.js';
+import { publishedJsonSchema } from '../../util/published-json-schema.js';
+
+/*
+ * The run report (`--report json=FILE`, and what every other report kind is written from) as zod
+ * schemas: the source of truth. `RunReport` is inferred from them, and
+ * `schema/parascad.report.schema.json` is generated from them by `npm run schema` (a test keeps
+ * the file in step). A field added here is a field every report writer may read.
+ */
+
+const engineId = z.enum(['native', 'wasm']);
+
+/** A place in a file of the project: absolute, and relative to the project folder. */
+const reportLocation = z.object({
+  file: z.string().describe('Absolute path.'),
+  relativePath: z
+    .string()
+    .describe('Relative to the project folder, with / separators (../ when outside it).'),
+  line: z.number().int().describe('1-based.'),
+  column: z.number().int().exactOptional(),
+});
+
+const reportDiagnostic = z.object({
+  severity: z.enum(['error', 'warning', 'deprecated', 'trace', 'echo', 'info']),
+  message: z.string(),
+  location: reportLocation
+    .exactOptional()
+    .describe("Where in the user's files, when OpenSCAD said."),
+  code: z.string().exactOptional().describe('What parascad recognised, e.g. missing-include.'),
+  fatal: z.boolean().describe('This message alone means the part did not render correctly.'),
+});
+
+const reportFailure = z.object({
+  kind: z.enum([
+    'cancelled',
+    'timeout',
+    'engine-crash',
+    'io-error',
+    'memory-limit',
+    'openscad-error',
+    'exit-code',
+    'conversion-failed',
+    'missing-output',
+    'invalid-output',
+    'strict',
+  ]),
+  message: z.string().describe('Why, in one line, as the terminal says it.'),
+  category: z
+    .enum(['failure', 'error', 'cancelled'])
+    .describe(
+      'failure: the model or a policy failed it (OpenSCAD error, --strict, a bad output); error: the run could not finish it (crash, timeout, memory, I/O); cancelled: stopped by the user or --fail-fast.',
+    ),
+  location: reportLocation
+    .exactOptional()
+    .describe("The user's file and line the failure points at, when known."),
+  reason: failureReasonSchema.describe('The failure as the library reports it.'),
+});
+
+const previousOutput = z.object({
+  digest: z.string().describe('SHA-256 of the previous bytes.'),
+  bytes: z.number().int(),
+  facts: outputFactsSchema.exactOptional(),
+  file: z
+    .string()
+    .exactOptional()
+    .describe(
+      "Where the previous bytes can be read: the cache store's blob, or the baseline's file. Absent when they were not kept (--no-cache).",
+    ),
+});
+
+const outputChange = z.object({
+  status: z
+    .enum(['unchanged', 'same-geometry', 'changed', 'new'])
+    .describe(
+      'unchanged: the same bytes; same-geometry: other bytes, the same geometry (facet order, number formatting); changed: the geometry differs; new: no previous output of this format.',
+    ),
+  previous: previousOutput.exactOptional(),
+  volumeDelta: z.number().exactOptional().describe('This volume minus the previous one, mm³.'),
+  areaDelta: z.number().exactOptional().describe('Surface area (3D) or area (2D) difference.'),
+  trianglesDelta: z.number().int().exactOptional(),
+  boundsDelta: z
+    .object({ min: z.array(z.number()), max: z.array(z.number()) })
+    .exactOptional()
+    .describe('How far each corner of the bounding box moved, per axis.'),
+});
+
+const partChanges = z.object({
+  status: z
+    .enum(['unchanged', 'changed', 'new'])
+    .describe(
+      'changed when any output changed geometry (or appeared or went); unchanged when every output has the same geometry; new when the part was not in the previous run or baseline.',
+    ),
+  outputs: z.record(z.string(), outputChange).describe('Keyed by output format.'),
+});
+
+const reportOutput = z.object({
+  format: z.string(),
+  path: z.string().describe('Absolute path.'),
+  relativePath: z.string().describe('Relative to the project folder, with / separators.'),
+  bytes: z.number().int(),
+  digest: z
+    .string()
+    .nullable()
+    .describe('SHA-256 of the file as the report was written; null when it could not be read.'),
+  summary: z.string().describe('e.g. 1234 facets.'),
+  note: z.string().exactOptional(),
+  facts: outputFactsSchema.exactOptional(),
+});
+
+const reportPart = z.object({
+  id: z.string().describe('Stable across runs: file#module and its variables.'),
+  name: z.string(),
+  file: z.string().describe('The .scad file, absolute.'),
+  relativeFile: z.string().describe('The .scad file, relative to the project folder.'),
+  module: z.string().exactOptional(),
+  variables: z.record(z.string(), z.string()),
+  requestedAt: reportLocation.describe('Where the user asked for the part.'),
+  status: z.enum(['ok', 'failed', 'cancelled']),
+  failure: reportFailure.exactOptional(),
+  engine: z
+    .object({
+      id: engineId,
+      version: z.string().exactOptional(),
+      backend: z.string().exactOptional(),
+    })
+    .exactOptional()
+    .describe('Absent for a part cancelled before it started.'),
+  seconds: z.number().describe('Wall time of the render (the last attempt).'),
+  geometrySeconds: z.number().exactOptional().describe('Of which OpenSCAD spent on geometry.'),
+  attempts: z.number().int(),
+  peakBytes: z.number().exactOptional(),
+  dimension: z.enum(['2d', '3d']).exactOptional(),
+  cached: z.boolean().describe('Taken from the cache instead of rendered.'),
+  cachedFrom: z
+    .object({
+      runId: z.string(),
+      renderedAt: z.string().describe('ISO 8601.'),
+      seconds: z.number().describe('What the render took then.'),
+      key: z.string(),
+    })
+    .exactOptional(),
+  fallbackFrom: z
+    .object({ engine: engineId, failure: failureReasonSchema })
+    .exactOptional()
+    .describe('The engine auto tried first, and how it failed there.'),
+  where: z.string().exactOptional().describe('A fleet worker (host:pid), when not local.'),
+  outputs: z.array(reportOutput),
+  diagnostics: z.array(reportDiagnostic),
+  changes: partChanges
+    .exactOptional()
+    .describe('Compared with the previous run or the baseline; absent when there was none.'),
+});
+
+const reportWarning = z.object({
+  message: z.string(),
+  location: reportLocation.exactOptional(),
+  hint: z.string().exactOptional(),
+});
+
+const reportOptions = z
+  .object({
+    engine: z
+      .enum(['auto', 'native', 'wasm'])
+      .exactOptional()
+      .describe("--engine; absent when each part's own setting (else auto) decided."),
+    strict: z.boolean(),
+    failFast: z.boolean(),
+    retries: z.number().int(),
+    timeoutSeconds: z.number().exactOptional(),
+    jobs: z.number().int().exactOptional(),
+    cache: z.enum(['on', 'off', 'force']),
+    stl: z.enum(['ascii', 'binary']).exactOptional(),
+    queue: z.string().exactOptional(),
+    baseline: z.string().exactOptional(),
+    targets: z.array(z.string()),
+  })
+  .describe('The options that decide what was rendered and how it was judged.');
+
+/** The run report: one document for the whole run. */
+export const runReportSchema = z.object({
+  schema: z.literal(1),
+  parascad: z.object({ version: z.string() }),
+  run: z.object({
+    outcome: z
+      .enum(['passed', 'failed', 'cancelled', 'error'])
+      .describe('error: the run could not start (see error); failed: a part failed.'),
+    startedAt: z.string().describe('ISO 8601.'),
+    endedAt: z.string().describe('ISO 8601.'),
+    seconds: z.number(),
+    projectDir: z.string().exactOptional().describe('Absent when the run stopped before planning.'),
+    cwd: z.string(),
+    source: z.string().exactOptional().describe('Where the parts come from, in words.'),
+    engines: z.array(engineInfoSchema),
+    concurrency: z.number().int().exactOptional(),
+    options: reportOptions,
+    error: z
+      .object({ code: z.string(), message: z.string(), hint: z.string().exactOptional() })
+      .exactOptional(),
+  }),
+  totals: z.object({
+    parts: z.number().int(),
+    ok: z.number().int(),
+    failed: z.number().int(),
+    cancelled: z.number().int(),
+    cached: z.number().int(),
+    warnings: z.number().int().describe('Parts with at least one warning.'),
+    partSeconds: z.number().describe('The sum of the parts’ own times.'),
+  }),
+  changes: z
+    .object({
+      against: z.enum(['previous-run', 'baseline']),
+      baseline: z.string().exactOptional().describe('The baseline folder, absolute.'),
+      previousRunAt: z.string().exactOptional().describe('When the previous run started.'),
+      unchanged: z.number().int(),
+      changed: z.number().int(),
+      new: z.number().int(),
+      gone: z
+        .array(z.object({ id: z.string(), name: z.string() }))
+        .describe('Parts of the previous run (or baseline) this run does not have.'),
+    })
+    .exactOptional(),
+  warnings: z.array(reportWarning),
+  parts: z.array(reportPart).describe('In the order of the plan; failures are not moved first.'),
+});
+
+/** The JSON Schema of the run report, generated from {@link runReportSchema}. */
+export function runReportJsonSchema(): Record<string, unknown> {
+  return publishedJsonSchema(runReportSchema, {
+    file: 'parascad.report.schema.json',
+    title: 'parascad run report',
+    description: 'The whole run as one document: `parascad render --report json=FILE`.',
+  });
+}

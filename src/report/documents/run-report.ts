@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { runReportSchema } from './run-report-schema.js';
+
+/**
+ * The whole run as one document: what `--report json=FILE` writes, and what the JUnit, GitHub and
+ * HTML reports are made from. Inferred from {@link runReportSchema}, its source of truth.
+ */
+export type RunReport = DeepReadonly<z.output<typeof runReportSchema>>;
+
+/** Read-only all the way down: a report is a finished document, and writers only read it. */
+type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+/** One part of a {@link RunReport}. */
+export type ReportPart = RunReport['parts'][number];
+
+/** One output file of a {@link ReportPart}. */
+export type ReportOutput = ReportPart['outputs'][number];
+
+/** One diagnostic of a {@link ReportPart}. */
+export type ReportDiagnostic = ReportPart['diagnostics'][number];
+
+/** Why a {@link ReportPart} did not render. */
+export type ReportFailure = NonNullable<ReportPart['failure']>;
+
+/** How a {@link ReportPart} compares with the previous run or the baseline. */
+export type PartChanges = NonNullable<ReportPart['changes']>;
+
+/** The options of a run that a report records. */
+export type ReportOptions = RunReport['run']['options'];

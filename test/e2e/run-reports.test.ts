@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/report/documents/run-report.js';
+import { reportSchemaFile } from '../../scripts/generate-report-schema.js';
+import { copyFixture } from '../support/copy-fixture.js';
+import { runCli, stopStartedClis } from '../support/run-cli.js';
+
+afterEach(stopStartedClis);
+
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
+  JSON.parse(await readFile(reportSchemaFile, 'utf8')) as Record<string, unknown>,
+);
+
+async function readReport(file: string): Promise<RunReport> {
+  const report = JSON.parse(await readFile(file, 'utf8')) as RunReport;
+  expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  return report;
+}
+
+describe('parascad render --report', () => {
+  it('writes the whole run as one JSON document, failed parts included, and exits 1 for them', async () => {
+    const project = await copyFixture('e2e-kit');
+    const run = await runCli(
+      [
+        'render',
+        '--engine',
+        'wasm',
+        '--report',
+        'json=reports/run.json',
+        '--report',
+        'json=b.json',
+      ],
+      project,
+    );
+    expect(run.code, run.stderr).toBe(1);
+    const report = await readReport(join(project, 'reports/run.json'));
+    expect(await readFile(join(project, 'b.json'), 'utf8')).toBe(
+      await readFile(join(project, 'reports/run.json'), 'utf8'),
+    );
+    expect(report.run).toMatchObject({
+      outcome: 'failed',
+      projectDir: project,
+      cwd: project,
+      options: { engine: 'wasm', strict: false, cache: 'on' },
+    });
+    expect(report.run.engines.map((engine) => engine.id)).toEqual(['wasm']);
+    const broken = report.parts.find((part) => part.name === 'broken');
+    expect(broken).toMatchObject({
+      status: 'failed',
+      failure: {
+        kind: 'openscad-error',
+        category: 'failure',
+        location: { relativePath: 'project.scad', line: expect.any(Number) as number },
+      },
+    });
+    expect(broken?.failure?.message).toContain('broken on purpose');
+    const disc = report.parts.find((part) => part.name === 'disc');
+    const stl = disc?.outputs[0];
+    expect(stl).toMatchObject({
+      format: 'stl',
+      relativePath: 'outputs/disc.stl',
+      path: join(project, 'outputs/disc.stl'),
+      facts: { kind: '3d', closed: true, openEdges: 0, nonManifoldEdges: 0 },
+    });
+    const bytes = await readFile(join(project, 'outputs/disc.stl'));
+    expect(stl?.digest).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(stl?.bytes).toBe(bytes.length);
+    expect(disc?.engine?.version).toMatch(/^20\d\d/);
+    const plate = report.parts.find((part) => part.name === 'plate');
+    expect(plate?.outputs.map((output) => output.facts?.kind)).toEqual(['2d', '2d']);
+    // Nothing half-written stays behind.
+    expect((await readdir(join(project, 'reports'))).sort()).toEqual(['run.json']);
+  });
+
+  it('writes the report of a run that could not start, and still exits 2', async () => {
+    const project = await copyFixture('e2e-kit');
+    const run = await runCli(['render', 'no-such-part', '--report', 'json=run.json'], project);
+    expect(run.code).toBe(2);
+    const report = await readReport(join(project, 'run.json'));
+    expect(report.run.outcome).toBe('error');
+    expect(report.run.error?.code).toBeDefined();
+    expect(report.parts).toEqual([]);
+  });
+
+  it('refuses an unknown kind with the one meant, before rendering anything', async () => {
+    const project = await copyFixture('e2e-kit');
+    const run = await runCli(['render', '--report', 'jsn=run.json'], project);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown report kind "jsn"');
+    expect(run.stderr).toContain('did you mean json?');
+    const missing = await runCli(['render', '--report', 'run.json'], project);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('expected KIND=PATH');
+  });
+
+  it('says so and exits 1 when a report cannot be written, and writes the others', async () => {
+    const project = await copyFixture('e2e-kit');
+    // A folder that is a file: no permission trick that root would ignore.
+    const run = await runCli(
+      [
+        'render',
+        'disc',
+        '--engine',
+        'wasm',
+        '--report',
+        'json=project.scad/run.json',
+        '--report',
+        'json=ok.json',
+      ],
+      project,
+    );
+    expect(run.stderr).toContain(
+      `could not write the json report to ${join(project, 'project.scad/run.json')}`,
+    );
+    expect(run.code).toBe(1);
+    expect((await readReport(join(project, 'ok.json'))).run.outcome).toBe('passed');
+  });
+});
