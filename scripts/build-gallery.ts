@@ -3,16 +3,16 @@
  * `dist/gallery/`, where `--report html=DIR` copies them from. The script is one classic IIFE, as
  * browsers run no module scripts from `file://`. Part of `npm run build`.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
-const common = {
+const common: BuildOptions = {
   bundle: true,
   minify: true,
   logLevel: 'warning',
   // three.js's licence comment travels with it.
-  legalComments: 'eof',
+  legalComments: 'eof' as const,
   target: ['chrome100', 'firefox100', 'safari15'],
-} as const;
+};
 
 await Promise.all([
   build({

@@ -47,16 +47,18 @@ export function showMesh(container: HTMLElement, positions: Float32Array): MeshV
   scene.add(new Mesh(geometry, material));
   const outline = new Box3Helper(box, 0x2563eb);
   scene.add(outline);
-  scene.add(new AmbientLight(0xffffff, 1.1));
+  scene.add(new AmbientLight(0xffffff, 0.6));
 
   const camera = new PerspectiveCamera(30, 1, radius / 100, radius * 100);
   camera.up.set(0, 0, 1);
-  const distance = radius / Math.sin((camera.fov * Math.PI) / 360);
+  const distance = (1.15 * radius) / Math.sin((camera.fov * Math.PI) / 360);
   camera.position.copy(centre).add(new Vector3(1, -1, 0.8).normalize().multiplyScalar(distance));
-  // The lamp rides with the camera: the side the user looks at is always lit.
-  const lamp = new DirectionalLight(0xffffff, 2.2);
-  lamp.position.set(-0.4, 0.6, 1);
-  camera.add(lamp);
+  // The lamp rides with the camera, above the viewer's left shoulder: the side the user looks at
+  // is always lit, the top brightest, as in the thumbnails.
+  const lamp = new DirectionalLight(0xffffff, 2.6);
+  lamp.position.set(-0.6, 0.9, 0.7);
+  lamp.target.position.set(0, 0, -1);
+  camera.add(lamp, lamp.target);
   scene.add(camera);
 
   const renderer = new WebGLRenderer({ antialias: true });

@@ -12,7 +12,7 @@ export function openPartView(dialog: HTMLDialogElement, part: GalleryPart): void
   const close = element('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, ['×']);
   const panes = element('div', { class: 'panes' });
   const previous = part.change?.previous;
-  panes.append(pane(previous === undefined ? part.name : 'now', part.view, views));
+  panes.append(pane(previous === undefined ? undefined : 'now', part.view, views));
   if (previous !== undefined) panes.append(pane('before', previous, views));
   const changed = part.change?.details ?? [];
   const parts: (HTMLElement | false)[] = [
@@ -48,9 +48,12 @@ export function openPartView(dialog: HTMLDialogElement, part: GalleryPart): void
 }
 
 /** One labelled view; a mesh appears once its data script has loaded. */
-function pane(label: string, view: GalleryView, views: MeshView[]): HTMLElement {
+function pane(label: string | undefined, view: GalleryView, views: MeshView[]): HTMLElement {
   const stage = element('div', { class: 'stage' });
-  const shown = element('figure', { class: 'pane' }, [stage, element('figcaption', {}, [label])]);
+  const shown = element('figure', { class: 'pane' }, [
+    stage,
+    label !== undefined && element('figcaption', {}, [label]),
+  ]);
   switch (view.kind) {
     case 'mesh':
       stage.append(element('p', { class: 'loading' }, [`loading ${view.triangles} triangles…`]));
@@ -69,7 +72,13 @@ function pane(label: string, view: GalleryView, views: MeshView[]): HTMLElement 
       );
       break;
     case 'drawing':
-      stage.append(element('img', { src: view.svg, alt: `drawing: ${label}`, class: 'drawing' }));
+      stage.append(
+        element('img', {
+          src: view.svg,
+          alt: `drawing${label === undefined ? '' : `: ${label}`}`,
+          class: 'drawing',
+        }),
+      );
       break;
     case 'none':
       stage.append(message(view.reason));

@@ -68,7 +68,10 @@ export async function galleryPart(
               : { at: `${failure.location.relativePath}:${failure.location.line}` }),
           },
         }),
-    diagnostics: part.diagnostics.filter((item) => shownSeverities.has(item.severity)).map(message),
+    // The failure is often one of the diagnostics: it is shown once, as the failure.
+    diagnostics: part.diagnostics
+      .filter((item) => shownSeverities.has(item.severity) && item.message !== failure?.message)
+      .map(message),
     outputs: part.outputs.map((output) => ({
       format: output.format,
       name: output.relativePath.split('/').at(-1) ?? output.format,
