@@ -2,6 +2,7 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { isCI } from 'std-env';
 import { ParascadError } from '../../errors.js';
 import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
+import { inGithubActions } from '../../report/github/in-github-actions.js';
 import {
   parseReportRequest,
   type ReportRequest,
@@ -103,12 +104,13 @@ export function renderCommand(context: CliContext) {
         ...defined({ columns: context.columns }),
       });
       const reports =
-        options.report.length === 0
+        options.report.length === 0 && !inGithubActions(context.env)
           ? undefined
           : (await import('../../report/documents/run-reports.js')).startRunReports({
               requests: options.report,
               cwd: context.cwd,
               env: context.env,
+              workflowCommands: options.json === true ? context.stderr : context.stdout,
               warn: (message) => {
                 context.stderr(`warning: ${message}\n`);
               },
