@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { describeTimeLeft } from './describe-time-left.js';
 import { formatRoughDuration } from './format-rough-duration.js';
 import type { ProgressSnapshot, RunningPartProgress } from './run-progress.js';
 import { truncateLine } from './truncate-line.js';
@@ -15,26 +16,27 @@ const barWidth = 20;
 const runningShown = 8;
 
 /**
- * The lines of the live window at the bottom of the terminal: a bar of parts done with the counts
- * and the ETA, each running part with its elapsed and expected time, and the parts failed so far.
+ * The lines of the live window at the bottom of the terminal: a bar of the estimated work done
+ * (see `createRunProgress`) with the counts and the ETA, each running part with its elapsed and
+ * expected time, and the parts failed so far.
  *
  * ```text
  * ██████░░░░░░░░░░░░░░ 5/16 · 4 ok · 1 failed · 2 running · ETA 40s
- *   gear_60   12.1s / ~30s
+ *   gear_60   12.1s of ~30s
  *   housing    2.0s
  *   failed: broken
  * ```
  *
- * A part's expected time is shown when it is known from an earlier render (in yellow once the part
- * is past it); a retried part says which try it is on.
+ * A part's expected time is shown when its estimate has a basis (in yellow once the part is past
+ * it); without one for every part left, the elapsed time replaces the ETA (see
+ * `describeTimeLeft`). A retried part says which try it is on.
  */
 export function formatLiveWindow(
   snapshot: ProgressSnapshot,
   options: FormatLiveWindowOptions,
 ): string[] {
   const colors = pc.createColors(options.color);
-  const filled =
-    snapshot.total === 0 ? barWidth : Math.round((barWidth * snapshot.done) / snapshot.total);
+  const filled = snapshot.total === 0 ? barWidth : Math.round(barWidth * snapshot.workDone);
   const counts = [
     `${snapshot.done}/${snapshot.total}`,
     colors.green(`${snapshot.ok} ok`),
@@ -42,9 +44,7 @@ export function formatLiveWindow(
     ...(snapshot.cancelled > 0 ? [colors.yellow(`${snapshot.cancelled} cancelled`)] : []),
     `${snapshot.running.length} running`,
     ...(snapshot.stopping === undefined ? [] : [colors.yellow('stopping')]),
-    ...(snapshot.etaSeconds === undefined
-      ? []
-      : [`ETA ${formatRoughDuration(Math.ceil(snapshot.etaSeconds))}`]),
+    ...describeTimeLeft(snapshot),
   ];
   const lines = [
     `${colors.green('█'.repeat(filled))}${colors.dim('░'.repeat(barWidth - filled))} ${counts.join(' · ')}`,
@@ -67,10 +67,13 @@ function runningLine(
   colors: ReturnType<typeof pc.createColors>,
 ): string {
   const elapsed = formatElapsed(part.elapsedSeconds).padStart(6);
-  const overdue = part.elapsedSeconds > part.expectedSeconds;
-  const expected = part.known
-    ? (overdue ? colors.yellow : colors.dim)(` / ~${formatRoughDuration(part.expectedSeconds)}`)
-    : '';
+  const expectedSeconds = part.expectedSeconds;
+  const expected =
+    expectedSeconds === undefined
+      ? ''
+      : (part.elapsedSeconds > expectedSeconds ? colors.yellow : colors.dim)(
+          ` of ~${formatRoughDuration(expectedSeconds)}`,
+        );
   const attempt = part.attempt > 1 ? colors.yellow(` (try ${part.attempt})`) : '';
   const where = part.where === undefined ? '' : colors.dim(`  on ${part.where}`);
   return `  ${part.name.padEnd(nameWidth)}  ${elapsed}${expected}${attempt}${where}`;

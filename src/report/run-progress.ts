@@ -2,14 +2,14 @@ import type { RenderJob } from '../plan/render-job.js';
 import type { PartEstimate, RunEvent } from '../run/run-event.js';
 import { unreachable } from '../util/unreachable.js';
 import { estimateRemaining } from './estimate-remaining.js';
+import { workWeights } from './work-weights.js';
 
 /** A part rendering now, as the heartbeat and the live window show it. */
 export interface RunningPartProgress {
   readonly name: string;
   readonly elapsedSeconds: number;
-  readonly expectedSeconds: number;
-  /** False when the expected time is a guess (the part was never rendered on this engine). */
-  readonly known: boolean;
+  /** What it is expected to take in all; absent when its estimate has nothing to go by. */
+  readonly expectedSeconds?: number;
   /** 1 for the first try, 2 for the first retry, … */
   readonly attempt: number;
   /** A fleet worker rendering it (`host:pid`), when not this machine. */
@@ -31,9 +31,20 @@ export interface ProgressSnapshot {
   readonly failedNames: readonly string[];
   /** Set once no more parts start. */
   readonly stopping?: 'interrupted' | 'fail-fast';
+  /** Since the run started. */
+  readonly elapsedSeconds: number;
   /**
-   * Seconds until the run is expected to end (see `estimateRemaining`); absent after `--fail-fast`
-   * stopped the run, when the running parts are being stopped rather than finished.
+   * How much of the run's work is done, from 0 to 1, for the bar: the estimated seconds of the
+   * finished parts and of what the running ones have rendered, over the estimated seconds of all
+   * (see {@link createRunProgress}); finished parts over all parts when no part has an estimate.
+   */
+  readonly workDone: number;
+  /** Parts left (waiting or running) whose estimate has nothing to go by: no ETA then. */
+  readonly unestimated: number;
+  /**
+   * Seconds until the run is expected to end (see `estimateRemaining`); absent when a part left
+   * has no estimate (a wrong ETA is worse than none), and after `--fail-fast` stopped the run,
+   * when the running parts are being stopped rather than finished.
    */
   readonly etaSeconds?: number;
 }
@@ -54,16 +65,22 @@ interface Running {
 }
 
 /** What an unknown part is counted for when the run announced no estimate for it. */
-const missingEstimate: PartEstimate = { seconds: 0, known: false };
+const missingEstimate: PartEstimate = { seconds: 0, basis: 'none' };
 
 /**
  * Tracks a run from its events: which parts wait, which run since when, how many finished how.
  * `now` gives milliseconds; elapsed times and the ETA are measured with it.
+ *
+ * For the bar, each part weighs its estimated seconds (see `workWeights`); a running part counts
+ * for the share of its expected time it has rendered, up to its weight.
  */
 export function createRunProgress(now: () => number): RunProgress {
   let total = 0;
   let concurrency = 1;
   let estimates: Readonly<Record<string, PartEstimate>> = {};
+  let weights = new Map<string, number>();
+  let startedAt = now();
+  let doneWork = 0;
   const pending = new Set<string>();
   const running = new Map<string, Running>();
   const failedNames: string[] = [];
@@ -79,6 +96,11 @@ export function createRunProgress(now: () => number): RunProgress {
           total = event.jobs.length;
           concurrency = event.concurrency;
           estimates = event.estimates;
+          weights = workWeights(
+            event.jobs.map((job) => job.id),
+            event.estimates,
+          );
+          startedAt = now();
           for (const job of event.jobs) pending.add(job.id);
           break;
         case 'part-start':
@@ -100,6 +122,7 @@ export function createRunProgress(now: () => number): RunProgress {
           const { job, status } = event.result;
           pending.delete(job.id);
           running.delete(job.id);
+          doneWork += weights.get(job.id) ?? 0;
           if (status === 'ok') ok++;
           else if (status === 'failed') {
             failed++;
@@ -121,14 +144,31 @@ export function createRunProgress(now: () => number): RunProgress {
 
     snapshot() {
       const at = now();
-      const parts = [...running.values()].map((part): RunningPartProgress => ({
-        name: part.job.name,
+      const active = [...running.values()].map((part) => ({
+        part,
         elapsedSeconds: Math.max(0, (at - part.startedAt) / 1000),
-        expectedSeconds: part.expected.seconds,
-        known: part.expected.known,
+      }));
+      const parts = active.map(({ part, elapsedSeconds }): RunningPartProgress => ({
+        name: part.job.name,
+        elapsedSeconds,
+        ...(part.expected.basis === 'none' ? {} : { expectedSeconds: part.expected.seconds }),
         attempt: part.attempt,
         ...(part.where === undefined ? {} : { where: part.where }),
       }));
+      // Once interrupted, waiting parts never start: only the running ones are left.
+      const waiting =
+        stopping === 'interrupted'
+          ? []
+          : [...pending].map((id) => estimates[id] ?? missingEstimate);
+      const unestimated = [...active.map(({ part }) => part.expected), ...waiting].filter(
+        (estimate) => estimate.basis === 'none',
+      ).length;
+      const totalWork = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+      const runningWork = active.reduce((sum, { part, elapsedSeconds }) => {
+        const weight = weights.get(part.job.id) ?? 0;
+        const expected = part.expected.basis === 'none' ? weight : part.expected.seconds;
+        return sum + (expected > 0 ? weight * Math.min(1, elapsedSeconds / expected) : 0);
+      }, 0);
       const base = {
         total,
         done: ok + failed + cancelled,
@@ -137,18 +177,25 @@ export function createRunProgress(now: () => number): RunProgress {
         cancelled,
         running: parts,
         failedNames: [...failedNames],
+        elapsedSeconds: Math.max(0, (at - startedAt) / 1000),
+        workDone: totalWork > 0 ? Math.min(1, (doneWork + runningWork) / totalWork) : 0,
+        unestimated,
       };
       if (stopping === 'fail-fast') return { ...base, stopping };
-      const etaSeconds = estimateRemaining({
-        running: parts,
-        // Once interrupted, waiting parts never start: only the running ones are left.
-        pending:
-          stopping === 'interrupted'
-            ? []
-            : [...pending].map((id) => (estimates[id] ?? missingEstimate).seconds),
-        concurrency,
-      });
-      return stopping === undefined ? { ...base, etaSeconds } : { ...base, stopping, etaSeconds };
+      const eta =
+        unestimated > 0
+          ? {}
+          : {
+              etaSeconds: estimateRemaining({
+                running: active.map(({ part, elapsedSeconds }) => ({
+                  expectedSeconds: part.expected.seconds,
+                  elapsedSeconds,
+                })),
+                pending: waiting.map((estimate) => estimate.seconds),
+                concurrency,
+              }),
+            };
+      return stopping === undefined ? { ...base, ...eta } : { ...base, stopping, ...eta };
     },
   };
 }

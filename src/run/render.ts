@@ -112,6 +112,7 @@ export async function renderPlan(
     jobs: misses,
     engineOf: (job) => engines.choiceOf(job).engine,
     history,
+    ratios: engines.ratios,
     requested: options.jobs,
     projectThreads: project.threads,
     native: missChoices.some((choice) => choice.engine === 'native')
@@ -138,7 +139,7 @@ export async function renderPlan(
     type: 'run-start',
     jobs: [...hits, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
     estimates: {
-      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, known: true }])),
+      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),
       ...Object.fromEntries(schedule.estimates),
     },
     concurrency,

@@ -1,7 +1,7 @@
 import type { EngineChoice } from '../engines/choose-engine.js';
 import type { OpenScadCapabilities } from '../engines/native/probe-openscad.js';
 import { explainEngineChoice } from '../engines/explain-engine-choice.js';
-import { measureEngineRatios } from '../engines/measure-engine-ratios.js';
+import { measureEngineRatios, type EngineRatios } from '../engines/measure-engine-ratios.js';
 import { resolveNative, type NativeResolution } from '../engines/resolve-native.js';
 import type { RenderJob } from '../plan/render-job.js';
 import type { RunPlan } from './plan-run.js';
@@ -19,6 +19,8 @@ export interface RunEngines {
   readonly choiceOf: (job: RenderJob) => EngineChoice;
   /** The engine line: which engine was picked and why. */
   readonly explanation: string;
+  /** How the engines compare on this project's parts; undefined without a native engine. */
+  readonly ratios?: EngineRatios;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function resolveRunEngines(
       nativeUnavailable: native.unavailable,
       choices: [...choices.values()],
     }),
+    ...(ratios === undefined ? {} : { ratios }),
   };
 }
 

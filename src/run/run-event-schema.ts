@@ -105,7 +105,7 @@ const renderJob = z.object({
 const partEstimate = z.object({
   seconds: z.number(),
   peakBytes: z.number().exactOptional(),
-  known: z.boolean(),
+  basis: z.enum(['recorded', 'other-engine', 'same-file', 'none']),
 });
 
 /** Why a part did not render (`FailureReason`). */

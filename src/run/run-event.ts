@@ -12,13 +12,20 @@ export interface EnginePlan {
   readonly explanation: string;
 }
 
+/**
+ * What an estimate of a part's time goes by: its own last render on its engine (`recorded`; a
+ * part restored from the cache is `recorded` at 0 s), its last render on the other engine scaled
+ * by the ratio measured between the engines (`other-engine`), the recorded parts of the same file
+ * (`same-file`), or nothing (`none`: the seconds are a guess for ordering parts, not for an ETA).
+ */
+export type EstimateBasis = 'recorded' | 'other-engine' | 'same-file' | 'none';
+
 /** What a part is expected to cost, from its recorded renders or, when it has none, an estimate. */
 export interface PartEstimate {
   readonly seconds: number;
   /** Peak memory of its last render, in bytes, when recorded. */
   readonly peakBytes?: number;
-  /** False when there is no record of this part on its engine and the numbers are a guess. */
-  readonly known: boolean;
+  readonly basis: EstimateBasis;
 }
 
 /** Everything a run reports, in order; reporters turn these into text, JSON or files. */

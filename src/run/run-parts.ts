@@ -117,7 +117,7 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
           engine: choice.engine,
           reason: choice.reason,
           attempt,
-          expected: schedule.estimateOf(job),
+          expected: schedule.estimateOf(job, choice.engine),
           ...(where === undefined ? {} : { where }),
         });
       };

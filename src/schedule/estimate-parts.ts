@@ -1,5 +1,7 @@
 import type { EngineId } from '../engines/engine.js';
-import type { HistoryStore } from '../history/history-store.js';
+import { predictSeconds } from '../engines/choose-engine.js';
+import type { EngineRatios } from '../engines/measure-engine-ratios.js';
+import type { HistoryStore, Timing } from '../history/history-store.js';
 import type { RenderJob } from '../plan/render-job.js';
 import type { PartEstimate } from '../run/run-event.js';
 
@@ -8,45 +10,81 @@ export const unknownPeakBytes = 512 * 1024 ** 2;
 /** Time assumed for a part with no record and nothing similar to go by. */
 const unknownSeconds = 1;
 
+/** What {@link estimateParts} goes by besides the history. */
+export interface EstimatePartsOptions {
+  /**
+   * How the engines compare on this project, to estimate a part recorded only on the other
+   * engine. Only ratios measured on the project's own parts (`parts > 0`) are used: the
+   * defaults can be several times off for one project.
+   */
+  readonly ratios?: EngineRatios;
+}
+
+/** Estimates a part on any engine, for a part that moves to another engine during the run. */
+export type EstimatePart = (job: RenderJob, engine: EngineId) => PartEstimate;
+
 /**
- * What each part is expected to cost on its engine: its own last render when recorded; otherwise
- * the median of the recorded parts of the same file on that engine (parts of one file tend to be
- * alike), otherwise of the whole run, otherwise a guess.
+ * What each part is expected to cost on an engine, and what that is based on (`basis`):
+ *
+ * - `recorded`: its own last render on that engine;
+ * - `other-engine`: its last render on the other engine, evaluation and geometry each scaled by
+ *   the ratio measured between the engines on this project's parts;
+ * - `same-file`: the median of the recorded parts of the same file on that engine (parts of one
+ *   file tend to be alike);
+ * - `none`: nothing to go by. The seconds are then the median of the run's recorded parts (or
+ *   1 s), good enough to order and pack parts but not to promise an ETA with.
+ *
+ * Peak memory comes from the part's own record on that engine, else the same file's parts, the
+ * run's, or a generous guess.
  */
 export function estimateParts(
   jobs: readonly RenderJob[],
-  engineOf: (job: RenderJob) => EngineId,
   history: HistoryStore,
-): Map<string, PartEstimate> {
+  options: EstimatePartsOptions = {},
+): EstimatePart {
   const recorded = jobs.flatMap((job) => {
-    const timing = history.get(job.id)?.[engineOf(job)];
-    return timing === undefined ? [] : [{ job, engine: engineOf(job), timing }];
+    const timings = history.get(job.id) ?? {};
+    return (['native', 'wasm'] as const).flatMap((engine) => {
+      const timing = timings[engine];
+      return timing === undefined ? [] : [{ job, engine, timing }];
+    });
   });
-  const estimates = new Map<string, PartEstimate>();
-  for (const job of jobs) {
-    const engine = engineOf(job);
-    const own = history.get(job.id)?.[engine];
+  const ratios =
+    options.ratios !== undefined && options.ratios.parts > 0 ? options.ratios : undefined;
+
+  return (job, engine) => {
+    const records = history.get(job.id);
+    const own = records?.[engine];
     if (own !== undefined) {
-      estimates.set(job.id, {
+      return {
         seconds: own.seconds,
-        known: true,
+        basis: 'recorded',
         ...(own.peakBytes === undefined ? {} : { peakBytes: own.peakBytes }),
-      });
-      continue;
+      };
     }
     const sameEngine = recorded.filter((entry) => entry.engine === engine);
     const sameFile = sameEngine.filter((entry) => entry.job.scadFile === job.scadFile);
     const similar = sameFile.length > 0 ? sameFile : sameEngine;
-    const peaks = similar.flatMap((entry) =>
-      entry.timing.peakBytes === undefined ? [] : [entry.timing.peakBytes],
-    );
-    estimates.set(job.id, {
-      seconds: median(similar.map((entry) => entry.timing.seconds)) ?? unknownSeconds,
-      peakBytes: median(peaks) ?? unknownPeakBytes,
-      known: false,
-    });
-  }
-  return estimates;
+    const peakBytes =
+      median(similar.flatMap((entry) => entry.timing.peakBytes ?? [])) ?? unknownPeakBytes;
+    const other: EngineId = engine === 'wasm' ? 'native' : 'wasm';
+    const predicted = predictionFrom(records?.[other], other, ratios);
+    if (predicted !== undefined) return { seconds: predicted, peakBytes, basis: 'other-engine' };
+    const seconds = median(similar.map((entry) => entry.timing.seconds));
+    return sameFile.length > 0 && seconds !== undefined
+      ? { seconds, peakBytes, basis: 'same-file' }
+      : { seconds: seconds ?? unknownSeconds, peakBytes, basis: 'none' };
+  };
+}
+
+function predictionFrom(
+  timing: Timing | undefined,
+  engine: EngineId,
+  ratios: EngineRatios | undefined,
+): number | undefined {
+  return timing === undefined || ratios === undefined
+    ? undefined
+    : predictSeconds(timing, engine, ratios);
 }
 
 function median(values: readonly number[]): number | undefined {

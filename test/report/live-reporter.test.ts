@@ -67,11 +67,38 @@ describe('createLiveReporter', () => {
     clock.advance(12_100);
     expect(terminal.screen()).toEqual([
       ...header,
-      '░░░░░░░░░░░░░░░░░░░░ 0/4 · 0 ok · 2 running · ETA 18s',
-      '  gear_60   12.1s / ~30s',
-      '  housing   12.1s',
+      // 12.1 s of gear_60's 30 s and all of housing's 4 s, of 41 s of work: 8 of 20 cells.
+      '████████░░░░░░░░░░░░ 0/4 · 0 ok · 2 running · ETA 18s',
+      '  gear_60   12.1s of ~30s',
+      '  housing   12.1s of ~4s',
     ]);
     expect(terminal.cursor()).toEqual({ row: 5, column: 0 });
+  });
+
+  it('shows the time elapsed instead of a wrong ETA while a part has no estimate, and the expected time of one estimated from the other engine', () => {
+    const { clock, terminal, reporter } = setup();
+    const predicted = { seconds: 29, basis: 'other-engine' } as const;
+    const guess = { seconds: 1, basis: 'none' } as const;
+    reporter.onEvent(
+      runStart([gear, housing, broken, lid], { ...estimates, gear_60: predicted, lid: guess }, 2),
+    );
+    reporter.onEvent(partStart(gear, predicted));
+    reporter.onEvent(partStart(lid, guess));
+    clock.advance(10_000);
+    expect(terminal.screen().slice(2)).toEqual([
+      // gear_60 weighs its 29 s, lid the median estimate (4 s): 10 + 4 of 29 + 4 + 1 + 4 seconds.
+      '███████░░░░░░░░░░░░░ 0/4 · 0 ok · 2 running · 10s elapsed · no ETA: 1 part has no estimate',
+      '  gear_60   10.0s of ~29s',
+      '  lid       10.0s',
+    ]);
+
+    reporter.onEvent({ type: 'part-done', result: okResult(lid, 10) });
+    clock.advance(100);
+    expect(terminal.screen().slice(2, 4)).toEqual([
+      '✓ lid      stl        10.0s  wasm',
+      // lid done counts its weight, as it did while running past it; every part left has a basis.
+      '███████░░░░░░░░░░░░░ 1/4 · 1 ok · 1 running · ETA 19s',
+    ]);
   });
 
   it('prints finished parts above the window and lists the failures so far in it', () => {
@@ -90,9 +117,10 @@ describe('createLiveReporter', () => {
     expect(terminal.screen()).toEqual([
       ...header,
       '✗ broken   stl        1.00s  wasm  openscad exited with code 1',
-      '█████░░░░░░░░░░░░░░░ 1/4 · 0 ok · 1 failed · 2 running · ETA 29s',
-      '  gear_60    1.1s / ~30s',
-      '  housing    0.1s (try 2)',
+      // One part of four is done, but only broken's 1 s (and 1.2 s rendered) of 41 s of work.
+      '█░░░░░░░░░░░░░░░░░░░ 1/4 · 0 ok · 1 failed · 2 running · ETA 29s',
+      '  gear_60    1.1s of ~30s',
+      '  housing    0.1s of ~4s (try 2)',
       '  failed: broken',
     ]);
   });
@@ -160,7 +188,7 @@ describe('createLiveReporter', () => {
 
     expect(terminal.screen().slice(2)).toEqual([
       '░░░░░░░░░░░░░░░░░░░░ 0/4 · 0 …',
-      '  gear_60    0.1s / ~30s',
+      '  gear_60    0.1s of ~30s',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPlainReporter } from '../../src/report/plain-reporter.js';
 import type { ReporterOptions } from '../../src/report/reporter.js';
+import type { PartEstimate } from '../../src/run/run-event.js';
 import { createFakeClock } from './support/fake-clock.js';
 import { capture, play } from './support/play.js';
 import {
@@ -87,18 +88,31 @@ describe('createPlainReporter', () => {
     expect(coloured.stdout.text().replace(/\u001B\[[0-9;]*m/g, '')).toBe(plain.stdout.text());
   });
 
-  it('names running parts whose time is a guess without an expected time, and counts the rest past four', () => {
+  it('names running parts without an estimate without an expected time, gives the time elapsed instead of an ETA, and counts the rest past four', () => {
     const parts = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ ...gear, id: name, name }));
     const { clock, stdout, reporter } = setup();
+    const guess: PartEstimate = { seconds: 3, basis: 'none' };
     reporter.onEvent({
       ...runStart(parts, {}, 8),
-      estimates: Object.fromEntries(parts.map((part) => [part.id, { seconds: 3, known: false }])),
+      estimates: Object.fromEntries(parts.map((part) => [part.id, guess])),
     });
-    for (const part of parts) reporter.onEvent(partStart(part, { seconds: 3, known: false }));
+    for (const part of parts) reporter.onEvent(partStart(part, guess));
     clock.advance(10_000);
 
     expect(stdout.text().split('\n').at(-2)).toBe(
-      '… 0/6 done, 6 running (a 10s, b 10s, c 10s, d 10s, +2 more), ETA 1s',
+      '… 0/6 done, 6 running (a 10s, b 10s, c 10s, d 10s, +2 more), 10s elapsed, no ETA: 6 parts have no estimate',
+    );
+  });
+
+  it('names the expected time of a part estimated from the other engine, with the ETA', () => {
+    const { clock, stdout, reporter } = setup();
+    const predicted: PartEstimate = { seconds: 29, basis: 'other-engine' };
+    reporter.onEvent(runStart([gear], { gear_60: predicted }, 2));
+    reporter.onEvent(partStart(gear, predicted));
+    clock.advance(10_000);
+
+    expect(stdout.text().split('\n').at(-2)).toBe(
+      '… 0/1 done, 1 running (gear_60 10s of ~29s), ETA 19s',
     );
   });
 
@@ -139,7 +153,7 @@ describe('createPlainReporter', () => {
       'engine: wasm (OpenSCAD 2025.01, Manifold) — no native openscad found',
       'rendering 3 parts with 2 workers',
       'stopping: letting 2 running parts finish — press Ctrl-C again to stop them now',
-      '… 0/3 done, 2 running (gear_60 10s of ~30s, housing 10s), stopping, ETA 20s',
+      '… 0/3 done, 2 running (gear_60 10s of ~30s, housing 10s of ~4s), stopping, ETA 20s',
       '✓ housing  stl        12.0s  wasm',
       '✓ gear_60  stl 3mf    14.0s  wasm',
       '- lid      stl        0.00s  wasm  cancelled',

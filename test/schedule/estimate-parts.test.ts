@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { EngineRatios } from '../../src/engines/measure-engine-ratios.js';
 import { HistoryStore } from '../../src/history/history-store.js';
 import type { RenderJob } from '../../src/plan/render-job.js';
 import { estimateParts, unknownPeakBytes } from '../../src/schedule/estimate-parts.js';
@@ -28,15 +29,51 @@ async function history(): Promise<HistoryStore> {
   );
 }
 
+const measured: EngineRatios = { evaluation: 0.1, geometry: 20, parts: 3 };
+
 describe('estimateParts', () => {
   it("uses a part's own record on its engine", async () => {
     const store = await history();
     store.record('a.scad#gear', 'wasm', { seconds: 4, peakBytes: 300, at: 'x' });
-    const estimates = estimateParts([job('a.scad', 'gear')], () => 'wasm', store);
-    expect(estimates.get('a.scad#gear')).toEqual({ seconds: 4, peakBytes: 300, known: true });
+    const estimate = estimateParts([job('a.scad', 'gear')], store);
+    expect(estimate(job('a.scad', 'gear'), 'wasm')).toEqual({
+      seconds: 4,
+      peakBytes: 300,
+      basis: 'recorded',
+    });
   });
 
-  it('guesses a new part from the recorded parts of the same file before the rest of the run', async () => {
+  it("scales a part's record on the other engine by the ratios measured between the engines", async () => {
+    const store = await history();
+    // 3 s of evaluation and 1 s of geometry on WASM: 0.3 s and 20 s on native.
+    store.record('a.scad#gear', 'wasm', { seconds: 4, geometrySeconds: 1, at: 'x' });
+    // 2 s of evaluation and 40 s of geometry on native: 20 s and 2 s on WASM.
+    store.record('a.scad#hub', 'native', { seconds: 42, geometrySeconds: 40, at: 'x' });
+    const jobs = [job('a.scad', 'gear'), job('a.scad', 'hub')];
+    const estimate = estimateParts(jobs, store, { ratios: measured });
+
+    expect(estimate(job('a.scad', 'gear'), 'native')).toMatchObject({ basis: 'other-engine' });
+    expect(estimate(job('a.scad', 'gear'), 'native').seconds).toBeCloseTo(20.3);
+    expect(estimate(job('a.scad', 'hub'), 'wasm').seconds).toBeCloseTo(22);
+    expect(estimate(job('a.scad', 'hub'), 'native')).toMatchObject({
+      seconds: 42,
+      basis: 'recorded',
+    });
+  });
+
+  it('does not scale by the default ratios, nor a record that does not say how its time divides', async () => {
+    const store = await history();
+    store.record('a.scad#gear', 'wasm', { seconds: 4, geometrySeconds: 1, at: 'x' });
+    store.record('b.scad#hub', 'wasm', { seconds: 4, at: 'x' });
+    const jobs = [job('a.scad', 'gear'), job('b.scad', 'hub')];
+
+    const unmeasured = estimateParts(jobs, store, { ratios: { ...measured, parts: 0 } });
+    expect(unmeasured(job('a.scad', 'gear'), 'native').basis).toBe('none');
+    const undivided = estimateParts(jobs, store, { ratios: measured });
+    expect(undivided(job('b.scad', 'hub'), 'native').basis).toBe('none');
+  });
+
+  it('estimates a new part from the recorded parts of the same file, and takes no basis from other files', async () => {
     const store = await history();
     store.record('a.scad#one', 'wasm', { seconds: 2, peakBytes: 100, at: 'x' });
     store.record('a.scad#two', 'wasm', { seconds: 4, peakBytes: 300, at: 'x' });
@@ -49,17 +86,26 @@ describe('estimateParts', () => {
       job('a.scad', 'new'),
       job('c.scad', 'other'),
     ];
-    const estimates = estimateParts(jobs, () => 'wasm', store);
-    expect(estimates.get('a.scad#new')).toEqual({ seconds: 3, peakBytes: 200, known: false });
-    expect(estimates.get('c.scad#other')).toEqual({ seconds: 4, peakBytes: 300, known: false });
+    const estimate = estimateParts(jobs, store);
+    expect(estimate(job('a.scad', 'new'), 'wasm')).toEqual({
+      seconds: 3,
+      peakBytes: 200,
+      basis: 'same-file',
+    });
+    // The run's median orders and packs the part, but is no basis for an ETA.
+    expect(estimate(job('c.scad', 'other'), 'wasm')).toEqual({
+      seconds: 4,
+      peakBytes: 300,
+      basis: 'none',
+    });
   });
 
   it('falls back to a guess when nothing was ever recorded', async () => {
-    const estimates = estimateParts([job('a.scad', 'gear')], () => 'native', await history());
-    expect(estimates.get('a.scad#gear')).toEqual({
+    const estimate = estimateParts([job('a.scad', 'gear')], await history());
+    expect(estimate(job('a.scad', 'gear'), 'native')).toEqual({
       seconds: 1,
       peakBytes: unknownPeakBytes,
-      known: false,
+      basis: 'none',
     });
   });
 });

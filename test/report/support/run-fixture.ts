@@ -157,10 +157,11 @@ export const broken = job('broken', ['stl'], 31);
 export const lid = job('lid', ['stl'], 40);
 
 export const estimates = {
-  gear_60: { seconds: 30, peakBytes: 400_000_000, known: true },
-  housing: { seconds: 4, known: false },
-  broken: { seconds: 1, known: true },
-  lid: { seconds: 6, known: true },
+  gear_60: { seconds: 30, peakBytes: 400_000_000, basis: 'recorded' },
+  // Never rendered itself: estimated from the recorded parts of its file.
+  housing: { seconds: 4, basis: 'same-file' },
+  broken: { seconds: 1, basis: 'recorded' },
+  lid: { seconds: 6, basis: 'recorded' },
 } satisfies Record<string, PartEstimate>;
 
 /**
