@@ -1,5 +1,6 @@
 export { render, renderPlan, type EnginePreference, type RenderOptions } from './run/render.js';
 export { planRun, type RunPlan } from './run/plan-run.js';
+export { watch, type WatchOptions, type WatchEvent } from './watch/watch-project.js';
 export type { RunSummary } from './run/run-summary.js';
 export type { RunEvent, EnginePlan } from './run/run-event.js';
 export type { PartResult, PartStatus, FailureReason, DeliveredOutput } from './run/part-result.js';

@@ -13,6 +13,7 @@ import { renderCommand } from './commands/render-command.js';
 import { verifyEnginesCommand } from './commands/verify-engines-command.js';
 import { fleetCommand } from './commands/fleet-command.js';
 import { workerCommand } from './commands/worker-command.js';
+import { watchCommand } from './commands/watch-command.js';
 import { exitCodes } from './exit-codes.js';
 
 const { version } = JSON.parse(
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     .addCommand(renderCommand({ ...context, setExitCode: (code) => (exitCode = code) }), {
       isDefault: true,
     })
+    .addCommand(watchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(listCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(benchCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(migrateCommand({ ...context, setExitCode: (code) => (exitCode = code) }))

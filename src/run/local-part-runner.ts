@@ -1,6 +1,7 @@
 import type { Engine, EngineId } from '../engines/engine.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
 import type { NativeOpenScad } from '../engines/resolve-native.js';
+import type { RenderJob } from '../plan/render-job.js';
 import { defined } from '../util/defined.js';
 import type { PartRunner } from './part-runner.js';
 import { renderPart } from './render-part.js';
@@ -24,6 +25,10 @@ export interface LocalPartRunnerOptions {
   readonly recordDependencies?: boolean;
   /** The output folder, which outputs' folders must not lead out of (see `renderPart`). */
   readonly outDir?: string;
+  /** Leave the engines running on close: a session started them for several runs. @default false */
+  readonly keepEngines?: boolean;
+  /** A part's own stop signal, besides the run's (see `RenderSession.partSignal`). */
+  readonly partSignal?: ((job: RenderJob) => AbortSignal | undefined) | undefined;
 }
 
 /** The first {@link PartRunner}: this machine's engines, one part per pool slot. */
@@ -50,10 +55,11 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
     return engine;
   };
   return {
-    run: async ({ job, work, attempt }, signal) =>
-      renderPart(job, {
+    run: async ({ job, work, attempt }, signal) => {
+      const own = options.partSignal?.(job);
+      return renderPart(job, {
         engine: await engineFor(work.engine.id),
-        signal,
+        signal: own === undefined ? signal : AbortSignal.any([signal, own]),
         inputFiles: options.inputFiles(job.scadFile),
         libraryPaths: options.libraryPaths,
         memoryLimitBytes: options.memoryLimitBytes,
@@ -64,9 +70,11 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
           outDir: options.outDir,
           recordDependencies: options.recordDependencies,
         }),
-      }),
+      });
+    },
     engines: () => [...engines.values()].map((engine) => engine.info),
     close: async () => {
+      if (options.keepEngines === true) return;
       await Promise.all([...engines.values()].map((engine) => engine.close()));
     },
   };

@@ -26,6 +26,7 @@ import type { PartResult } from './part-result.js';
 import { planRun, type RunPlan } from './plan-run.js';
 import { planSchedule } from './plan-schedule.js';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
+import type { RenderSession } from './render-session.js';
 import { checkRenderOptions, type RenderOptions } from './render-options.js';
 import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
@@ -56,11 +57,13 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
  * Renders parts planned elsewhere (by {@link planRun}, or built by a tool such as
  * `verify-engines`), with the run options' engines, workers, limits and signals. A run goes
  * through named phases: engines (find, probe, choose per part), schedule (estimates, workers,
- * memory), inputs (each part's self-contained job), then the parts on a runner.
+ * memory), inputs (each part's self-contained job), then the parts on a runner. With a
+ * `session` (`parascad watch`), the engines it holds are used and left running for the next run.
  */
 export async function renderPlan(
   project: RunPlan,
   options: RenderOptions = {},
+  session?: RenderSession,
 ): Promise<RunSummary> {
   checkRenderOptions(options);
   const emit = options.onEvent ?? (() => undefined);
@@ -97,6 +100,7 @@ export async function renderPlan(
     ]),
   ]);
   const inputs = await collectPartInputs(jobs, libraryPaths);
+  session?.onInputs?.(inputs);
   const digests = new FileDigests();
   const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, digests, options);
   const runCache = await openRunCache(
@@ -125,7 +129,7 @@ export async function renderPlan(
   const started =
     fleet?.kind === 'fleet'
       ? new Map<EngineId, Engine>()
-      : await startEngines(engines.native, missChoices, schedule.concurrency);
+      : await startEngines(engines.native, missChoices, schedule.concurrency, session?.engines);
   const plan: EnginePlan = {
     ...defined({ native: started.get('native')?.info, wasm: started.get('wasm')?.info }),
     explanation:
@@ -179,7 +183,8 @@ export async function renderPlan(
           libraryPaths,
           memoryLimitBytes: schedule.memoryBudgetBytes,
           recordDependencies: storing !== undefined,
-          ...defined({ outDir: project.outDir }),
+          keepEngines: session !== undefined,
+          ...defined({ outDir: project.outDir, partSignal: session?.partSignal }),
         });
   let rendered: PartResult[];
   try {
@@ -271,14 +276,14 @@ async function fleetOf(
   });
 }
 
-/** Whether a cache store that may hold this run's parts exists, checked before planning. */
+/**
+ * Whether a cache store that may hold this run's parts exists, checked before planning: the
+ * config's `cache.dir` is not known yet, so the project's own store is looked for in cwd.
+ */
 function cacheMayAnswer(options: RenderOptions): boolean {
   if (options.cache === false || options.force === true) return false;
   const cwd = resolve(options.cwd ?? process.cwd());
-  const env = options.env ?? process.env;
-  const dir =
-    options.cacheDir ?? (env['PARASCAD_CACHE_DIR'] || undefined) ?? join('.parascad', 'cache');
-  return existsSync(join(resolve(cwd, dir), 'entries'));
+  return existsSync(join(cacheLocation(cwd, options).dir, 'entries'));
 }
 
 /** The self-contained job of each part on each engine, built once. */

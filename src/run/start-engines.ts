@@ -58,25 +58,31 @@ export function cannotExport(
   return formats.find((format) => native.capabilities.exportFormats?.includes(format) === false);
 }
 
-/** Starts only the engines some part will use; the WASM pool gets no more threads than it has parts. */
+/**
+ * Starts only the engines some part will use; the WASM pool gets no more threads than it has parts.
+ * With the engines a session keeps (`kept`), those already started are reused, new ones are added
+ * to it, and a new WASM pool gets the run's full width, since later runs reuse it.
+ */
 export async function startEngines(
   resolution: NativeResolution,
   choices: readonly EngineChoice[],
   concurrency: number,
+  kept?: Map<EngineId, Engine>,
 ): Promise<Map<EngineId, Engine>> {
-  const engines = new Map<EngineId, Engine>();
+  const engines = kept ?? new Map<EngineId, Engine>();
   const count = (engine: EngineId): number =>
     choices.filter((choice) => choice.engine === engine).length;
-  if (count('native') > 0 && resolution.native !== undefined) {
+  if (count('native') > 0 && resolution.native !== undefined && !engines.has('native')) {
     engines.set(
       'native',
       createNativeEngine(resolution.native.binary, resolution.native.capabilities),
     );
   }
-  if (count('wasm') > 0) {
+  if (count('wasm') > 0 && !engines.has('wasm')) {
     // Loaded only for runs with WASM parts: piscina and the worker code are not needed otherwise.
     const { createWasmEngine } = await import('../engines/wasm/wasm-engine.js');
-    engines.set('wasm', await createWasmEngine({ threads: Math.min(concurrency, count('wasm')) }));
+    const threads = kept === undefined ? Math.min(concurrency, count('wasm')) : concurrency;
+    engines.set('wasm', await createWasmEngine({ threads }));
   }
   return engines;
 }

@@ -56,14 +56,19 @@ const heavy = [
   // The fleet's queue libraries: only `--queue`, `worker` and `fleet` load them.
   /\/node_modules\/bullmq\//,
   /\/node_modules\/ioredis\//,
+  // The file watcher: only `watch` loads it, when it runs.
+  /\/node_modules\/chokidar\//,
+  /\/dist\/watch\//,
 ];
 
 describe('the command line loads only what a command needs', () => {
   it.each(
-    [['--version'], ['--help'], ['render', '--help'], ['list', '--help']].map((argv) => ({
-      command: argv.join(' '),
-      argv,
-    })),
+    [['--version'], ['--help'], ['render', '--help'], ['list', '--help'], ['watch', '--help']].map(
+      (argv) => ({
+        command: argv.join(' '),
+        argv,
+      }),
+    ),
   )(
     'parascad $command loads no renderer, engine, config schema or PDF writer',
     async ({ argv }) => {
