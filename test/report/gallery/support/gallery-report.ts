@@ -40,6 +40,7 @@ export function part(name: string, overrides: Partial<ReportPart> = {}): ReportP
     cached: false,
     outputs: [],
     diagnostics: [],
+    console: '',
     ...overrides,
   };
 }
