@@ -20,7 +20,7 @@ import type { PlannedOutput, RenderJob } from './render-job.js';
  */
 export function finishParts(
   drafts: readonly PartDraft[],
-  context: Pick<PlanContext, 'projectDir' | 'outDir' | 'dimensionOf'>,
+  context: Pick<PlanContext, 'projectDir' | 'outDir' | 'dimensionOf' | 'commandLine'>,
 ): { jobs: RenderJob[]; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const reported = new Set<string>();
@@ -82,7 +82,10 @@ export function finishParts(
     });
   }
   const clashes = checkOutputs(jobs, context.projectDir);
-  problems.push(...(clashes.length > 0 ? clashes : checkPartIds(jobs, context.projectDir)));
+  const defines = (context.commandLine?.defines ?? []).map((define) => define.name);
+  problems.push(
+    ...(clashes.length > 0 ? clashes : checkPartIds(jobs, context.projectDir, defines)),
+  );
   return { jobs, problems };
 }
 
