@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parse, type TestSuites } from 'junit2json';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/documents/run-report.js';
@@ -23,6 +24,8 @@ async function readReport(file: string): Promise<RunReport> {
 describe('parascad render --report', () => {
   it('writes the whole run as one JSON document, failed parts included, and exits 1 for them', async () => {
     const project = await copyFixture('e2e-kit');
+    const summaryFile = join(project, 'step-summary.md');
+    await writeFile(summaryFile, '# earlier step\n');
     const run = await runCli(
       [
         'render',
@@ -32,8 +35,15 @@ describe('parascad render --report', () => {
         'json=reports/run.json',
         '--report',
         'json=b.json',
+        '--report',
+        'junit=reports/junit.xml',
       ],
       project,
+      {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: dirname(project),
+        GITHUB_STEP_SUMMARY: summaryFile,
+      },
     );
     expect(run.code, run.stderr).toBe(1);
     const report = await readReport(join(project, 'reports/run.json'));
@@ -72,7 +82,49 @@ describe('parascad render --report', () => {
     const plate = report.parts.find((part) => part.name === 'plate');
     expect(plate?.outputs.map((output) => output.facts?.kind)).toEqual(['2d', '2d']);
     // Nothing half-written stays behind.
-    expect((await readdir(join(project, 'reports'))).sort()).toEqual(['run.json']);
+    expect((await readdir(join(project, 'reports'))).sort()).toEqual(['junit.xml', 'run.json']);
+
+    const junit = (await parse(
+      await readFile(join(project, 'reports/junit.xml'), 'utf8'),
+    )) as TestSuites;
+    const [suite] = junit.testsuite ?? [];
+    expect(suite?.name).toBe('project.scad');
+    expect(suite?.testcase?.map((each) => each.name).sort()).toEqual(
+      report.parts.map((part) => part.name).sort(),
+    );
+    const brokenCase = suite?.testcase?.find((each) => each.name === 'broken');
+    expect(brokenCase?.classname).toBe('project.scad');
+    expect(brokenCase?.failure?.[0]?.message).toMatch(/^project\.scad:\d+: .*broken on purpose/);
+    expect(brokenCase?.['system-out']?.[0]).toContain('broken on purpose');
+
+    // Under GitHub Actions: an annotation for the failure, paths relative to the workspace.
+    const line = broken?.failure?.location?.line ?? 0;
+    expect(run.stdout).toContain(
+      `::error file=e2e-kit/project.scad,line=${line},title=broken failed::`,
+    );
+    const summary = await readFile(summaryFile, 'utf8');
+    expect(summary.startsWith('# earlier step\n### parascad: ❌')).toBe(true);
+    const rows = summary
+      .split('\n')
+      .filter(
+        (row) => row.startsWith('| ') && !row.startsWith('| part') && !row.startsWith('| ---'),
+      );
+    expect(rows[0]).toMatch(/^\| broken \| ❌ failed \| /);
+    expect(rows).toHaveLength(report.parts.length);
+  });
+
+  it('under --json, writes the annotations to stderr and keeps stdout for the events', async () => {
+    const project = await copyFixture('e2e-kit');
+    const run = await runCli(['render', 'broken', '--engine', 'wasm', '--json'], project, {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: project,
+      GITHUB_STEP_SUMMARY: '',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^::error file=project\.scad,line=\d+,title=broken failed::/m);
+    for (const line of run.stdout.split('\n').filter((each) => each !== '')) {
+      expect(() => JSON.parse(line) as unknown).not.toThrow();
+    }
   });
 
   it('writes the report of a run that could not start, and still exits 2', async () => {

@@ -1,6 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { ParascadError } from '../../errors.js';
 import { parseQueueUrl } from '../../fleet/parse-queue-url.js';
+import { inGithubActions } from '../../report/github/in-github-actions.js';
 import {
   parseReportRequest,
   type ReportRequest,
@@ -52,12 +53,13 @@ export function renderCommand(context: CliContext) {
       }
       const reporter = createReporter(reporterOptionsOf(context, options));
       const reports =
-        options.report.length === 0
+        options.report.length === 0 && !inGithubActions(context.env)
           ? undefined
           : (await import('../../report/documents/run-reports.js')).startRunReports({
               requests: options.report,
               cwd: context.cwd,
               env: context.env,
+              workflowCommands: options.json === true ? context.stderr : context.stdout,
               warn: (message) => {
                 context.stderr(`warning: ${message}\n`);
               },

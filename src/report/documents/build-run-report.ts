@@ -133,6 +133,7 @@ async function reportPart(
       result.outputs.map((output) => reportOutput(output, projectDir, digests)),
     ),
     diagnostics: result.diagnostics.map((diagnostic) => reportDiagnostic(diagnostic, projectDir)),
+    console: result.console,
     ...defined({
       failure:
         result.failure === undefined
@@ -168,6 +169,7 @@ function notFinished(job: RenderJob, projectDir: string): ReportPart {
     cached: false,
     outputs: [],
     diagnostics: [],
+    console: '',
   };
 }
 

@@ -151,6 +151,7 @@ const reportPart = z.object({
   where: z.string().exactOptional().describe('A fleet worker (host:pid), when not local.'),
   outputs: z.array(reportOutput),
   diagnostics: z.array(reportDiagnostic),
+  console: z.string().describe('Everything OpenSCAD printed for the part.'),
   changes: partChanges
     .exactOptional()
     .describe('Compared with the previous run or the baseline; absent when there was none.'),

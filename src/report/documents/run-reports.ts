@@ -1,5 +1,6 @@
 import { parascadVersion } from '../../util/parascad-version.js';
 import type { RunEvent } from '../../run/run-event.js';
+import { inGithubActions } from '../github/in-github-actions.js';
 import { buildRunReport } from './build-run-report.js';
 import { collectRun } from './collect-run.js';
 import type { ReportRequest } from './parse-report-request.js';
@@ -11,6 +12,11 @@ import { writeReports } from './write-reports.js';
 export interface RunReportsOptions extends ReportContext {
   readonly requests: readonly ReportRequest[];
   readonly options: ReportOptions;
+  /**
+   * Where GitHub Actions' workflow commands (annotations) go under `GITHUB_ACTIONS=true`: stdout,
+   * or stderr when stdout is for `--json` (the runner reads commands from both).
+   */
+  readonly workflowCommands: (text: string) => void;
   /**
    * The clock.
    * @default () => new Date()
@@ -47,6 +53,16 @@ export function startRunReports(options: RunReportsOptions): RunReports {
     async finish(end) {
       const report = await buildRunReport(collector.finish(end));
       const failures = await writeReports(report, options.requests, options);
+      if (inGithubActions(options.env)) {
+        const { reportToGithub } = await import('../github/report-to-github.js');
+        await reportToGithub(report, { ...options, write: options.workflowCommands }).catch(
+          (error: unknown) => {
+            failures.push(
+              `could not write the GitHub job summary: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          },
+        );
+      }
       return { report, failures };
     },
   };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { ParascadError } from '../../../src/errors.js';
-import { buildRunReport } from '../../../src/report/documents/build-run-report.js';
+import { buildRunReport, failureCategory } from '../../../src/report/documents/build-run-report.js';
 import { collectRun } from '../../../src/report/documents/collect-run.js';
 import type { RunEvent } from '../../../src/run/run-event.js';
 import { reportSchemaFile, reportSchemaText } from '../../../scripts/generate-report-schema.js';
@@ -142,5 +142,20 @@ describe('the run report', () => {
     });
     expect(report.parts).toEqual([]);
     expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('tells failures of the model or a policy from errors of the run', () => {
+    const warning = {
+      severity: 'warning',
+      message: 'Object may not be a valid 2-manifold',
+      fatal: false,
+    } as const;
+    expect(failureCategory({ kind: 'strict', warnings: 1, first: warning })).toBe('failure');
+    expect(failureCategory({ kind: 'invalid-output', format: 'stl', message: 'empty' })).toBe(
+      'failure',
+    );
+    expect(failureCategory({ kind: 'timeout', seconds: 5 })).toBe('error');
+    expect(failureCategory({ kind: 'engine-crash', message: 'trap' })).toBe('error');
+    expect(failureCategory({ kind: 'cancelled' })).toBe('cancelled');
   });
 });
