@@ -9,36 +9,27 @@ import type { GalleryChange, GalleryView } from './gallery-data.js';
  */
 export function describeChange(changes: PartChanges, previous?: GalleryView): GalleryChange {
   const details = Object.entries(changes.outputs).flatMap(([format, change]) => {
-    switch (change.status) {
-      case 'unchanged':
-        return [];
-      case 'same-geometry':
-        return [`${format}: the same geometry in other bytes`];
-      case 'new':
-        return [`${format}: new`];
-      case 'changed': {
-        const parts = [`${format}: changed`];
-        if (change.volumeDelta !== undefined)
-          parts.push(`volume ${signed(change.volumeDelta)} mm³`);
-        if (change.areaDelta !== undefined) parts.push(`area ${signed(change.areaDelta)} mm²`);
-        if (change.trianglesDelta !== undefined) {
-          parts.push(`triangles ${change.trianglesDelta > 0 ? '+' : ''}${change.trianglesDelta}`);
-        }
-        const moved = change.boundsDelta;
-        if (moved !== undefined) {
-          for (const corner of ['min', 'max'] as const) {
-            if (moved[corner].some((delta) => Math.abs(delta) > 1e-9)) {
-              parts.push(`${corner} corner moved ${moved[corner].map(signed).join(', ')}`);
-            }
-          }
-        }
-        return [parts.join(', ')];
+    if (change.status === 'unchanged') return [];
+    if (change.status === 'same-geometry') return [`${format}: the same geometry in other bytes`];
+    // `new`, and any other status (a format the part no longer writes): the word says it.
+    if (change.status !== 'changed') return [`${format}: ${change.status}`];
+    const parts = [`${format}: changed`];
+    if (change.volumeDelta !== undefined) parts.push(`volume ${signed(change.volumeDelta)} mm³`);
+    if (change.areaDelta !== undefined) parts.push(`area ${signed(change.areaDelta)} mm²`);
+    if (change.trianglesDelta !== undefined) {
+      parts.push(`triangles ${change.trianglesDelta > 0 ? '+' : ''}${change.trianglesDelta}`);
+    }
+    const moved = change.boundsDelta;
+    for (const corner of ['min', 'max'] as const) {
+      if (moved?.[corner].some((delta) => Math.abs(delta) > 1e-9) === true) {
+        parts.push(`${corner} corner moved ${moved[corner].map(signed).join(', ')}`);
       }
     }
+    return [parts.join(', ')];
   });
   const kept =
     changes.status === 'changed' && previous === undefined
-      ? ['the previous render was not kept (no cache): its recorded measures only']
+      ? ['the previous render was not kept (--no-cache, or pruned): its recorded measures only']
       : [];
   return {
     status: changes.status,
