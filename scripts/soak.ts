@@ -122,7 +122,7 @@ const args = [
   '-j',
   values.jobs,
   '--timeout',
-  engine === 'native' ? '2' : '20',
+  engine === 'native' ? '10' : '30',
   '--no-cache',
   '--json',
 ];

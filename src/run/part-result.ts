@@ -64,7 +64,8 @@ export interface PartResult {
   /**
    * Everything OpenSCAD printed (its first and last 2 MiB when it printed more), for `--verbose`
    * and reports, as the `part-done` event carries it. The results a finished run returns keep only
-   * its first and last 8 KiB, so that a long run's memory stays flat.
+   * its first and last 8 KiB (and the first 20 echoes among the diagnostics), so that a long
+   * run's memory stays flat.
    */
   readonly console: string;
   /** Where it rendered when not in this machine's pool: a fleet worker (`host:pid`), or the fleet's store. */

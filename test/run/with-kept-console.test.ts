@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { keptConsoleCharacters, withKeptConsole } from '../../src/run/with-kept-console.js';
+import {
+  keptConsoleCharacters,
+  keptEchoes,
+  withKeptConsole,
+} from '../../src/run/with-kept-console.js';
 import type { PartResult } from '../../src/run/part-result.js';
 
 function resultWith(console: string): PartResult {
@@ -38,5 +42,23 @@ describe('withKeptConsole', () => {
     expect(kept.startsWith('FIRST ERROR')).toBe(true);
     expect(kept.endsWith('LAST LINE\n')).toBe(true);
     expect(kept).toMatch(/parascad dropped \d+ characters/);
+  });
+
+  it('keeps every error and warning but only the first echoes', () => {
+    const echo = (index: number) => ({
+      severity: 'echo' as const,
+      message: String(index),
+      fatal: false,
+    });
+    const warning = { severity: 'warning' as const, message: 'w', fatal: false };
+    const result = {
+      ...resultWith('short'),
+      diagnostics: [...Array.from({ length: 100 }, (_, index) => echo(index)), warning],
+    };
+    const kept = withKeptConsole(result).diagnostics;
+    expect(kept).toEqual([
+      ...Array.from({ length: keptEchoes }, (_, index) => echo(index)),
+      warning,
+    ]);
   });
 });
