@@ -1,5 +1,5 @@
 import type { RenderJob } from '../plan/render-job.js';
-import type { PartEstimate, RunEvent } from '../run/run-event.js';
+import type { PartEstimate, RunEvent, StoppingReason } from '../run/run-event.js';
 import { unreachable } from '../util/unreachable.js';
 import { estimateRemaining } from './estimate-remaining.js';
 import { workWeights } from './work-weights.js';
@@ -30,7 +30,7 @@ export interface ProgressSnapshot {
   /** Names of the parts that failed so far, in the order they finished. */
   readonly failedNames: readonly string[];
   /** Set once no more parts start. */
-  readonly stopping?: 'interrupted' | 'fail-fast';
+  readonly stopping?: StoppingReason;
   /** Since the run started. */
   readonly elapsedSeconds: number;
   /**
@@ -91,7 +91,7 @@ export function createRunProgress(now: () => number): RunProgress {
   let ok = 0;
   let failed = 0;
   let cancelled = 0;
-  let stopping: 'interrupted' | 'fail-fast' | undefined;
+  let stopping: StoppingReason | undefined;
 
   return {
     apply(event) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import {
   writeFakeEngine,
 } from '../support/fake-engine.js';
 import { findOnPath } from '../../src/engines/native/find-on-path.js';
-import { cliPath, type CliRun } from '../support/run-cli.js';
+import { startCliDetached } from '../support/start-cli-detached.js';
 
 let project: string;
 beforeAll(async () => {
@@ -21,28 +20,7 @@ afterAll(async () => {
   await rm(dirname(project), { recursive: true, force: true });
 });
 
-/** Starts the CLI in its own process group, without a display, as a CI job would. */
-function start(args: readonly string[]): { pid: number; done: Promise<CliRun> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: 'true' };
-  delete env['DISPLAY'];
-  delete env['WAYLAND_DISPLAY'];
-  const child = spawn(process.execPath, [cliPath, ...args], {
-    cwd: project,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<CliRun>((resolve) => {
-    child.on('close', (code, signal) => {
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { pid: child.pid ?? 0, done };
-}
+const start = (args: readonly string[]) => startCliDetached(args, project);
 
 /** A helper that leaves the process group through a double fork and holds the output pipes open. */
 const detachedHelper = `( setsid sh -c 'trap "" TERM; echo $$ >> PIDS; exec sleep 1000' & )`;
