@@ -5,8 +5,8 @@
  * process for `list` and for `render --no-cache -j2` of those parts. The WASM engine's workers
  * are threads of that process, so they are counted; native OpenSCAD children are not. Then it
  * times `--version`, `--help` and `list` of examples/desk-organizer against `node -e 0`,
- * interleaved, as medians and differences within this one run. Peak memory is steady on a busy
- * machine; the times are not: read them as differences.
+ * interleaved, as medians (wall and CPU time of the process) and differences within this one
+ * run. Peak memory is steady on a busy machine; the times are not: read them as differences.
  *
  *   npm run bench:memory -- [--list 100,1000,10000] [--render 100,1000] [--engines native,wasm]
  *                           [--render-limit 300] [--startup-rounds 15]
@@ -44,7 +44,7 @@ const startupRounds = Number(values['startup-rounds']);
 
 /**
  * Loaded with `--import` into the measured process: at exit, the main thread writes its peak
- * resident set (kB) to the file named by the environment. Workers inherit the flag, hence the check.
+ * resident set (kB) and its CPU time (ms, all threads) to the file named by the environment. Workers inherit the flag, hence the check.
  */
 const peakReporter = `data:text/javascript,${encodeURIComponent(
   [
@@ -52,13 +52,16 @@ const peakReporter = `data:text/javascript,${encodeURIComponent(
     "import { isMainThread } from 'node:worker_threads';",
     "if (isMainThread) process.on('exit', () => {",
     "  const peak = /VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));",
-    "  writeFileSync(process.env.PARASCAD_BENCH_PEAK_FILE, peak ? peak[1] : '');",
+    '  const cpu = process.cpuUsage();',
+    "  writeFileSync(process.env.PARASCAD_BENCH_PEAK_FILE, `${peak ? peak[1] : ''} ${(cpu.user + cpu.system) / 1000}`);",
     '});',
   ].join('\n'),
 )}`;
 
 interface Measured {
   readonly peakKiB: number;
+  /** User and system CPU time of the whole process, steadier than wall time on a busy machine. */
+  readonly cpuMs: number;
   readonly seconds: number;
   readonly code: number | null;
   readonly timedOut: boolean;
@@ -95,10 +98,13 @@ async function measure(
   });
   clearTimeout(timer);
   const seconds = (performance.now() - started) / 1000;
-  const peakKiB = Number(await readFile(peakFile, 'utf8').catch(() => 'NaN'));
+  const [peakKiB, cpuMs] = (await readFile(peakFile, 'utf8').catch(() => 'NaN NaN'))
+    .split(' ')
+    .map(Number);
   await rm(peakFile, { force: true });
   return {
-    peakKiB,
+    peakKiB: peakKiB ?? NaN,
+    cpuMs: cpuMs ?? NaN,
     seconds,
     code,
     timedOut,
@@ -159,24 +165,30 @@ async function startup(): Promise<void> {
     { label: '`parascad --help`', args: [cli, '--help'] },
     { label: '`parascad list` (desk-organizer)', args: [cli, 'list'] },
   ];
-  const samples = commands.map(() => [] as number[]);
+  const wall = commands.map(() => [] as number[]);
+  const cpu = commands.map(() => [] as number[]);
   const peaks = commands.map(() => 0);
   for (let round = 0; round < startupRounds; round++) {
     for (const [index, command] of commands.entries()) {
       const run = await measure(command.args, example);
       if (run.code !== 0) throw new Error(`${command.label} failed: ${run.stderrTail}`);
-      samples[index]?.push(run.seconds * 1000);
+      wall[index]?.push(run.seconds * 1000);
+      cpu[index]?.push(run.cpuMs);
       peaks[index] = Math.max(peaks[index] ?? 0, run.peakKiB);
     }
   }
-  const base = median(samples[0] ?? []);
+  const baseWall = median(wall[0] ?? []);
+  const baseCpu = median(cpu[0] ?? []);
   console.log(`\n### start-up (median of ${startupRounds} interleaved rounds)\n`);
-  console.log('| command | median (ms) | over `node -e 0` (ms) | ratio | peak RSS (MiB) |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| command | wall (ms) | over `node -e 0` | ratio | CPU (ms) | over `node -e 0` | ratio | peak RSS (MiB) |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [index, command] of commands.entries()) {
-    const ms = median(samples[index] ?? []);
+    const ms = median(wall[index] ?? []);
+    const cpuMs = median(cpu[index] ?? []);
     console.log(
-      `| ${command.label} | ${ms.toFixed(0)} | ${(ms - base).toFixed(0)} | ${(ms / base).toFixed(2)} | ${mib(peaks[index] ?? NaN)} |`,
+      `| ${command.label} | ${ms.toFixed(0)} | ${(ms - baseWall).toFixed(0)} | ${(ms / baseWall).toFixed(2)} | ${cpuMs.toFixed(0)} | ${(cpuMs - baseCpu).toFixed(0)} | ${(cpuMs / baseCpu).toFixed(2)} | ${mib(peaks[index] ?? NaN)} |`,
     );
   }
 }
