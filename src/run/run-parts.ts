@@ -10,6 +10,7 @@ import type { PartRunner } from './part-runner.js';
 import type { RunSchedule } from './plan-schedule.js';
 import { reviewPart } from './review-part.js';
 import type { RunEvent, StoppingReason } from './run-event.js';
+import { withKeptConsole } from './with-kept-console.js';
 
 export interface RunPartsOptions {
   readonly jobs: readonly RenderJob[];
@@ -104,6 +105,8 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
         stopping('fail-fast');
         kill.abort();
       }
+      // Reported in full: the run keeps only the ends of what OpenSCAD printed.
+      return withKeptConsole(result);
     },
     run: async (job, attempt) => {
       const choice = choiceOf(job);

@@ -113,4 +113,48 @@ describe.skipIf(process.platform !== 'linux')('parascad under process faults', (
     expect(await eventually(() => marked.every(({ pid }) => !isRunning(pid)))).toBe(true);
     expect(processesMarkedBy(cli.pid)).toEqual([]);
   });
+
+  it('survives an engine that floods its output (20 MB) and keeps a bounded tail of it', async () => {
+    const engine = await writeFakeEngine(
+      dirname(project),
+      'flooding-openscad',
+      "head -c 20000000 /dev/zero | tr '\\0' 'x'\necho ERROR: flooded >&2\nexit 1",
+    );
+    const run = await start([
+      'render',
+      'first',
+      '--engine',
+      'native',
+      '--openscad',
+      engine.path,
+      '--json',
+    ]).done;
+    expect(run.code, run.stderr).toBe(1);
+    const done = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; result?: { console: string } })
+      .find((event) => event.type === 'part-done');
+    expect(done?.result?.console).toContain('ERROR: flooded');
+    expect(done?.result?.console.length).toBeLessThan(5_000_000);
+  });
+
+  it('reports an engine that dies of a signal as a crash of that part, and renders the next', async () => {
+    const engine = await writeFakeEngine(dirname(project), 'segfaulting-openscad', 'kill -SEGV $$');
+    const run = await start([
+      'render',
+      'first',
+      'second',
+      '--engine',
+      'native',
+      '--openscad',
+      engine.path,
+      '-j',
+      '1',
+    ]).done;
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/✗ first .*SIGSEGV/);
+    expect(run.stdout).toMatch(/✗ second .*SIGSEGV/);
+    expect(run.stdout).toMatch(/2 parts: 0 ok, 2 failed/);
+  });
 });
