@@ -45,19 +45,28 @@ function render(cwd: string): Promise<Run> {
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', reject);
-    child.on('close', () => {
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`parascad render exited with ${code} in ${cwd}`));
+        return;
+      }
       const seconds = (performance.now() - started) / 1000;
       const done = stdout
         .split('\n')
         .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as { type: string; status?: string; cached?: unknown })
-        .filter((event) => event.type === 'part-done');
+        .map(
+          (line) =>
+            JSON.parse(line) as { type: string; result?: { status: string; cached?: unknown } },
+        )
+        .flatMap((event) =>
+          event.type === 'part-done' && event.result !== undefined ? [event.result] : [],
+        );
       resolve({
         seconds,
-        rendered: done.filter((event) => event.status === 'ok' && event.cached === undefined)
+        rendered: done.filter((result) => result.status === 'ok' && result.cached === undefined)
           .length,
-        cached: done.filter((event) => event.cached !== undefined).length,
-        failed: done.filter((event) => event.status === 'failed').length,
+        cached: done.filter((result) => result.cached !== undefined).length,
+        failed: done.filter((result) => result.status === 'failed').length,
       });
     });
   });
@@ -72,6 +81,7 @@ async function generate(): Promise<string> {
   const folder = join(await mkdtemp(join(tmpdir(), 'parascad-cache-bench-')), 'project');
   await mkdir(join(folder, 'parts'), { recursive: true });
   await mkdir(join(folder, 'shared'), { recursive: true });
+  await writeFile(join(folder, 'parascad.config.yaml'), 'files:\n  - path: parts/*.scad\n');
   await writeFile(join(folder, 'shared', 'common.scad'), 'wall = 1;\n');
   // Files 1–5 also share a group include: editing it must re-render exactly their parts.
   await writeFile(join(folder, 'shared', 'group.scad'), 'include <common.scad>\nlip = 0.5;\n');
@@ -94,27 +104,37 @@ async function append(file: string, text: string): Promise<void> {
   await writeFile(file, `${await readFile(file, 'utf8')}${text}`);
 }
 
-function line(label: string, run: Run): string {
-  return `| ${label} | ${run.seconds.toFixed(2)} s | ${run.rendered} | ${run.cached} |`;
+/** A row of the table; `expected` is how many parts must render (the dependents of the edit). */
+function line(label: string, run: Run, expected: number | undefined): string {
+  const verdict =
+    expected === undefined
+      ? ''
+      : run.rendered === expected
+        ? ' (exactly)'
+        : ` (expected ${expected})`;
+  return `| ${label} | ${run.seconds.toFixed(2)} s | ${run.rendered}${verdict} | ${run.cached} | ${run.failed} |`;
 }
 
 async function measure(
   name: string,
   folder: string,
-  edits: readonly { label: string; file: string; text: string }[],
+  /** `dependents`: the parts that read the edited file; `all` for every part of the project. */
+  edits: readonly { label: string; file: string; text: string; dependents: number | 'all' }[],
 ): Promise<void> {
   const rows: string[] = [];
-  rows.push(line('first run (empty cache)', await render(folder)));
-  rows.push(line('second run, nothing changed', await render(folder)));
-  rows.push(line('third run, nothing changed', await render(folder)));
+  const first = await render(folder);
+  rows.push(line('first run (empty cache)', first, undefined));
+  rows.push(line('second run, nothing changed', await render(folder), 0));
+  rows.push(line('third run, nothing changed', await render(folder), 0));
   for (const edit of edits) {
     await append(edit.file, edit.text);
-    rows.push(line(edit.label, await render(folder)));
+    const dependents = edit.dependents === 'all' ? first.rendered + first.failed : edit.dependents;
+    rows.push(line(edit.label, await render(folder), dependents));
   }
   const bytes = await storeBytes(folder);
   console.log(`\n### ${name} (engine ${engine})\n`);
-  console.log('| run | wall (whole process) | rendered | cached |');
-  console.log('| --- | ---: | ---: | ---: |');
+  console.log('| run | wall (whole process) | rendered | cached | failed |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const row of rows) console.log(row);
   console.log(
     `\nstore: ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${join(folder, '.parascad', 'cache')}`,
@@ -127,11 +147,13 @@ await measure(`generated: ${fileCount * modulesPerFile} parts in ${fileCount} fi
     label: 'after editing shared/group.scad (files 1–5)',
     file: join(generated, 'shared', 'group.scad'),
     text: 'lip2 = 1;\n',
+    dependents: 5 * modulesPerFile,
   },
   {
     label: "after editing one part file's own text (f07.scad)",
     file: join(generated, 'parts', 'f07.scad'),
     text: '// edited\n',
+    dependents: modulesPerFile,
   },
 ]);
 
@@ -142,5 +164,7 @@ await measure('examples/desk-organizer', kit, [
     label: 'after editing the shared dimensions.scad',
     file: join(kit, 'dimensions.scad'),
     text: '// edited\n',
+    // project.scad, which every part of the kit comes from, includes it.
+    dependents: 'all',
   },
 ]);

@@ -10,7 +10,8 @@ export type ParascadErrorCode =
   | 'USAGE'
   | 'CONFIG_EXISTS'
   | 'FLEET_UNREACHABLE'
-  | 'FLEET_NO_WORKER';
+  | 'FLEET_NO_WORKER'
+  | 'CANCELLED';
 
 /**
  * An error the user can fix (bad configuration, missing engine, wrong flag). Failed renders are

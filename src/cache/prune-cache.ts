@@ -59,9 +59,13 @@ export async function pruneCache(dir: string, options: PruneOptions): Promise<Pr
   const referenced = new Set(
     byUse.filter((entry) => !removed.has(entry)).flatMap((entry) => entry.blobs),
   );
+  // The grace is for blobs no entry names yet; those of entries just removed go now, or the
+  // store would stay above its limit (with their parts evicted) until the grace ran out.
+  const ofRemoved = new Set([...removed].flatMap((entry) => entry.blobs));
   let bytesAfter = usage.totalBytes - [...removed].reduce((sum, entry) => sum + entry.bytes, 0);
   for (const [blob, info] of usage.blobs) {
-    if (referenced.has(blob) || now - info.modifiedMs < graceMs) continue;
+    if (referenced.has(blob)) continue;
+    if (!ofRemoved.has(blob) && now - info.modifiedMs < graceMs) continue;
     await rm(info.file, { force: true });
     bytesAfter -= info.bytes;
   }

@@ -16,9 +16,11 @@ export async function runCli(): Promise<void> {
     if (stop.signal.aborted) kill.abort();
     else stop.abort();
   };
+  // At once, before the gentle stop: the run then says the parts are being stopped, not that
+  // they may finish.
   const onTerminate = (): void => {
-    stop.abort();
     kill.abort();
+    stop.abort();
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onTerminate);
@@ -36,6 +38,9 @@ export async function runCli(): Promise<void> {
   });
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onTerminate);
+  // Stopped: what the run left behind may still hold the event loop (a probe of a hung engine,
+  // a read of a slow file system); the user asked parascad to end, so it ends now.
+  if (stop.signal.aborted || kill.signal.aborted) process.exit();
 }
 
 /**

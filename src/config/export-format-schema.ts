@@ -25,7 +25,7 @@ export const exportFormatSchema = z
   .transform((written, context) => {
     const suffix = written.replace(/^\./, '').toLowerCase();
     if (findExportFormat(suffix) === undefined) {
-      const { message, hint } = unknownSuffixProblem(suffix);
+      const { message, hint } = unknownSuffixProblem(suffix, undefined, written);
       context.addIssue({
         code: 'custom',
         message,

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
@@ -6,6 +5,7 @@ import { ConfigError, ParascadError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
 import { jsonSyntaxProblem } from './json-syntax-problem.js';
 import type { ConfigLocation } from './project-config.js';
+import { NotARegularFileError, readRegularText } from '../util/read-regular-file.js';
 
 /** A place inside a config value: the key that names it, or a piece of its text. */
 export interface LocateOptions {
@@ -57,12 +57,14 @@ export async function readConfigSource(
   const file = resolve(configFile);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularText(file);
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? 'does not exist'
-        : `cannot be read (${(error as Error).message})`;
+        : error instanceof NotARegularFileError
+          ? `is ${error.kind}, not a regular file`
+          : `cannot be read (${(error as Error).message})`;
     throw new ParascadError('CONFIG_INVALID', `Config file ${file} ${reason}`, options.missingHint);
   }
 

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inReadingOrder } from '../config/in-reading-order.js';
 import { ConfigError, ParascadError } from '../errors.js';
@@ -14,6 +14,7 @@ import { readRendererPy } from './read-renderer-py.js';
 import type { RendererPyModel } from './read-renderer-py.js';
 import type { RenderConfigModel } from './load-render-config.js';
 import { scanAnnotations } from './scan-annotations.js';
+import { NotARegularFileError, readRegularText } from '../util/read-regular-file.js';
 
 export interface DiscoverProjectOptions {
   /** Folder that relative `file`/`config` paths and the default project files are looked up in. */
@@ -111,7 +112,7 @@ export async function findClassicSource(folder: string): Promise<string | undefi
   if (configFile !== undefined) return configFile;
   const script = join(folder, rendererScript);
   if (!(await isFile(script))) return undefined;
-  const source = await readFile(script, 'utf8').catch(() => '');
+  const source = await readRegularText(script).catch(() => '');
   return readRendererPy(source, script).kind === 'none' ? undefined : script;
 }
 
@@ -209,11 +210,13 @@ async function fromConfig(
   if (config === undefined) throw new ConfigError(reading.problems);
   const folder = dirname(config.file);
   const scadFile = resolve(folder, config.scadFile);
-  const source = await readFile(scadFile, 'utf8').catch((error: unknown) => {
+  const source = await readRegularText(scadFile).catch((error: unknown) => {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? 'does not exist'
-        : `cannot be read (${(error as Error).message})`;
+        : error instanceof NotARegularFileError
+          ? `is ${error.kind}, not a regular file`
+          : `cannot be read (${(error as Error).message})`;
     throw new ConfigError(
       inReadingOrder([
         ...reading.problems,
@@ -302,10 +305,17 @@ async function isFile(path: string): Promise<boolean> {
 
 async function readScad(file: string, notFound: string, hint: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readRegularText(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new ParascadError('SCAD_FILE_NOT_FOUND', notFound, hint);
+    if (error instanceof NotARegularFileError) {
+      throw new ParascadError(
+        'SCAD_FILE_NOT_FOUND',
+        error.message,
+        'parascad reads only regular files: give the .scad file itself',
+      );
+    }
     throw new ParascadError(
       'SCAD_FILE_NOT_FOUND',
       `Cannot read ${file}: ${(error as Error).message}`,

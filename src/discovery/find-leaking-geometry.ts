@@ -1,8 +1,9 @@
-import { readFile as readFileFromDisk, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { findTopLevelGeometry } from './find-top-level-geometry.js';
 import type { GuardForm } from './find-top-level-geometry.js';
+import { readRegularText } from '../util/read-regular-file.js';
 
 /** Top-level geometry that including a file would add to every part of a generated program. */
 export interface LeakingGeometry {
@@ -35,7 +36,7 @@ export async function findLeakingGeometry(
   file: string,
   options: FindLeakingGeometryOptions,
 ): Promise<LeakingGeometry | undefined> {
-  const read = options.readFile ?? ((name: string) => readFileFromDisk(name, 'utf8'));
+  const read = options.readFile ?? readRegularText;
   const main = path.resolve(file);
   const visited = new Set<string>();
   let first: { module: string; at: SourceLocation } | undefined;

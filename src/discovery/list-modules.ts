@@ -20,6 +20,16 @@ export interface ModuleDeclaration {
    * scopes such a module to its block, so it cannot be called from the top level of the file.
    */
   readonly topLevel: boolean;
+  /** The parameters in the header, in order, and whether each has a default (`h = 2`). */
+  readonly parameters: readonly ModuleParameter[];
+}
+
+/** One parameter of a module's header. */
+export interface ModuleParameter {
+  readonly name: string;
+  readonly location: SourceLocation;
+  /** False for `w` in `module box(w, h = 2)`: a call that passes nothing leaves it `undef`. */
+  readonly hasDefault: boolean;
 }
 
 /**
@@ -52,9 +62,50 @@ export function listModules(
       start: token.start,
       body: tokens[nextCodeToken(tokens, closeIndex + 1)],
       topLevel: depth === 0,
+      parameters: parametersOf(tokens, openIndex, closeIndex, file),
     });
   }
   return modules;
+}
+
+/** The parameters between the header's `(` at `openIndex` and its `)` at `closeIndex`. */
+function parametersOf(
+  tokens: readonly Token[],
+  openIndex: number,
+  closeIndex: number,
+  file: string,
+): ModuleParameter[] {
+  const parameters: ModuleParameter[] = [];
+  let depth = 0;
+  let current: { name: Token; hasDefault: boolean } | undefined;
+  let expectName = true;
+  for (let index = openIndex + 1; index < closeIndex; index++) {
+    const token = tokens[index];
+    if (token === undefined || token.kind === 'line-comment' || token.kind === 'block-comment')
+      continue;
+    if (token.kind === 'punct' && '([{'.includes(token.text)) depth++;
+    else if (token.kind === 'punct' && ')]}'.includes(token.text)) depth--;
+    else if (depth === 0 && isPunct(token, ',')) {
+      if (current !== undefined) parameters.push(parameter(current, file));
+      current = undefined;
+      expectName = true;
+    } else if (depth === 0 && isPunct(token, '=') && current !== undefined) {
+      current.hasDefault = true;
+    } else if (expectName && token.kind === 'identifier') {
+      current = { name: token, hasDefault: false };
+      expectName = false;
+    }
+  }
+  if (current !== undefined) parameters.push(parameter(current, file));
+  return parameters;
+}
+
+function parameter(found: { name: Token; hasDefault: boolean }, file: string): ModuleParameter {
+  return {
+    name: found.name.text,
+    location: { file, line: found.name.line, column: found.name.column },
+    hasDefault: found.hasDefault,
+  };
 }
 
 /** Index of the first token at or after `from` that is not a comment (`tokens.length` if none). */

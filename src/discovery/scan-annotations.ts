@@ -184,10 +184,15 @@ export function scanAnnotations(source: string, file: string): AnnotationScan {
  * The problem for an export suffix OpenSCAD does not know, worded the same for `//render.model.*`
  * markers and `render_config.yml` entries (which place it themselves, so `location` is optional).
  */
-export function unknownSuffixProblem(suffix: string, location?: ProblemLocation): ConfigProblem {
+export function unknownSuffixProblem(
+  suffix: string,
+  location?: ProblemLocation,
+  /** What the user wrote, quoted back as it was (`suffix` may have lost a leading dot or its case). */
+  written: string = suffix,
+): ConfigProblem {
   const guess = didYouMean(suffix, exportSuffixes());
   return {
-    message: `unknown export format "${suffix}"`,
+    message: `unknown export format ${JSON.stringify(written)}`,
     ...(location === undefined ? {} : { location }),
     hint:
       guess === undefined

@@ -108,12 +108,22 @@ export function predictSeconds(
   from: EngineId,
   ratios: EngineRatios,
 ): number | undefined {
+  const predicted = predictComponents(timing, from, ratios);
+  return predicted === undefined ? undefined : predicted.evaluation + predicted.geometry;
+}
+
+/** {@link predictSeconds} by component, for callers that weigh how each ratio was found. */
+export function predictComponents(
+  timing: Timing,
+  from: EngineId,
+  ratios: EngineRatios,
+): { readonly evaluation: number; readonly geometry: number } | undefined {
   if (timing.geometrySeconds === undefined) return undefined;
   const scale = (ratio: number): number => (from === 'wasm' ? ratio : 1 / ratio);
-  return (
-    evaluationSeconds(timing) * scale(ratios.evaluation) +
-    timing.geometrySeconds * scale(ratios.geometry)
-  );
+  return {
+    evaluation: evaluationSeconds(timing) * scale(ratios.evaluation),
+    geometry: timing.geometrySeconds * scale(ratios.geometry),
+  };
 }
 
 function stayOrTry(

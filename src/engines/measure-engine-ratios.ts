@@ -12,6 +12,11 @@ export interface EngineRatios {
   readonly geometry: number;
   /** How many of the project's parts, recorded on both engines, the ratios come from; 0 for the defaults. */
   readonly parts: number;
+  /**
+   * The ratios that kept their default although parts were recorded on both engines (those parts
+   * spent too little time on it to measure); absent when none did.
+   */
+  readonly defaulted?: readonly ('evaluation' | 'geometry')[];
 }
 
 /**
@@ -51,10 +56,17 @@ export function measureEngineRatios(
     sums.wasmGeometry += wasm.geometrySeconds;
   }
   if (parts === 0) return defaults;
+  const evaluation = ratio(sums.nativeEvaluation, sums.wasmEvaluation);
+  const geometry = ratio(sums.nativeGeometry, sums.wasmGeometry);
+  const defaulted = [
+    ...(evaluation === undefined ? (['evaluation'] as const) : []),
+    ...(geometry === undefined ? (['geometry'] as const) : []),
+  ];
   return {
-    evaluation: ratio(sums.nativeEvaluation, sums.wasmEvaluation) ?? defaults.evaluation,
-    geometry: ratio(sums.nativeGeometry, sums.wasmGeometry) ?? defaults.geometry,
+    evaluation: evaluation ?? defaults.evaluation,
+    geometry: geometry ?? defaults.geometry,
     parts,
+    ...(defaulted.length === 0 ? {} : { defaulted }),
   };
 }
 

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { digest, type Digest } from './digest.js';
+import { readRegularFile } from '../util/read-regular-file.js';
 
 /**
  * The digests of files' contents, each file read once per instance (a run): many parts share the
@@ -13,7 +13,7 @@ export class FileDigests {
   of(file: string): Promise<Digest | null> {
     let found = this.known.get(file);
     if (found === undefined) {
-      found = readFile(file).then(
+      found = readRegularFile(file).then(
         (bytes) => digest(bytes),
         () => null,
       );

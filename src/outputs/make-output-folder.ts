@@ -1,5 +1,6 @@
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { makeFolder } from '../util/make-folder.js';
 
 /**
  * Creates the folder an output goes into, one level at a time below the output folder, and
@@ -8,7 +9,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
  * may be a symlink: the user chose it. Throws an `Error` saying what was refused.
  */
 export async function makeOutputFolder(folder: string, outDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await makeFolder(outDir);
   const root = await realpath(outDir);
   const below = relative(outDir, folder);
   if (below.startsWith('..') || isAbsolute(below)) {

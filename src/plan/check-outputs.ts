@@ -49,6 +49,15 @@ export function checkOutputs(
     );
     const paths = [...new Set(same.map(({ path }) => projectPath(path, projectDir)))];
     const [name] = names;
+    const collided = name === undefined ? undefined : collidedValues(same.map(({ job }) => job));
+    if (name !== undefined && collided !== undefined && names.every((other) => other === name)) {
+      problems.push({
+        message: `${name} is made by ${same.length} parts whose values become one name: ${collided.described}; each would write ${paths.join(' and ')}`,
+        location: last.job.requestedAt,
+        hint: `give values that differ in letters, digits, ".", "-" or "_", or an output template that keeps them apart, e.g. output: "{module}-${collided.variables.map((variable) => `{param.${variable}}`).join('-')}.{format}"`,
+      });
+      continue;
+    }
     if (name !== undefined && names.every((other) => other === name)) {
       problems.push({
         message: `${name} is asked for ${same.length === 2 ? 'twice' : `${same.length} times`}, each time writing ${paths.join(' and ')}`,
@@ -74,4 +83,25 @@ function joinAnd(items: readonly string[]): string {
   return items.length < 2
     ? items.join('')
     : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/**
+ * The variables whose values tell apart parts that got the same name (a name keeps only
+ * `[A-Za-z0-9._-]` of a value: `"a b"` and `"a_b"` both become `a_b`), as `label = "a b", "a_b"`;
+ * undefined when the parts set the same values (one part asked for twice).
+ */
+function collidedValues(
+  jobs: readonly RenderJob[],
+): { readonly variables: readonly string[]; readonly described: string } | undefined {
+  const variables = [...new Set(jobs.flatMap((job) => Object.keys(job.variables)))].filter(
+    (variable) => new Set(jobs.map((job) => job.variables[variable])).size > 1,
+  );
+  if (variables.length === 0) return undefined;
+  const described = variables
+    .map((variable) => {
+      const values = [...new Set(jobs.map((job) => job.variables[variable] ?? 'undef'))];
+      return `${variable} = ${values.join(', ')}`;
+    })
+    .join('; ');
+  return { variables, described };
 }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import type { ConfigLocation } from '../config/project-config.js';
 import { ConfigError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
+import { readRegularText } from '../util/read-regular-file.js';
 
 /** One variable's value in a parameter set, as the file writes it. */
 export interface ParameterSetValue {
@@ -53,7 +53,7 @@ export async function readParameterSets(
   const where = at === undefined ? {} : { location: at };
   let text: string;
   try {
-    text = await readFile(jsonFile, 'utf8');
+    text = await readRegularText(jsonFile);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new ConfigError([

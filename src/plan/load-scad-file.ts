@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { collectDependencies } from '../discovery/collect-dependencies.js';
 import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
 import type { LeakingGeometry } from '../discovery/find-leaking-geometry.js';
@@ -8,6 +7,7 @@ import { scanAnnotations } from '../discovery/scan-annotations.js';
 import type { AnnotationScan } from '../discovery/scan-annotations.js';
 import { topLevelAssignments } from './top-level-assignments.js';
 import type { TopLevelAssignment } from './top-level-assignments.js';
+import { readRegularText } from '../util/read-regular-file.js';
 
 /** What planning needs to know of one scad file, read once however many entries match it. */
 export interface ScadFileInfo {
@@ -37,7 +37,7 @@ export interface ScadFileInfo {
 
 /** Reads and scans a scad file; rejects with the file system's error when it cannot be read. */
 export async function loadScadFile(file: string): Promise<ScadFileInfo> {
-  const source = await readFile(file, 'utf8');
+  const source = await readRegularText(file);
   let leak: Promise<LeakingGeometry | undefined> | undefined;
   let defaults: Promise<readonly TopLevelAssignment[]> | undefined;
   const assignments = topLevelAssignments(source, file);
@@ -51,7 +51,7 @@ export async function loadScadFile(file: string): Promise<ScadFileInfo> {
     leakingGeometry: () =>
       (leak ??= findLeakingGeometry(file, {
         libraryPaths: findLibraryPaths(),
-        readFile: (name) => (name === file ? Promise.resolve(source) : readFile(name, 'utf8')),
+        readFile: (name) => (name === file ? Promise.resolve(source) : readRegularText(name)),
       })),
     variableDefaults: () => (defaults ??= readVariableDefaults(file, source, assignments)),
   };
@@ -64,12 +64,12 @@ async function readVariableDefaults(
 ): Promise<readonly TopLevelAssignment[]> {
   const closure = await collectDependencies(file, {
     libraryPaths: findLibraryPaths(),
-    readFile: (name) => (name === file ? Promise.resolve(source) : readFile(name, 'utf8')),
+    readFile: (name) => (name === file ? Promise.resolve(source) : readRegularText(name)),
   });
   const others = closure.files.filter((other) => other !== file && /\.scad$/i.test(other));
   const read = await Promise.all(
     others.map((other) =>
-      readFile(other, 'utf8').then(
+      readRegularText(other).then(
         (text) => topLevelAssignments(text, other),
         () => [],
       ),

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { describeTimeLeft } from './describe-time-left.js';
+import { fitNameColumn, nameColumnFor } from './fit-name-column.js';
 import { formatRoughDuration } from './format-rough-duration.js';
 import type { ProgressSnapshot, RunningPartProgress } from './run-progress.js';
 import { truncateLine } from './truncate-line.js';
@@ -51,7 +52,7 @@ export function formatLiveWindow(
   ];
 
   const shown = snapshot.running.slice(0, runningShown);
-  const nameWidth = Math.max(0, ...shown.map((part) => part.name.length));
+  const nameWidth = nameColumnFor(shown.map((part) => part.name));
   for (const part of shown) lines.push(runningLine(part, nameWidth, colors));
   if (snapshot.running.length > shown.length)
     lines.push(colors.dim(`  … ${snapshot.running.length - shown.length} more running`));
@@ -76,7 +77,7 @@ function runningLine(
         );
   const attempt = part.attempt > 1 ? colors.yellow(` (try ${part.attempt})`) : '';
   const where = part.where === undefined ? '' : colors.dim(`  on ${part.where}`);
-  return `  ${part.name.padEnd(nameWidth)}  ${elapsed}${expected}${attempt}${where}`;
+  return `  ${fitNameColumn(part.name, nameWidth)}  ${elapsed}${expected}${attempt}${where}`;
 }
 
 /** Tenths while they mean something, whole seconds after a minute. */

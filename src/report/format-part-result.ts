@@ -5,6 +5,7 @@ import type { RenderJob } from '../plan/render-job.js';
 import type { PartResult } from '../run/part-result.js';
 import { unreachable } from '../util/unreachable.js';
 import { describeFailure } from './describe-failure.js';
+import { fitNameColumn } from './fit-name-column.js';
 import { formatDuration } from './format-duration.js';
 
 /** How a finished part is printed. */
@@ -13,7 +14,7 @@ export interface FormatPartResultOptions {
   readonly color: boolean;
   /** Every diagnostic (echoes too) and everything OpenSCAD printed. */
   readonly verbose: boolean;
-  /** Width of the name column: the longest part name of the run, so the columns line up. */
+  /** Width of the name column: the longest part name of the run (capped), so the columns line up. */
   readonly nameWidth: number;
   /** Width of the formats column. */
   readonly formatWidth: number;
@@ -37,7 +38,7 @@ export function formatsOf(job: RenderJob): string {
  */
 export function formatPartResult(result: PartResult, options: FormatPartResultOptions): string[] {
   const colors = pc.createColors(options.color);
-  const name = result.job.name.padEnd(options.nameWidth);
+  const name = fitNameColumn(result.job.name, options.nameWidth);
   const time = (result.cached === undefined ? formatDuration(result.seconds) : 'cached').padStart(
     7,
   );

@@ -9,6 +9,7 @@ import { formatConfigWarning } from './format-config-error.js';
 import { formatPartResult, formatsOf } from './format-part-result.js';
 import { formatChanges } from './format-changes.js';
 import { formatSummary } from './format-summary.js';
+import { nameColumnFor } from './fit-name-column.js';
 
 /** What the stable lines of a run show. */
 export interface LineFormatterOptions {
@@ -35,7 +36,7 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
   return (event) => {
     switch (event.type) {
       case 'run-start': {
-        nameWidth = Math.max(0, ...event.jobs.map((job) => job.name.length));
+        nameWidth = nameColumnFor(event.jobs.map((job) => job.name));
         formatWidth = Math.max(0, ...event.jobs.map((job) => formatsOf(job).length));
         if (options.quiet) return [];
         return [

@@ -1,5 +1,5 @@
 import type { RenderJob } from '../plan/render-job.js';
-import type { PartEstimate, RunEvent } from '../run/run-event.js';
+import type { PartEstimate, RunEvent, StoppingReason } from '../run/run-event.js';
 import { unreachable } from '../util/unreachable.js';
 import { estimateRemaining } from './estimate-remaining.js';
 import { workWeights } from './work-weights.js';
@@ -30,7 +30,7 @@ export interface ProgressSnapshot {
   /** Names of the parts that failed so far, in the order they finished. */
   readonly failedNames: readonly string[];
   /** Set once no more parts start. */
-  readonly stopping?: 'interrupted' | 'fail-fast';
+  readonly stopping?: StoppingReason;
   /** Since the run started. */
   readonly elapsedSeconds: number;
   /**
@@ -64,6 +64,9 @@ interface Running {
   readonly where?: string | undefined;
 }
 
+/** The share of its weight a running part counts for at most, however long past its estimate. */
+const runningShareLimit = 0.9;
+
 /** What an unknown part is counted for when the run announced no estimate for it. */
 const missingEstimate: PartEstimate = { seconds: 0, basis: 'none' };
 
@@ -72,7 +75,8 @@ const missingEstimate: PartEstimate = { seconds: 0, basis: 'none' };
  * `now` gives milliseconds; elapsed times and the ETA are measured with it.
  *
  * For the bar, each part weighs its estimated seconds (see `workWeights`); a running part counts
- * for the share of its expected time it has rendered, up to its weight.
+ * for the share of its expected time it has rendered, up to 90% until it is done (so the bar is
+ * never full while a part runs), and one without an estimate for nothing until it is done.
  */
 export function createRunProgress(now: () => number): RunProgress {
   let total = 0;
@@ -87,7 +91,7 @@ export function createRunProgress(now: () => number): RunProgress {
   let ok = 0;
   let failed = 0;
   let cancelled = 0;
-  let stopping: 'interrupted' | 'fail-fast' | undefined;
+  let stopping: StoppingReason | undefined;
 
   return {
     apply(event) {
@@ -165,9 +169,10 @@ export function createRunProgress(now: () => number): RunProgress {
       ).length;
       const totalWork = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
       const runningWork = active.reduce((sum, { part, elapsedSeconds }) => {
-        const weight = weights.get(part.job.id) ?? 0;
-        const expected = part.expected.basis === 'none' ? weight : part.expected.seconds;
-        return sum + (expected > 0 ? weight * Math.min(1, elapsedSeconds / expected) : 0);
+        const expected = part.expected.seconds;
+        if (part.expected.basis === 'none' || expected <= 0) return sum;
+        const share = Math.min(runningShareLimit, elapsedSeconds / expected);
+        return sum + (weights.get(part.job.id) ?? 0) * share;
       }, 0);
       const base = {
         total,

@@ -61,7 +61,11 @@ export interface PartResult {
   readonly dimension?: '2d' | '3d';
   /** Time OpenSCAD reported for geometry (CGAL/Manifold); the rest is script evaluation and I/O. */
   readonly geometrySeconds?: number;
-  /** Everything OpenSCAD printed, for `--verbose` and reports. */
+  /**
+   * Everything OpenSCAD printed (its first and last 2 MiB when it printed more), for `--verbose`
+   * and reports, as the `part-done` event carries it. The results a finished run returns keep only
+   * its first and last 8 KiB, so that a long run's memory stays flat.
+   */
   readonly console: string;
   /** Where it rendered when not in this machine's pool: a fleet worker (`host:pid`), or the fleet's store. */
   readonly where?: string;

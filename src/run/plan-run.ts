@@ -27,7 +27,8 @@ import { defined } from '../util/defined.js';
 import { classifyTargets, type Targets } from './classify-targets.js';
 import type { ProjectCacheSettings } from './open-run-cache.js';
 import { commandLineValues } from './command-line-values.js';
-import type { RenderOptions } from './render-options.js';
+import { checkRenderOptions, type RenderOptions } from './render-options.js';
+import { missingArgumentsWarnings } from '../plan/missing-arguments-warnings.js';
 
 /** The parts a run renders, and what the project says about running them. */
 export interface RunPlan {
@@ -72,6 +73,7 @@ export async function planRun(
   options: RenderOptions = {},
   cwd: string = resolve(options.cwd ?? process.cwd()),
 ): Promise<RunPlan> {
+  checkRenderOptions(options);
   const targets = await classifyTargets(
     [...(options.targets ?? []), ...(options.file === undefined ? [] : [options.file])],
     cwd,
@@ -375,7 +377,11 @@ async function withQuality(plan: RunPlan, options: RenderOptions): Promise<RunPl
   return {
     ...plan,
     jobs: explained.jobs,
-    warnings: [...plan.warnings, ...explained.warnings],
+    warnings: [
+      ...plan.warnings,
+      ...explained.warnings,
+      ...(await missingArgumentsWarnings(explained.jobs)),
+    ],
   };
 }
 

@@ -147,6 +147,14 @@ export function checkRenderOptions(options: RenderOptions): void {
   if (stl !== undefined && stl !== 'ascii' && stl !== 'binary') {
     throw new ParascadError('USAGE', `stl must be ascii or binary, got ${JSON.stringify(stl)}`);
   }
+  // An empty folder name would resolve to the working folder: outputs among the sources.
+  if (options.outDir !== undefined && options.outDir.trim() === '') {
+    throw new ParascadError(
+      'USAGE',
+      `the output folder (-o, --out-dir) is empty${options.outDir === '' ? '' : ` (${JSON.stringify(options.outDir)})`}`,
+      'give a folder, e.g. -o outputs, or leave -o out for outputs/ beside the project',
+    );
+  }
   if (options.timeoutSeconds !== undefined && !(options.timeoutSeconds > 0)) {
     throw new ParascadError(
       'USAGE',

@@ -1,10 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, sep } from 'node:path';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
-import { toHostPath } from '../engines/wasm/virtual-path.js';
 import { makeOutputFolder } from '../outputs/make-output-folder.js';
 import { asciiStlToBinary, isBinaryStl } from '../outputs/convert/ascii-stl-to-binary.js';
 import { inspectOutput } from '../formats/inspect-output.js';
@@ -13,7 +11,9 @@ import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
 import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
+import { locateDiagnostics } from './locate-diagnostics.js';
 import { makeScratchDir, tempNameBeside } from './temp-names.js';
+import { makeFolder } from '../util/make-folder.js';
 
 export interface RenderPartContext {
   readonly engine: Engine;
@@ -64,7 +64,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
   try {
     const { outDir } = context;
     for (const output of outputs) {
-      if (outDir === undefined) await mkdir(dirname(output.path), { recursive: true });
+      if (outDir === undefined) await makeFolder(dirname(output.path));
       else await makeOutputFolder(dirname(output.path), outDir);
     }
     const run = await engine.run({
@@ -81,7 +81,10 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     });
     const diagnostics = [
       ...(run.diagnostics ?? []),
-      ...locateDiagnostics(job, scratchDir, run.console),
+      ...(await locateDiagnostics(job, run.console, {
+        scratchDir,
+        inputFiles: context.inputFiles,
+      })),
       ...(run.notes ?? []).map((message): Diagnostic => ({
         severity: 'warning',
         message,
@@ -110,6 +113,22 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
         ? { kind: 'timeout' as const, seconds: context.timeoutSeconds ?? 0 }
         : undefined) ??
       runFailure(run, diagnostics, context.memoryLimitBytes);
+    if (failure?.kind === 'engine-crash') {
+      // A trap or crash names no line: the module being rendered is the place to look.
+      const crashed: Diagnostic = {
+        severity: 'error',
+        message: `${describeCall(job)} was being rendered when the engine stopped`,
+        location: job.declaredAt,
+        fatal: true,
+      };
+      return {
+        ...base,
+        diagnostics: [crashed, ...diagnostics],
+        status: 'failed',
+        failure,
+        outputs: [],
+      };
+    }
     if (failure !== undefined) return { ...base, status: statusOf(failure), failure, outputs: [] };
 
     const delivered: DeliveredOutput[] = [];
@@ -220,20 +239,7 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
   };
 }
 
-/**
- * OpenSCAD names the generated files (the definitions with the module call, the use-mode program)
- * in messages about the module call; those are moved to the module's declaration in the user's
- * file, which is what the user can act on.
- */
-function locateDiagnostics(job: RenderJob, scratchDir: string, console: string): Diagnostic[] {
-  return parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) }).map((diagnostic) => {
-    const location = diagnostic.location;
-    if (location === undefined) return diagnostic;
-    const file = toHostPath(location.file);
-    if (file.startsWith(`${scratchDir}${sep}`)) {
-      const { file: declaredFile, line } = job.declaredAt;
-      return { ...diagnostic, location: { file: declaredFile, line } };
-    }
-    return file === location.file ? diagnostic : { ...diagnostic, location: { ...location, file } };
-  });
+/** The module call a part renders (`lid()`), or its file when rendered whole. */
+function describeCall(job: RenderJob): string {
+  return job.module === undefined ? basename(job.scadFile) : `${job.module}()`;
 }

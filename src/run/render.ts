@@ -38,6 +38,8 @@ import { summarise, type RunSummary } from './run-summary.js';
 import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
 import { writePartThumbnails } from './write-part-thumbnails.js';
+import { makeFolder } from '../util/make-folder.js';
+import { beforeAnyPart } from './abort-links.js';
 
 export type { EnginePreference, RenderOptions } from './render-options.js';
 
@@ -52,7 +54,12 @@ export async function render(options: RenderOptions = {}): Promise<RunSummary> {
   // OpenSCAD, probing the native one) pays only when there is no cache to answer. A fleet
   // renders elsewhere: compiling the WASM engine here would be wasted.
   if (options.queue === undefined && !cacheMayAnswer(options)) warmUpEngines(options);
-  return renderPlan(await planRun(options, resolve(options.cwd ?? process.cwd())), options);
+  const plan = await beforeAnyPart(
+    planRun(options, resolve(options.cwd ?? process.cwd())),
+    options.signal,
+    options.stopSignal,
+  );
+  return renderPlan(plan, options);
 }
 
 /**
@@ -84,26 +91,34 @@ export async function renderPlan(
     const clashes = checkOutputs(jobs, project.projectDir, { alsoWrites: plannedThumbnails });
     if (clashes.length > 0) throw new ConfigError(clashes);
   }
+  if (project.outDir !== undefined) await prepareOutputFolder(project.outDir);
   const location = cacheLocation(project.projectDir, options, project.cache);
-  const engines = await resolveRunEngines(
-    project,
-    options,
-    options.cache === false
-      ? undefined
-      : storedProbe(join(location.dir, 'probes.json'), probeOpenScadOnce),
+  // Until the first part starts, a stop (Ctrl-C, SIGTERM) ends the run at once: nothing runs yet.
+  const before = <T>(work: Promise<T>): Promise<T> =>
+    beforeAnyPart(work, options.signal, options.stopSignal);
+  const engines = await before(
+    resolveRunEngines(
+      project,
+      options,
+      options.cache === false
+        ? undefined
+        : storedProbe(join(location.dir, 'probes.json'), probeOpenScadOnce),
+    ),
   );
   const libraryPaths = findLibraryPaths(
     defined({ env: options.env, openscadBinary: engines.native.binaryPath }),
   );
   // Source folders too: parascad once wrote its generated programs there.
-  await removeStaleTempFiles([
-    tmpdir(),
-    ...jobs.flatMap((job) => [
-      dirname(job.scadFile),
-      ...job.outputs.map((output) => dirname(output.path)),
+  await before(
+    removeStaleTempFiles([
+      tmpdir(),
+      ...jobs.flatMap((job) => [
+        dirname(job.scadFile),
+        ...job.outputs.map((output) => dirname(output.path)),
+      ]),
     ]),
-  ]);
-  const inputs = await collectPartInputs(jobs, libraryPaths);
+  );
+  const inputs = await before(collectPartInputs(jobs, libraryPaths));
   session?.onInputs?.(inputs);
   const digests = new FileDigests();
   const workOf = partJobs(project.projectDir, libraryPaths, engines, inputs, digests, options);
@@ -112,7 +127,7 @@ export async function renderPlan(
     { root: project.projectDir, libraryPaths, digests },
     options,
   );
-  const cached = await lookUpCachedParts(jobs, runCache, engines, workOf);
+  const cached = await before(lookUpCachedParts(jobs, runCache, engines, workOf));
   const { misses } = cached;
 
   const missChoices = misses.map((job) => engines.choiceOf(job));
@@ -280,6 +295,22 @@ function baselineOf(options: RenderOptions): string | undefined {
     );
   }
   return folder;
+}
+
+/**
+ * Creates the output folder before anything starts, so that one that cannot exist (`-o /proc/x`,
+ * a path through a file) is one clear error rather than a failure of every part.
+ */
+async function prepareOutputFolder(outDir: string): Promise<void> {
+  try {
+    await makeFolder(outDir);
+  } catch (error) {
+    throw new ParascadError(
+      'USAGE',
+      `cannot create the output folder ${outDir}: ${error instanceof Error ? error.message : String(error)}`,
+      'give -o (--out-dir) a folder you can write to',
+    );
+  }
 }
 
 /** With `--queue`: the fleet the parts render on (or why they render here after all). */

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CacheEntry } from '../cache/cache-entry.js';
 import type { CacheStore } from '../cache/cache-store.js';
@@ -6,6 +6,7 @@ import { digest } from '../job/digest.js';
 import type { RenderJob } from '../plan/render-job.js';
 import type { DeliveredOutput, PartResult } from './part-result.js';
 import { tempNameBeside } from './temp-names.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /** A cached part put back in place, or why its entry could not be used. */
 export type Restored =
@@ -35,7 +36,7 @@ export async function restoreCachedPart(
       () => false,
     );
     if (!inPlace) {
-      await mkdir(dirname(output.path), { recursive: true });
+      await makeFolder(dirname(output.path));
       const problem = await store.restoreBlob(
         cached.digest,
         output.path,

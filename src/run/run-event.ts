@@ -70,11 +70,12 @@ export type RunEvent =
   | { readonly type: 'part-done'; readonly result: PartResult }
   | {
       /**
-       * No more parts start: the first Ctrl-C (running parts finish) or `--fail-fast` after a
-       * failure (running parts are stopped).
+       * No more parts start: the first Ctrl-C (running parts finish), `--fail-fast` after a
+       * failure (running parts are stopped), or `terminated`: the run's `signal` aborted (SIGTERM,
+       * a caller's cancel) and the running parts are stopped now.
        */
       readonly type: 'stopping';
-      readonly reason: 'interrupted' | 'fail-fast';
+      readonly reason: StoppingReason;
       readonly running: number;
     }
   | { readonly type: 'run-done'; readonly summary: RunSummary }
@@ -86,6 +87,9 @@ export type RunEvent =
       readonly type: 'run-error';
       readonly error: RunError;
     };
+
+/** Why no more parts start (see the `stopping` event). */
+export type StoppingReason = 'interrupted' | 'fail-fast' | 'terminated';
 
 /** A setup error as data: its stable code, its message, what to do, and every config problem. */
 export interface RunError {

@@ -9,7 +9,8 @@ import type { FailureReason, PartResult } from './part-result.js';
 import type { PartRunner } from './part-runner.js';
 import type { RunSchedule } from './plan-schedule.js';
 import { reviewPart } from './review-part.js';
-import type { RunEvent } from './run-event.js';
+import type { RunEvent, StoppingReason } from './run-event.js';
+import { withKeptConsole } from './with-kept-console.js';
 
 export interface RunPartsOptions {
   readonly jobs: readonly RenderJob[];
@@ -54,16 +55,18 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
   const kill = linkedController(options.signal);
   const stop = new AbortController();
   let running = 0;
-  const stopping = (reason: 'interrupted' | 'fail-fast'): void => {
+  const stopping = (reason: StoppingReason): void => {
     if (stop.signal.aborted) return;
     emit({ type: 'stopping', reason, running });
     stop.abort();
   };
+  // A stop at once says so, unless a gentle stop or --fail-fast already did; first, so that a run
+  // started after both signals (SIGTERM while planning) says it stops now.
+  whenAborted(kill.signal, () => {
+    stopping('terminated');
+  });
   whenAborted(options.stopSignal, () => {
     stopping('interrupted');
-  });
-  whenAborted(kill.signal, () => {
-    stop.abort();
   });
   const retryable = (result: PartResult): boolean =>
     result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
@@ -102,6 +105,8 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
         stopping('fail-fast');
         kill.abort();
       }
+      // Reported in full: the run keeps only the ends of what OpenSCAD printed.
+      return withKeptConsole(result);
     },
     run: async (job, attempt) => {
       const choice = choiceOf(job);

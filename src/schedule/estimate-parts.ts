@@ -1,5 +1,5 @@
 import type { EngineId } from '../engines/engine.js';
-import { predictSeconds } from '../engines/choose-engine.js';
+import { predictComponents } from '../engines/choose-engine.js';
 import type { EngineRatios } from '../engines/measure-engine-ratios.js';
 import type { HistoryStore, Timing } from '../history/history-store.js';
 import type { RenderJob } from '../plan/render-job.js';
@@ -9,6 +9,8 @@ import type { PartEstimate } from '../run/run-event.js';
 export const unknownPeakBytes = 512 * 1024 ** 2;
 /** Time assumed for a part with no record and nothing similar to go by. */
 const unknownSeconds = 1;
+/** The share of a prediction that a ratio not measured on the project may carry. */
+const maxDefaultedShare = 0.25;
 
 /** What {@link estimateParts} goes by besides the history. */
 export interface EstimatePartsOptions {
@@ -28,9 +30,10 @@ export type EstimatePart = (job: RenderJob, engine: EngineId) => PartEstimate;
  *
  * - `recorded`: its own last render on that engine;
  * - `other-engine`: its last render on the other engine, evaluation and geometry each scaled by
- *   the ratio measured between the engines on this project's parts;
- * - `same-file`: the median of the recorded parts of the same file on that engine (parts of one
- *   file tend to be alike);
+ *   the ratio measured between the engines on this project's parts (see `predictionFrom`); a
+ *   part recorded on the other engine that cannot be predicted so has no basis;
+ * - `same-file`: for a part never rendered, the median of the recorded parts of the same file on
+ *   that engine (parts of one file tend to be alike);
  * - `none`: nothing to go by. The seconds are then the median of the run's recorded parts (or
  *   1 s), good enough to order and pack parts but not to promise an ETA with.
  *
@@ -49,8 +52,6 @@ export function estimateParts(
       return timing === undefined ? [] : [{ job, engine, timing }];
     });
   });
-  const ratios =
-    options.ratios !== undefined && options.ratios.parts > 0 ? options.ratios : undefined;
 
   return (job, engine) => {
     const records = history.get(job.id);
@@ -67,24 +68,41 @@ export function estimateParts(
     const similar = sameFile.length > 0 ? sameFile : sameEngine;
     const peakBytes =
       median(similar.flatMap((entry) => entry.timing.peakBytes ?? [])) ?? unknownPeakBytes;
-    const other: EngineId = engine === 'wasm' ? 'native' : 'wasm';
-    const predicted = predictionFrom(records?.[other], other, ratios);
-    if (predicted !== undefined) return { seconds: predicted, peakBytes, basis: 'other-engine' };
     const seconds = median(similar.map((entry) => entry.timing.seconds));
+    const other: EngineId = engine === 'wasm' ? 'native' : 'wasm';
+    const elsewhere = records?.[other];
+    if (elsewhere !== undefined) {
+      // Its own render elsewhere says more than its neighbours here (a geometry-heavy part among
+      // quick ones): without a prediction from it there is no basis.
+      const predicted = predictionFrom(elsewhere, other, options.ratios);
+      return predicted === undefined
+        ? { seconds: seconds ?? unknownSeconds, peakBytes, basis: 'none' }
+        : { seconds: predicted, peakBytes, basis: 'other-engine' };
+    }
     return sameFile.length > 0 && seconds !== undefined
       ? { seconds, peakBytes, basis: 'same-file' }
       : { seconds: seconds ?? unknownSeconds, peakBytes, basis: 'none' };
   };
 }
 
+/**
+ * What a part recorded on `engine` would take on the other, when the ratios that carry the
+ * prediction were measured on this project's parts: a default ratio can be several times off
+ * for one project (the geometry ratio between CGAL and Manifold ranges 14–55×), so a prediction
+ * it carries is no basis. It may carry a small share, such as a second's geometry of a part that
+ * is all evaluation.
+ */
 function predictionFrom(
-  timing: Timing | undefined,
+  timing: Timing,
   engine: EngineId,
   ratios: EngineRatios | undefined,
 ): number | undefined {
-  return timing === undefined || ratios === undefined
-    ? undefined
-    : predictSeconds(timing, engine, ratios);
+  if (ratios === undefined || ratios.parts === 0) return undefined;
+  const predicted = predictComponents(timing, engine, ratios);
+  if (predicted === undefined) return undefined;
+  const total = predicted.evaluation + predicted.geometry;
+  const guessed = (ratios.defaulted ?? []).reduce((sum, kind) => sum + predicted[kind], 0);
+  return guessed <= total * maxDefaultedShare ? total : undefined;
 }
 
 function median(values: readonly number[]): number | undefined {

@@ -23,8 +23,12 @@ export interface RunPoolOptions<Item, Result> {
   readonly skip: (item: Item) => Result;
   /** Turns an unexpected rejection of `run` into that item's result. */
   readonly fail: (item: Item, error: unknown) => Result;
-  /** Called once per item with its final result (after any retries, or its skip). */
-  readonly onResult?: (item: Item, result: Result) => void;
+  /**
+   * Called once per item with its final result (after any retries, or its skip). What it returns,
+   * if anything, is kept as the item's answer instead: a long run keeps a slim copy of each
+   * result once it has been reported, so that its memory does not grow with every part.
+   */
+  readonly onResult?: (item: Item, result: Result) => Result | undefined;
 }
 
 interface Waiting<Item> {
@@ -62,9 +66,9 @@ export function runPool<Item, Result>(
 
   return new Promise((resolve) => {
     const answer = (index: number, result: Result): void => {
-      results[index] = result;
       const item = items[index];
-      if (item !== undefined) options.onResult?.(item, result);
+      results[index] =
+        (item === undefined ? undefined : options.onResult?.(item, result)) ?? result;
       answered++;
       if (answered === items.length) resolve(results);
     };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeFolder } from './make-folder.js';
 
 /**
  * Writes a file so that no reader ever sees half of it, even with several processes writing the
@@ -12,11 +13,11 @@ export async function writeAtomic(
   data: string | Uint8Array,
   tempFolder: string = dirname(file),
 ): Promise<void> {
-  await mkdir(tempFolder, { recursive: true });
+  await makeFolder(tempFolder);
   const temp = join(tempFolder, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data);
-    await mkdir(dirname(file), { recursive: true });
+    await makeFolder(dirname(file));
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

@@ -9,6 +9,7 @@ import { closeSessionEngines, type RenderSession } from '../run/render-session.j
 import { runErrorEvent } from '../run/run-error-event.js';
 import { cacheLocation } from '../run/open-run-cache.js';
 import { warmUpEngines } from '../run/warm-up-engines.js';
+import { plannedThumbnails } from '../thumbnails/planned-thumbnails.js';
 import { affectedParts } from './affected-parts.js';
 import { DebouncedChanges } from './debounced-changes.js';
 import { PartFiles } from './part-files.js';
@@ -70,8 +71,18 @@ export async function watch(options: WatchOptions = {}): Promise<void> {
       if ([...paths].some((path) => read.has(path))) round?.stops.get(job.id)?.abort();
     }
   });
+  // What the rounds write themselves: the outputs, and their thumbnails with `--thumbnails`.
   const outputsOf = (jobs: readonly RenderJob[]): Set<string> =>
-    new Set(jobs.flatMap((job) => job.outputs.map((output) => output.path)));
+    new Set(
+      jobs.flatMap((job) =>
+        job.outputs.flatMap((output) => [
+          output.path,
+          ...(options.thumbnails === true ? plannedThumbnails(output) : []).map(
+            (thumbnail) => thumbnail.path,
+          ),
+        ]),
+      ),
+    );
   let outputs = outputsOf(plan.jobs);
   const watcher = watchFiles(
     plan.projectDir,

@@ -52,6 +52,20 @@ describe('pruneCache', () => {
     expect(after.totalBytes).toBeLessThan(before.totalBytes);
   });
 
+  it('removes the blobs of evicted entries at once, however young: the store fits right after the run', async () => {
+    const { dir, now } = await storeWithThreeEntries();
+    for (const file of (await readdir(join(dir, 'blobs'), { recursive: true })).map((name) =>
+      join(dir, 'blobs', name),
+    )) {
+      await utimes(file, new Date(now), new Date(now)).catch(() => undefined);
+    }
+    const before = await cacheUsage(dir);
+    const pruned = await pruneCache(dir, { maxBytes: before.totalBytes - 100, now });
+    expect(pruned.entriesRemoved).toBe(1);
+    expect((await cacheUsage(dir)).blobs.size).toBe(2);
+    expect(pruned.bytesAfter).toBeLessThanOrEqual(before.totalBytes - 100);
+  });
+
   it('removes nothing while the store fits', async () => {
     const { dir, now } = await storeWithThreeEntries();
     const pruned = await pruneCache(dir, { maxBytes: 10 ** 9, now });

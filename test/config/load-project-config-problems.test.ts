@@ -88,7 +88,7 @@ describe('loadProjectConfig problems', () => {
   it('reports unknown export formats with the closest one, and formats that are no list', async () => {
     expect(await problemsIn(fixture('formats.yaml'))).toEqual([
       ['2:12+4', 'unknown export format "stll"', 'did you mean stl?'],
-      ['5:20+4', 'unknown export format "pnj"', 'did you mean png?'],
+      ['5:20+4', 'unknown export format ".PNJ"', 'did you mean png?'],
       ['5:26+1', 'files[0].formats[2] must be an export format such as stl, got 3'],
       ['7:14+2', 'files[1].formats must list at least one export format, got an empty list'],
       [

@@ -76,8 +76,25 @@ describe('listModules', () => {
         start: 0,
         body: undefined,
         topLevel: true,
+        parameters: [
+          { name: 'x', location: { file: 'a.scad', line: 1, column: 10 }, hasDefault: true },
+        ],
       },
     ]);
+  });
+
+  it('lists the parameters of a header and which have a default, whatever the defaults hold', () => {
+    const [module] = listModules(
+      'module box(w, h = [1, 2], /* c */ label = f(1, 2), d) {}',
+      'a.scad',
+    );
+    expect(module?.parameters.map(({ name, hasDefault }) => [name, hasDefault])).toEqual([
+      ['w', false],
+      ['h', true],
+      ['label', true],
+      ['d', false],
+    ]);
+    expect(listModules('module none() {}', 'a.scad')[0]?.parameters).toEqual([]);
   });
 
   it('skips the module keyword when no name and parameter list follow', () => {

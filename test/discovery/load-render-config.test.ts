@@ -200,10 +200,24 @@ describe('loadRenderConfig', () => {
         hint: 'did you mean stl?',
       },
       {
-        message: 'unknown export format "pnj"',
+        message: 'unknown export format ".pnj"',
         location: { file, line: 6, column: 13, length: 4 },
         hint: 'did you mean png?',
       },
+    ]);
+  });
+
+  it('quotes an unknown suffix back as it was written, a path-like one included', async () => {
+    const problems = await problemsOf(
+      loadRenderConfig(
+        await configWith(
+          'scad_file: project.scad\nmodels:\n  - module: a\n    suffix: "../../x.stl"\n  - module: a\n    suffix: .STLL\n',
+        ),
+      ),
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'unknown export format "../../x.stl"',
+      'unknown export format ".STLL"',
     ]);
   });
 

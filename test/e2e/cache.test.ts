@@ -1,10 +1,22 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import {
+  appendFile,
+  chmod,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { listFiles } from '../support/list-files.js';
+import { makeReadOnly } from '../support/read-only-folder.js';
 import { runCli, startCli, stopStartedClis, type CliRun } from '../support/run-cli.js';
 
 afterEach(stopStartedClis);
@@ -239,6 +251,74 @@ describe('the cache', () => {
     expect(run.run.code, run.run.stderr).toBe(0);
     expect(run.rendered).toEqual(allParts);
     expect(run.warnings.filter((warning) => /cannot be written/.test(warning))).toHaveLength(1);
+  });
+
+  it('takes every part from the cache after a git checkout brings the same bytes back', async () => {
+    const project = await copyFixture('e2e-cache');
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        cwd: project,
+      });
+    };
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'fixture');
+    expect((await renderProject(project, 'wasm')).rendered).toEqual(allParts);
+    await edit(join(project, 'shared', 'dims.scad'), 'unit = 2;', 'unit = 3;');
+    expect((await renderProject(project, 'wasm')).rendered).toEqual(['a1', 'a2', 'b1', 'b2']);
+    // A checkout writes the file anew (a new modification time) with the committed bytes.
+    git('checkout', '--', 'shared/dims.scad');
+    const back = await renderProject(project, 'wasm');
+    expect(back.rendered).toEqual([]);
+    expect(back.cached).toEqual(allParts);
+  });
+
+  it('renders a read-only project with the store elsewhere and takes its parts from there next time; without, renders and says once that nothing is stored', async () => {
+    const project = await copyFixture('e2e-cache');
+    const elsewhere = await mkdtemp(join(tmpdir(), 'parascad-read-only-state-'));
+    const unmount = await makeReadOnly(project);
+    try {
+      const outside = ['-o', join(elsewhere, 'out'), '--cache-dir', join(elsewhere, 'store')];
+      const first = await renderProject(project, 'wasm', outside);
+      expect(first.run.code, first.run.stderr).toBe(0);
+      expect(first.rendered).toEqual(allParts);
+      expect(first.warnings.filter((warning) => /cannot be written/.test(warning))).toEqual([]);
+      const second = await renderProject(project, 'wasm', outside);
+      expect(second.rendered).toEqual([]);
+      expect(second.cached).toEqual(allParts);
+
+      const inside = await renderProject(project, 'wasm', ['-o', join(elsewhere, 'out-2')]);
+      expect(inside.run.code, inside.run.stderr).toBe(0);
+      expect(inside.rendered).toEqual(allParts);
+      expect(inside.warnings.filter((warning) => /cannot be written/.test(warning))).toHaveLength(
+        1,
+      );
+    } finally {
+      await unmount();
+    }
+  });
+
+  it('evicts the least recently used entries beyond cache.maxSize, and those parts render again', async () => {
+    const project = await copyFixture('e2e-cache');
+    await renderProject(project, 'wasm');
+    const sizeOf = async (): Promise<{ bytes: number; entries: number }> =>
+      JSON.parse((await runCli(['cache', '--json'], project)).stdout) as {
+        bytes: number;
+        entries: number;
+      };
+    const full = await sizeOf();
+    expect(full.entries).toBe(6);
+    await runCli(['cache', 'clean'], project);
+    const limit = Math.floor(full.bytes / 2);
+    await appendFile(join(project, 'parascad.config.yaml'), `cache: { maxSize: ${limit} }\n`);
+
+    expect((await renderProject(project, 'wasm')).rendered).toEqual(allParts);
+    const bounded = await sizeOf();
+    expect(bounded.bytes).toBeLessThanOrEqual(limit);
+    expect(bounded.entries).toBeLessThan(6);
+    const next = await renderProject(project, 'wasm');
+    expect(next.cached).toHaveLength(bounded.entries);
+    expect(next.rendered).toHaveLength(6 - bounded.entries);
   });
 
   it('cleans the store with parascad cache clean', async () => {

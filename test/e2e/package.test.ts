@@ -49,14 +49,21 @@ describe('the npm package', () => {
       recursive: true,
       filter: (source) => !/[/\\](outputs|\.parascad)$/.test(source),
     });
-    const run = spawnSync(bin, ['render', 'project.scad', '--engine', 'wasm'], {
-      cwd: example,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const run = spawnSync(
+      bin,
+      ['render', 'project.scad', '--engine', 'wasm', '--report', 'html=gallery'],
+      {
+        cwd: example,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\d+ parts: \d+ ok$/m);
     expect((await readdir(join(example, 'outputs'))).length).toBeGreaterThan(0);
+    // The gallery's bundled script (three.js inside) ships in the package.
+    expect(existsSync(join(example, 'gallery', 'gallery.js'))).toBe(true);
+    expect(existsSync(join(example, 'gallery', 'index.html'))).toBe(true);
 
     // Installed in the project: the README's line, relative to the project.
     const init = spawnSync(bin, ['init'], { cwd: app, encoding: 'utf8' });

@@ -36,7 +36,7 @@ describe('measureEngineRatios', () => {
     });
   });
 
-  it('keeps the default for a component with too little time to measure', () => {
+  it('keeps the default for a component with too little time to measure, and says which', () => {
     const histories = [
       {
         wasm: { seconds: 3, geometrySeconds: 0.01, at },
@@ -46,6 +46,7 @@ describe('measureEngineRatios', () => {
     const ratios = measureEngineRatios(histories, 'cgal');
     expect(ratios.geometry).toBe(14);
     expect(ratios.evaluation).toBeCloseTo(0.45 / 2.99);
+    expect(ratios.defaulted).toEqual(['geometry']);
   });
 
   it('ignores records that do not say how their time divides', () => {

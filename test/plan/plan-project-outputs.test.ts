@@ -234,6 +234,39 @@ describe('planProject outputs', () => {
       ]);
     });
 
+    it('says that matrix values which become one name collide, and how to keep them apart', async () => {
+      const problems = await problemsOf(
+        planProject(
+          {
+            file: modulesConfig,
+            defaults: {},
+            files: [
+              {
+                path: value('box.scad', 3),
+                exclude: [],
+                modules: [
+                  {
+                    name: value('lid', 5),
+                    matrix: { label: value(['a b', 'a-b', 'a_b', 'a+b'], 6) },
+                  },
+                ],
+              },
+            ],
+          },
+          { projectDir: modulesDir },
+        ),
+      );
+
+      expect(problems).toEqual([
+        {
+          message:
+            'lid-labela_b (box.scad) is made by 3 parts whose values become one name: label = "a b", "a_b", "a+b"; each would write outputs/lid-labela_b.stl',
+          location: at(5),
+          hint: 'give values that differ in letters, digits, ".", "-" or "_", or an output template that keeps them apart, e.g. output: "{module}-{param.label}.{format}"',
+        },
+      ]);
+    });
+
     it('reports the same part asked for twice with different formats, since its id would repeat', async () => {
       const problems = await problemsOf(
         planProject(

@@ -67,7 +67,7 @@ describe('createLiveReporter', () => {
     clock.advance(12_100);
     expect(terminal.screen()).toEqual([
       ...header,
-      // 12.1 s of gear_60's 30 s and all of housing's 4 s, of 41 s of work: 8 of 20 cells.
+      // 12.1 s of gear_60's 30 s and 90% of housing's 4 s (it is past them), of 41 s: 8 of 20 cells.
       '████████░░░░░░░░░░░░ 0/4 · 0 ok · 2 running · ETA 18s',
       '  gear_60   12.1s of ~30s',
       '  housing   12.1s of ~4s',
@@ -86,8 +86,9 @@ describe('createLiveReporter', () => {
     reporter.onEvent(partStart(lid, guess));
     clock.advance(10_000);
     expect(terminal.screen().slice(2)).toEqual([
-      // gear_60 weighs its 29 s, lid the median estimate (4 s): 10 + 4 of 29 + 4 + 1 + 4 seconds.
-      '███████░░░░░░░░░░░░░ 0/4 · 0 ok · 2 running · 10s elapsed · no ETA: 1 part has no estimate',
+      // gear_60 weighs its 29 s, lid the median estimate (4 s) but nothing until it is done:
+      // 10 of 29 + 4 + 1 + 4 seconds.
+      '█████░░░░░░░░░░░░░░░ 0/4 · 0 ok · 2 running · 10s elapsed · no ETA: 1 part has no estimate',
       '  gear_60   10.0s of ~29s',
       '  lid       10.0s',
     ]);
@@ -96,7 +97,7 @@ describe('createLiveReporter', () => {
     clock.advance(100);
     expect(terminal.screen().slice(2, 4)).toEqual([
       '✓ lid      stl        10.0s  wasm',
-      // lid done counts its weight, as it did while running past it; every part left has a basis.
+      // lid done counts its weight; every part left has a basis.
       '███████░░░░░░░░░░░░░ 1/4 · 1 ok · 1 running · ETA 19s',
     ]);
   });

@@ -75,6 +75,18 @@ describe('createRunProgress', () => {
     expect(progress.snapshot().workDone).toBeCloseTo(31 / 41);
   });
 
+  it('never fills the bar while a part runs: past its estimate it counts 90%, without one nothing', () => {
+    const clock = createFakeClock();
+    const progress = createRunProgress(clock.now);
+    const guess = { seconds: 1, basis: 'none' } as const;
+    progress.apply(runStart([gear, housing], { ...estimates, housing: guess }, 2));
+    progress.apply(partStart(gear, estimates.gear_60));
+    progress.apply(partStart(housing, guess));
+    clock.advance(100_000);
+    // gear_60 is far past its 30 s; housing, without an estimate, weighs 30 s too.
+    expect(progress.snapshot().workDone).toBeCloseTo((0.9 * 30) / 60);
+  });
+
   it('weighs a part without an estimate as the median part, and counts parts when none has one', () => {
     const clock = createFakeClock();
     const progress = createRunProgress(clock.now);

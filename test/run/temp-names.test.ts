@@ -16,6 +16,13 @@ describe('tempNameBeside', () => {
     expect(tempNameOwner(basename(first))).toBe(process.pid);
   });
 
+  it('fits the name where the final one fits: a 250-character module name gives no ENAMETOOLONG', () => {
+    const final = `${'m'.repeat(250)}.stl`;
+    const temp = basename(tempNameBeside(join('/out', final)));
+    expect(Buffer.byteLength(temp)).toBeLessThanOrEqual(255);
+    expect(temp).toMatch(/^\.parascad-\d+-[0-9a-f]{8}-m+…m+\.stl$/);
+  });
+
   it('does not claim names it did not make', () => {
     expect(tempNameOwner('gear.stl')).toBeUndefined();
     expect(tempNameOwner('.parascad')).toBeUndefined();

@@ -73,6 +73,34 @@ describe('estimateParts', () => {
     expect(undivided(job('b.scad', 'hub'), 'native').basis).toBe('none');
   });
 
+  it('takes no basis from a ratio that kept its default, nor then from the parts of the same file', async () => {
+    const store = await history();
+    // Geometry-heavy on WASM; its neighbours, recorded on both engines, had no geometry to
+    // measure the geometry ratio with.
+    store.record('a.scad#beads', 'wasm', { seconds: 4.6, geometrySeconds: 3.1, at: 'x' });
+    store.record('a.scad#pin', 'wasm', { seconds: 1.1, geometrySeconds: 0.04, at: 'x' });
+    store.record('a.scad#pin', 'native', { seconds: 0.6, geometrySeconds: 0, at: 'x' });
+    const jobs = [job('a.scad', 'beads'), job('a.scad', 'pin')];
+    const estimate = estimateParts(jobs, store, {
+      ratios: { ...measured, defaulted: ['geometry'] },
+    });
+
+    expect(estimate(job('a.scad', 'beads'), 'native').basis).toBe('none');
+  });
+
+  it('lets a ratio that kept its default carry a small share of a prediction', async () => {
+    const store = await history();
+    // 10 s of evaluation → 1 s native; 0.01 s of geometry → 0.2 s by the default ratio.
+    store.record('a.scad#loops', 'wasm', { seconds: 10.01, geometrySeconds: 0.01, at: 'x' });
+    const estimate = estimateParts([job('a.scad', 'loops')], store, {
+      ratios: { ...measured, defaulted: ['geometry'] },
+    });
+
+    const predicted = estimate(job('a.scad', 'loops'), 'native');
+    expect(predicted.basis).toBe('other-engine');
+    expect(predicted.seconds).toBeCloseTo(1.2);
+  });
+
   it('estimates a new part from the recorded parts of the same file, and takes no basis from other files', async () => {
     const store = await history();
     store.record('a.scad#one', 'wasm', { seconds: 2, peakBytes: 100, at: 'x' });

@@ -11,6 +11,7 @@ import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { withProjectOptions } from '../options/project-options.js';
 import { renderOptionsOf, reporterOptionsOf, withRunOptions } from '../options/run-options.js';
+import { runErrorEvent } from '../../run/run-error-event.js';
 
 export type { CliContext } from '../cli-context.js';
 
@@ -98,7 +99,12 @@ export function renderCommand(context: CliContext) {
         });
       } catch (error) {
         failure = error;
-        throw error;
+        // A stop while planning or starting engines: nothing ran, nothing to summarise.
+        if (!(error instanceof ParascadError && error.code === 'CANCELLED')) throw error;
+        reporter.onEvent(runErrorEvent(error));
+        if (options.json !== true) context.stderr(`${error.message}\n`);
+        context.setExitCode(exitCodes.interrupted);
+        return;
       } finally {
         reporter.close();
         // Reports are written however the run ended: failed parts, Ctrl-C, a setup error.

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 /** What a native binary can do, read from its own output rather than assumed from its name. */
 export interface OpenScadCapabilities {
@@ -88,6 +88,12 @@ export function exportFormatsFromHelp(help: string): string[] | undefined {
   return formats.includes('wrl') && !formats.includes('obj') ? [...formats, 'obj'] : formats;
 }
 
+/** Probes still running: parascad may exit (stopped while probing) before a hung one ends. */
+const probing = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of probing) child.kill('SIGKILL');
+});
+
 function runForText(binary: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
@@ -96,6 +102,8 @@ function runForText(binary: string, args: readonly string[]): Promise<string> {
       timeout: 30_000,
       killSignal: 'SIGKILL',
     });
+    probing.add(child);
+    child.on('exit', () => probing.delete(child));
     let text = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));

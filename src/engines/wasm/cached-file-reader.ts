@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularFile } from '../../util/read-regular-file.js';
 
 interface CachedFile {
   readonly mtimeMs: number;
@@ -24,7 +25,7 @@ export class CachedFileReader {
     if (cached !== undefined && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
       return cached.data;
     }
-    const data = await readFile(path);
+    const data = await readRegularFile(path);
     if (this.bytes + data.byteLength > this.budget) {
       this.files.clear();
       this.bytes = 0;

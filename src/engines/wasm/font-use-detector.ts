@@ -1,5 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { callsFontFunctions } from './calls-font-functions.js';
+import { readRegularFile } from '../../util/read-regular-file.js';
 
 interface Verdict {
   readonly mtimeMs: number;
@@ -36,7 +37,7 @@ export class FontUseDetector {
       if (known !== undefined && known.mtimeMs === info.mtimeMs && known.size === info.size) {
         return known.callsFonts;
       }
-      source = await readFile(file);
+      source = await readRegularFile(file);
     } catch {
       // A file that vanished or cannot be read is OpenSCAD's to report; it draws no text.
       return false;

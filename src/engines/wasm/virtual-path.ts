@@ -1,5 +1,8 @@
 import { posix, win32 } from 'node:path';
 
+/** The folder the WASM engine's generated files (definitions, use-mode program) are in. */
+export const wasmScratchFolder = '/parascad';
+
 /**
  * The path a host file has inside the WASM engine's file system. Files keep their absolute
  * POSIX paths, so OpenSCAD's messages name the user's real files; Windows drives become

@@ -9,7 +9,7 @@ import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
 import { fontconfigEnvironment, installFonts } from './install-fonts.js';
 import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
 import { partInvocation } from '../part-invocation.js';
-import { toVirtualPath } from './virtual-path.js';
+import { toVirtualPath, wasmScratchFolder } from './virtual-path.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
@@ -18,7 +18,6 @@ import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 const runtime = await openScadRuntime(workerData as OpenScadWasm);
 const reader = new CachedFileReader();
 const outputFolder = '/parascad-outputs';
-const scratchFolder = '/parascad';
 
 /**
  * Renders one part in a fresh OpenSCAD instance. Instances are single-use: a second `callMain`
@@ -51,7 +50,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   }
   // Fixed paths: the command line has the same length for every part and project folder, so that
   // the memory layout (on which how a stack overflow ends depends) does not vary with them.
-  const invocation = partInvocation(task.program, scratchFolder, toVirtualPath, true);
+  const invocation = partInvocation(task.program, wasmScratchFolder, toVirtualPath, true);
   for (const file of invocation.files) writeInto(fs, toVirtualPath(file.path), file.text);
   const programPath = toVirtualPath(invocation.main);
   fs.chdir(posix.dirname(toVirtualPath(task.program.file)));

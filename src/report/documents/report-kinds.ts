@@ -7,6 +7,7 @@ import type { ReportWriter } from './report-writer.js';
 export const reportKinds = {
   json: async () => (await import('./write-json-report.js')).writeJsonReport,
   junit: async () => (await import('./write-junit-report.js')).writeJunitReport,
+  html: async () => (await import('../gallery/write-html-report.js')).writeHtmlReport,
 } satisfies Readonly<Record<string, () => Promise<ReportWriter>>>;
 
 /** A kind of report `--report` can write. */

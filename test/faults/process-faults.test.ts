@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import {
   writeFakeEngine,
 } from '../support/fake-engine.js';
 import { findOnPath } from '../../src/engines/native/find-on-path.js';
-import { cliPath, type CliRun } from '../support/run-cli.js';
+import { startCliDetached } from '../support/start-cli-detached.js';
 
 let project: string;
 beforeAll(async () => {
@@ -21,28 +20,7 @@ afterAll(async () => {
   await rm(dirname(project), { recursive: true, force: true });
 });
 
-/** Starts the CLI in its own process group, without a display, as a CI job would. */
-function start(args: readonly string[]): { pid: number; done: Promise<CliRun> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: 'true' };
-  delete env['DISPLAY'];
-  delete env['WAYLAND_DISPLAY'];
-  const child = spawn(process.execPath, [cliPath, ...args], {
-    cwd: project,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const done = new Promise<CliRun>((resolve) => {
-    child.on('close', (code, signal) => {
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-  return { pid: child.pid ?? 0, done };
-}
+const start = (args: readonly string[]) => startCliDetached(args, project);
 
 /** A helper that leaves the process group through a double fork and holds the output pipes open. */
 const detachedHelper = `( setsid sh -c 'trap "" TERM; echo $$ >> PIDS; exec sleep 1000' & )`;
@@ -134,5 +112,49 @@ describe.skipIf(process.platform !== 'linux')('parascad under process faults', (
     expect(marked.length).toBeGreaterThanOrEqual(2 * parts.length);
     expect(await eventually(() => marked.every(({ pid }) => !isRunning(pid)))).toBe(true);
     expect(processesMarkedBy(cli.pid)).toEqual([]);
+  });
+
+  it('survives an engine that floods its output (20 MB) and keeps a bounded tail of it', async () => {
+    const engine = await writeFakeEngine(
+      dirname(project),
+      'flooding-openscad',
+      "head -c 20000000 /dev/zero | tr '\\0' 'x'\necho ERROR: flooded >&2\nexit 1",
+    );
+    const run = await start([
+      'render',
+      'first',
+      '--engine',
+      'native',
+      '--openscad',
+      engine.path,
+      '--json',
+    ]).done;
+    expect(run.code, run.stderr).toBe(1);
+    const done = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; result?: { console: string } })
+      .find((event) => event.type === 'part-done');
+    expect(done?.result?.console).toContain('ERROR: flooded');
+    expect(done?.result?.console.length).toBeLessThan(5_000_000);
+  });
+
+  it('reports an engine that dies of a signal as a crash of that part, and renders the next', async () => {
+    const engine = await writeFakeEngine(dirname(project), 'segfaulting-openscad', 'kill -SEGV $$');
+    const run = await start([
+      'render',
+      'first',
+      'second',
+      '--engine',
+      'native',
+      '--openscad',
+      engine.path,
+      '-j',
+      '1',
+    ]).done;
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/✗ first .*SIGSEGV/);
+    expect(run.stdout).toMatch(/✗ second .*SIGSEGV/);
+    expect(run.stdout).toMatch(/2 parts: 0 ok, 2 failed/);
   });
 });

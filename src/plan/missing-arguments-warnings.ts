@@ -1,0 +1,54 @@
+import type { ConfigProblem } from '../errors.js';
+import { listModules, type ModuleDeclaration } from '../discovery/list-modules.js';
+import { readRegularText } from '../util/read-regular-file.js';
+import type { RenderJob } from './render-job.js';
+
+/**
+ * A warning for each rendered module whose header has parameters without a default. parascad
+ * calls a module with no arguments (`box();`), so such a parameter is `undef` inside it, and
+ * OpenSCAD renders on quietly (`cube(undef)` is a unit cube). One warning per module, at its first
+ * parameter without a default. Files that cannot be read are skipped: planning has reported them.
+ */
+export async function missingArgumentsWarnings(
+  jobs: readonly RenderJob[],
+  read: (file: string) => Promise<string> = readRegularText,
+): Promise<ConfigProblem[]> {
+  const modulesOf = new Map<string, Promise<ModuleDeclaration[]>>();
+  const declarations = (file: string): Promise<ModuleDeclaration[]> => {
+    let found = modulesOf.get(file);
+    if (found === undefined) {
+      found = read(file).then(
+        (source) => listModules(source, file),
+        () => [],
+      );
+      modulesOf.set(file, found);
+    }
+    return found;
+  };
+  const warned = new Set<string>();
+  const warnings: ConfigProblem[] = [];
+  for (const job of jobs) {
+    if (job.module === undefined) continue;
+    const key = `${job.declaredAt.file}\0${job.declaredAt.line}\0${job.module}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    const declaration = (await declarations(job.declaredAt.file)).find(
+      (candidate) =>
+        candidate.name === job.module && candidate.location.line === job.declaredAt.line,
+    );
+    const required = declaration?.parameters.filter((parameter) => !parameter.hasDefault) ?? [];
+    const [first] = required;
+    if (first === undefined) continue;
+    const names = required.map((parameter) => parameter.name);
+    const listed =
+      names.length === 1
+        ? names.join('')
+        : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+    warnings.push({
+      message: `${job.module}() is rendered without arguments, so ${listed} (no default) ${names.length === 1 ? 'is' : 'are'} undef in it`,
+      location: { ...first.location, length: first.name.length },
+      hint: `give ${names.length === 1 ? 'it a default' : 'them defaults'} in the header (${first.name} = …), or render a module that calls ${job.module}(…) with the values`,
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,114 @@
+import { dirname, sep } from 'node:path';
+import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
+import { toHostPath, wasmScratchFolder } from '../engines/wasm/virtual-path.js';
+import type { RenderJob } from '../plan/render-job.js';
+import { readRegularFile } from '../util/read-regular-file.js';
+
+/** What {@link locateDiagnostics} needs besides the part. */
+export interface LocateContext {
+  /** The part's own folder of generated files (the definitions with the module call). */
+  readonly scratchDir: string;
+  /** The files the part reads (its closure), searched for a missing `include`/`use`. */
+  readonly inputFiles: readonly string[];
+}
+
+/**
+ * OpenSCAD's messages about one part, each with a place in the user's files. OpenSCAD names the
+ * generated files (the definitions with the module call, the use-mode program) in messages about
+ * the module call; those are moved to the module's declaration, which is what the user can act on.
+ * Messages OpenSCAD gives no line are placed where they come from: a missing `include`/`use` at
+ * its statement (native 2021.01 gives no line; WASM 2025 does), an empty or wrong-dimension
+ * result at the request for the format, anything else at the module's declaration.
+ */
+export async function locateDiagnostics(
+  job: RenderJob,
+  console: string,
+  context: LocateContext,
+): Promise<Diagnostic[]> {
+  const generated = [`${context.scratchDir}${sep}`, `${wasmScratchFolder}/`];
+  const located: Diagnostic[] = [];
+  for (const diagnostic of parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) })) {
+    const location = diagnostic.location;
+    if (location === undefined) {
+      located.push(await placed(diagnostic, job, context));
+      continue;
+    }
+    const file = toHostPath(location.file);
+    if (generated.some((folder) => file.startsWith(folder))) {
+      located.push({ ...diagnostic, location: job.declaredAt });
+    } else {
+      located.push(
+        file === location.file ? diagnostic : { ...diagnostic, location: { ...location, file } },
+      );
+    }
+  }
+  return located;
+}
+
+/** A place for a message OpenSCAD printed without one (echoes and unknown chatter stay as they are). */
+async function placed(
+  diagnostic: Diagnostic,
+  job: RenderJob,
+  context: LocateContext,
+): Promise<Diagnostic> {
+  if (diagnostic.severity === 'echo' || diagnostic.severity === 'info') return diagnostic;
+  const location = await placeOf(diagnostic, job, context);
+  return { ...diagnostic, location };
+}
+
+async function placeOf(
+  diagnostic: Diagnostic,
+  job: RenderJob,
+  context: LocateContext,
+): Promise<SourceLocation> {
+  switch (diagnostic.code) {
+    case 'missing-include':
+    case 'missing-library': {
+      // The last quoted name: `Can't open include file 'x.scad'.` has an apostrophe before it.
+      const name = /'([^']+)'\.?\s*$/.exec(diagnostic.message)?.[1];
+      const statement =
+        name === undefined
+          ? undefined
+          : await findStatement(name, job.scadFile, context.inputFiles);
+      return statement ?? job.declaredAt;
+    }
+    case 'not-2d':
+    case 'not-3d':
+    case 'export-not-supported':
+    case 'output-not-writable':
+      return job.requestedAt;
+    default:
+      return job.declaredAt;
+  }
+}
+
+/** The first `include <name>` or `use <name>` outside a line comment in the part's files. */
+async function findStatement(
+  name: string,
+  scadFile: string,
+  inputFiles: readonly string[],
+): Promise<SourceLocation | undefined> {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const statement = new RegExp(`\\b(?:include|use)\\s*<\\s*${escaped}\\s*>`);
+  const files = [
+    scadFile,
+    ...inputFiles.filter((file) => file !== scadFile && /\.scad$/i.test(file)),
+  ];
+  for (const file of files) {
+    const text = await readRegularFile(file).then(
+      (bytes) => new TextDecoder('utf-8').decode(bytes),
+      () => undefined,
+    );
+    if (text === undefined) continue;
+    const lines = text.split('\n');
+    for (const [index, line] of lines.entries()) {
+      const match = statement.exec(line);
+      if (match === null) continue;
+      const comment = line.indexOf('//');
+      if (comment !== -1 && comment < match.index) continue;
+      return { file, line: index + 1, column: match.index + 1 };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { missingArgumentsWarnings } from '../../src/plan/missing-arguments-warnings.js';
+import type { RenderJob } from '../../src/plan/render-job.js';
+
+const source = [
+  'module needs(w, h = 2, d) //render.model.stl',
+  '{ cube([w, h, d]); }',
+  'module fine(size = 1) //render.model.stl',
+  '{ cube(size); }',
+  '',
+].join('\n');
+
+function part(module: string, line: number, name = module): RenderJob {
+  return {
+    id: name,
+    name,
+    scadFile: '/p/project.scad',
+    module,
+    mode: 'include',
+    variables: {},
+    quality: {},
+    outputs: [{ format: 'stl', path: `/p/outputs/${name}.stl` }],
+    declaredAt: { file: '/p/project.scad', line, column: 1 },
+    requestedAt: { file: '/p/project.scad', line, column: 27 },
+  };
+}
+
+describe('missingArgumentsWarnings', () => {
+  it('warns once per module whose parameters without default a call with no arguments leaves undef', async () => {
+    const warnings = await missingArgumentsWarnings(
+      [part('needs', 1), part('needs', 1, 'needs-small'), part('fine', 3)],
+      () => Promise.resolve(source),
+    );
+    expect(warnings).toEqual([
+      {
+        message: 'needs() is rendered without arguments, so w and d (no default) are undef in it',
+        location: { file: '/p/project.scad', line: 1, column: 14, length: 1 },
+        hint: 'give them defaults in the header (w = …), or render a module that calls needs(…) with the values',
+      },
+    ]);
+  });
+
+  it('says nothing of whole files and of files it cannot read', async () => {
+    const whole: RenderJob = { ...part('x', 1) };
+    delete (whole as { module?: string }).module;
+    expect(await missingArgumentsWarnings([whole], () => Promise.resolve(source))).toEqual([]);
+    expect(
+      await missingArgumentsWarnings([part('needs', 1)], () => Promise.reject(new Error('gone'))),
+    ).toEqual([]);
+  });
+});

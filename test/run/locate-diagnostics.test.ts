@@ -1,0 +1,90 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RenderJob } from '../../src/plan/render-job.js';
+import { locateDiagnostics } from '../../src/run/locate-diagnostics.js';
+import { readOpenScadFixture } from '../diagnostics/openscad-fixture.js';
+
+let folder: string;
+let scadFile: string;
+let job: RenderJob;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'parascad-locate-'));
+  scadFile = join(folder, 'project.scad');
+  await writeFile(
+    scadFile,
+    [
+      '// include <nope.scad> in a comment does not count',
+      'include <nope.scad>',
+      'use <lib/nope.scad>',
+      'module part() //render.model.stl',
+      '{ square(1); }',
+      '',
+    ].join('\n'),
+  );
+  job = {
+    id: 'part',
+    name: 'part',
+    scadFile,
+    module: 'part',
+    mode: 'include',
+    variables: {},
+    quality: {},
+    outputs: [{ format: 'stl', path: join(folder, 'outputs', 'part.stl') }],
+    declaredAt: { file: scadFile, line: 4, column: 1 },
+    requestedAt: { file: scadFile, line: 4, column: 16 },
+  };
+});
+
+const context = () => ({ scratchDir: join(folder, 'scratch'), inputFiles: [scadFile] });
+
+describe('locateDiagnostics', () => {
+  it("places native OpenSCAD's unlocated missing include and library at their statements", async () => {
+    const console = [
+      readOpenScadFixture('missing-include', '2021'),
+      readOpenScadFixture('missing-use', '2021'),
+    ].join('');
+    const located = await locateDiagnostics(job, console, context());
+    expect(located.map(({ message, location }) => [message, location])).toEqual([
+      ["Can't open include file 'nope.scad'.", { file: scadFile, line: 2, column: 1 }],
+      ["Can't open library 'lib/nope.scad'.", { file: scadFile, line: 3, column: 1 }],
+    ]);
+  });
+
+  it('places a wrong-dimension result at the request for the format, an empty one at the module', async () => {
+    const notThreeD = await locateDiagnostics(
+      job,
+      readOpenScadFixture('2d-to-stl', '2021'),
+      context(),
+    );
+    expect(notThreeD.map((diagnostic) => diagnostic.location)).toEqual([job.requestedAt]);
+    for (const version of ['2021', '2025'] as const) {
+      const empty = await locateDiagnostics(
+        job,
+        readOpenScadFixture('empty-top-level', version),
+        context(),
+      );
+      const fatal = empty.filter((diagnostic) => diagnostic.fatal);
+      expect(fatal.map((diagnostic) => diagnostic.location)).toEqual([job.declaredAt]);
+    }
+  });
+
+  it("moves messages about parascad's generated files, native and WASM, to the module's declaration", async () => {
+    const console = [
+      `TRACE: called by 'part' in file ${join(folder, 'scratch', 'definitions.scad')}, line 3`,
+      "TRACE: called by 'part' in file /parascad/definitions.scad, line 3",
+      '',
+    ].join('\n');
+    const located = await locateDiagnostics(job, console, context());
+    expect(located.map((diagnostic) => diagnostic.location)).toEqual([
+      job.declaredAt,
+      job.declaredAt,
+    ]);
+  });
+
+  it('leaves echoes as OpenSCAD printed them: they have no place to go', async () => {
+    const located = await locateDiagnostics(job, 'ECHO: 1\n', context());
+    expect(located).toEqual([{ severity: 'echo', message: '1', fatal: false }]);
+  });
+});
