@@ -51,8 +51,14 @@ export function showMesh(container: HTMLElement, positions: Float32Array): MeshV
 
   const camera = new PerspectiveCamera(30, 1, radius / 100, radius * 100);
   camera.up.set(0, 0, 1);
-  const distance = (1.15 * radius) / Math.sin((camera.fov * Math.PI) / 360);
-  camera.position.copy(centre).add(new Vector3(1, -1, 0.8).normalize().multiplyScalar(distance));
+  const from = new Vector3(1, -1, 0.8).normalize();
+  // The whole part in view, across the narrower of the view's two angles.
+  const fit = (aspect: number): void => {
+    const half = (camera.fov * Math.PI) / 360;
+    const narrower = aspect < 1 ? Math.atan(Math.tan(half) * aspect) : half;
+    camera.position.copy(centre).addScaledVector(from, (1.15 * radius) / Math.sin(narrower));
+  };
+  fit(1);
   // The lamp rides with the camera, above the viewer's left shoulder: the side the user looks at
   // is always lit, the top brightest, as in the thumbnails.
   const lamp = new DirectionalLight(0xffffff, 2.6);
@@ -101,8 +107,17 @@ export function showMesh(container: HTMLElement, positions: Float32Array): MeshV
     renderer.setSize(width, height);
     camera.aspect = width / height;
     camera.updateProjectionMatrix();
+    // Until the user moves the view, a resize fits the part again.
+    if (!moved) {
+      fit(camera.aspect);
+      controls.update();
+    }
     draw();
   };
+  let moved = false;
+  controls.addEventListener('start', () => {
+    moved = true;
+  });
   controls.addEventListener('change', draw);
   const observer = new ResizeObserver(resize);
   observer.observe(container);
