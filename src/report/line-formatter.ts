@@ -7,6 +7,7 @@ import { describeFailure } from './describe-failure.js';
 import { describeStopping } from './describe-stopping.js';
 import { formatConfigWarning } from './format-config-error.js';
 import { formatPartResult, formatsOf } from './format-part-result.js';
+import { formatChanges } from './format-changes.js';
 import { formatSummary } from './format-summary.js';
 import { nameColumnFor } from './fit-name-column.js';
 
@@ -74,7 +75,12 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
       case 'stopping':
         return [colors.yellow(describeStopping(event.reason, event.running))];
       case 'run-done':
-        return formatSummary(event.summary, options);
+        return [
+          ...formatSummary(event.summary, options),
+          ...(event.summary.changes === undefined
+            ? []
+            : formatChanges(event.summary.changes, event.summary.results, options)),
+        ];
       case 'run-error':
         // The CLI prints setup errors itself, in one place.
         return [];

@@ -50,6 +50,8 @@ export interface RunPlan {
   readonly cache?: ProjectCacheSettings;
   /** The output folder every output is written below; nothing is written outside it. */
   readonly outDir?: string;
+  /** Set when part names picked some of the parts: the others are not gone, only left out. */
+  readonly pickedByName?: boolean;
   /**
    * Where the parts come from, in words (`render_config.yml`, `the markers of project.scad`, …),
    * for the first line of a run; undefined for plans built by other tools.
@@ -100,7 +102,11 @@ export async function planRun(
     };
   }
   if (targets.names.length > 0) {
-    plan = { ...plan, jobs: selectParts(plan.jobs, { names: targets.names }, cwd) };
+    plan = {
+      ...plan,
+      jobs: selectParts(plan.jobs, { names: targets.names }, cwd),
+      pickedByName: true,
+    };
   }
   return withQuality(plan, options);
 }

@@ -71,6 +71,11 @@ export interface RenderOptions {
    */
   readonly strict?: boolean | undefined;
   /**
+   * A folder of earlier outputs (relative to cwd) to compare each part's outputs with, at their
+   * places relative to the output folder. @default the previous run, from `.parascad/last-run.json`
+   */
+  readonly baseline?: string | undefined;
+  /**
    * Memory the running parts may take together, in bytes: a part does not start while the
    * running ones' recorded peaks plus its own would exceed it, and a native render that grows
    * beyond it is stopped. @default three quarters of the memory available at the start

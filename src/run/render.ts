@@ -9,6 +9,7 @@ import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
 import { ConfigError, ParascadError } from '../errors.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
+import type { Digest } from '../job/digest.js';
 import { FileDigests } from '../job/file-digests.js';
 import { buildPartJob, type PartJob } from '../job/part-job.js';
 import { checkOutputs } from '../plan/check-outputs.js';
@@ -28,6 +29,7 @@ import { planSchedule } from './plan-schedule.js';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
 import type { RenderSession } from './render-session.js';
 import { checkRenderOptions, type RenderOptions } from './render-options.js';
+import { compareRun } from './compare-run.js';
 import { resolveRunEngines, type RunEngines } from './resolve-run-engines.js';
 import type { EnginePlan, RunEvent } from './run-event.js';
 import { runParts } from './run-parts.js';
@@ -73,8 +75,10 @@ export async function renderPlan(
   session?: RenderSession,
 ): Promise<RunSummary> {
   checkRenderOptions(options);
+  const startedAt = new Date().toISOString();
   const emit = options.onEvent ?? (() => undefined);
   const { jobs, history } = project;
+  const baseline = baselineOf(options);
   if (jobs.length === 0) {
     throw new ParascadError(
       'NOTHING_TO_RENDER',
@@ -254,14 +258,43 @@ export async function renderPlan(
     const result = cached.hits.get(job.id) ?? byId.get(job.id);
     return result === undefined ? [] : [result];
   });
-  const summary = summarise(
+  const wallSeconds = (performance.now() - begun) / 1000;
+  const compared = await compareRun({
+    projectDir: project.projectDir,
+    jobs,
     results,
-    (performance.now() - begun) / 1000,
-    concurrency,
-    runner.engines(),
-  );
+    startedAt,
+    pickedByName: project.pickedByName === true,
+    ...defined({
+      baseline,
+      outDir: project.outDir,
+      blobPath:
+        runCache === undefined
+          ? undefined
+          : (blob: string) => runCache.store.blobPath(blob as Digest),
+    }),
+  });
+  for (const problem of compared.warnings) emit({ type: 'warning', problem });
+  const summary: RunSummary = {
+    ...summarise(results, wallSeconds, concurrency, runner.engines()),
+    changes: compared.changes,
+  };
   emit({ type: 'run-done', summary });
   return summary;
+}
+
+/** `--baseline` as an absolute folder, refused before anything renders when it is not one. */
+function baselineOf(options: RenderOptions): string | undefined {
+  if (options.baseline === undefined) return undefined;
+  const folder = resolve(options.cwd ?? process.cwd(), options.baseline);
+  if (!existsSync(folder)) {
+    throw new ParascadError(
+      'USAGE',
+      `--baseline ${options.baseline}: no such folder (${folder})`,
+      'Give a folder of earlier outputs, e.g. the outputs/ of a checkout of the last release.',
+    );
+  }
+  return folder;
 }
 
 /**

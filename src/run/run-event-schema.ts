@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { runChangesSchema } from '../changes/run-changes-schema.js';
+import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { RunEvent } from './run-event.js';
 import { publishedJsonSchema } from '../util/published-json-schema.js';
 
@@ -123,29 +125,6 @@ export const failureReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('strict'), warnings: z.number().int(), first: diagnosticSchema }),
 ]);
 
-const vector3 = z.tuple([z.number(), z.number(), z.number()]);
-const vector2 = z.tuple([z.number(), z.number()]);
-
-/** The facts of an output's geometry (see `OutputFacts`). */
-export const outputFactsSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('3d'),
-    volume: z.number(),
-    area: z.number().describe('Surface area, mm².'),
-    bounds: z.object({ min: vector3, max: vector3 }),
-    triangles: z.number().int(),
-    closed: z.boolean().describe('Every edge shared by exactly two faces.'),
-    openEdges: z.number().int().describe('Edges only one face uses: holes.'),
-    nonManifoldEdges: z.number().int().describe('Edges more than two faces use.'),
-  }),
-  z.object({
-    kind: z.literal('2d'),
-    bounds: z.object({ min: vector2, max: vector2 }),
-    area: z.number().describe('Area enclosed, holes left out, mm².'),
-    contours: z.number().int(),
-  }),
-]);
-
 const deliveredOutput = z.object({
   format: z.string(),
   path: z.string(),
@@ -206,6 +185,9 @@ const runSummary = z.object({
   retries: z.number().int(),
   concurrency: z.number().int(),
   engines: z.array(engineInfoSchema),
+  changes: runChangesSchema
+    .exactOptional()
+    .describe('What changed since the previous run, or against --baseline.'),
 });
 
 /** Every event of a run, as the library emits it and `--json` writes it, one per line. */

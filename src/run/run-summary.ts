@@ -1,3 +1,4 @@
+import type { RunChanges } from '../changes/run-changes-schema.js';
 import type { EngineInfo } from '../engines/engine.js';
 import type { PartResult } from './part-result.js';
 
@@ -26,6 +27,8 @@ export interface RunSummary {
   readonly retries: number;
   readonly concurrency: number;
   readonly engines: readonly EngineInfo[];
+  /** What changed since the previous run, or against `baseline`; absent when nothing was compared. */
+  readonly changes?: RunChanges;
 }
 
 /** Totals of a run's results. */

@@ -31,6 +31,10 @@ export function renderCommand(context: CliContext) {
     )
     .option('--local-fallback', 'with --queue: render here when no worker serves the parts')
     .option(
+      '--baseline <dir>',
+      'say what changed against this folder of earlier outputs (default: against the previous run)',
+    )
+    .option(
       '--report <kind=path>',
       'also write a report of the run: json=FILE, junit=FILE, html=DIR (repeatable)',
       (text, previous: readonly ReportRequest[]) => [
@@ -75,6 +79,7 @@ export function renderCommand(context: CliContext) {
                   jobs: options.jobs,
                   stl: options.stl,
                   queue: options.queue,
+                  baseline: options.baseline,
                 }),
               },
             });
@@ -86,6 +91,7 @@ export function renderCommand(context: CliContext) {
           failFast: options.failFast === true,
           queue: options.queue,
           localFallback: options.localFallback === true,
+          baseline: options.baseline,
           onEvent: (event) => {
             reporter.onEvent(event);
             reports?.onEvent(event);

@@ -1,6 +1,6 @@
-import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic, SourceLocation } from '../../diagnostics/diagnostic.js';
 import type { EngineInfo } from '../../engines/engine.js';
+import type { PartChange } from '../../changes/run-changes-schema.js';
 import type { ConfigProblem } from '../../errors.js';
 import { FileDigests } from '../../job/file-digests.js';
 import type { RenderJob } from '../../plan/render-job.js';
@@ -8,6 +8,7 @@ import type { DeliveredOutput, FailureReason, PartResult } from '../../run/part-
 import type { RunEvent } from '../../run/run-event.js';
 import type { RunSummary } from '../../run/run-summary.js';
 import { defined } from '../../util/defined.js';
+import { relativePath } from '../../util/relative-path.js';
 import { unreachable } from '../../util/unreachable.js';
 import { describeFailure } from '../describe-failure.js';
 import type {
@@ -56,9 +57,13 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
       const result = byId.get(job.id);
       return result === undefined
         ? notFinished(job, projectDir)
-        : reportPart(result, projectDir, engines, digests);
+        : withChanges(
+            await reportPart(result, projectDir, engines, digests),
+            run.summary?.changes?.parts[job.id],
+          );
     }),
   );
+  const changes = run.summary?.changes;
   const count = (status: ReportPart['status']): number =>
     parts.filter((part) => part.status === status).length;
   return {
@@ -95,6 +100,18 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
       warnings: parts.filter((part) => part.diagnostics.some(isWarning)).length,
       partSeconds: parts.reduce((sum, part) => sum + part.seconds, 0),
     },
+    ...(changes === undefined
+      ? {}
+      : {
+          changes: {
+            against: changes.against,
+            unchanged: changes.unchanged,
+            changed: changes.changed,
+            new: changes.new,
+            gone: changes.gone,
+            ...defined({ baseline: changes.baseline, previousRunAt: changes.previousRunAt }),
+          },
+        }),
     warnings: run.warnings.map((problem) => ({
       message: problem.message,
       ...defined({
@@ -157,6 +174,10 @@ async function reportPart(
   };
 }
 
+function withChanges(part: ReportPart, changes: PartChange | undefined): ReportPart {
+  return changes === undefined ? part : { ...part, changes };
+}
+
 /** A part the run planned but never finished: cancelled before it started or while it ran. */
 function notFinished(job: RenderJob, projectDir: string): ReportPart {
   const reason: FailureReason = { kind: 'cancelled' };
@@ -184,7 +205,7 @@ function identity(
     id: job.id,
     name: job.name,
     file: job.scadFile,
-    relativeFile: relativeTo(projectDir, job.scadFile),
+    relativeFile: relativePath(projectDir, job.scadFile),
     variables: { ...job.variables },
     requestedAt: locate(job.requestedAt, projectDir),
     ...defined({ module: job.module }),
@@ -248,7 +269,7 @@ async function reportOutput(
   return {
     format: output.format,
     path: output.path,
-    relativePath: relativeTo(projectDir, output.path),
+    relativePath: relativePath(projectDir, output.path),
     bytes: output.bytes,
     digest: await digests.of(output.path),
     summary: output.summary,
@@ -272,16 +293,10 @@ function reportDiagnostic(diagnostic: Diagnostic, projectDir: string): ReportDia
 function locate(at: SourceLocation, projectDir: string): ReportDiagnostic['location'] & object {
   return {
     file: at.file,
-    relativePath: relativeTo(projectDir, at.file),
+    relativePath: relativePath(projectDir, at.file),
     line: at.line,
     ...defined({ column: at.column }),
   };
-}
-
-/** `file` relative to `folder`, with `/` separators on every system. */
-export function relativeTo(folder: string, file: string): string {
-  if (!isAbsolute(file)) return file.split(sep).join('/');
-  return relative(folder, file).split(sep).join('/');
 }
 
 function present<T>(value: T | undefined): T[] {

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import {
-  engineInfoSchema,
-  failureReasonSchema,
-  outputFactsSchema,
-} from '../../run/run-event-schema.js';
+import { partChangeSchema, runChangesSchema } from '../../changes/run-changes-schema.js';
+import { outputFactsSchema } from '../../formats/output-facts-schema.js';
+import { engineInfoSchema, failureReasonSchema } from '../../run/run-event-schema.js';
 import { publishedJsonSchema } from '../../util/published-json-schema.js';
 
 /*
@@ -61,43 +59,6 @@ const reportFailure = z.object({
   reason: failureReasonSchema.describe('The failure as the library reports it.'),
 });
 
-const previousOutput = z.object({
-  digest: z.string().describe('SHA-256 of the previous bytes.'),
-  bytes: z.number().int(),
-  facts: outputFactsSchema.exactOptional(),
-  file: z
-    .string()
-    .exactOptional()
-    .describe(
-      "Where the previous bytes can be read: the cache store's blob, or the baseline's file. Absent when they were not kept (--no-cache).",
-    ),
-});
-
-const outputChange = z.object({
-  status: z
-    .enum(['unchanged', 'same-geometry', 'changed', 'new'])
-    .describe(
-      'unchanged: the same bytes; same-geometry: other bytes, the same geometry (facet order, number formatting); changed: the geometry differs; new: no previous output of this format.',
-    ),
-  previous: previousOutput.exactOptional(),
-  volumeDelta: z.number().exactOptional().describe('This volume minus the previous one, mm³.'),
-  areaDelta: z.number().exactOptional().describe('Surface area (3D) or area (2D) difference.'),
-  trianglesDelta: z.number().int().exactOptional(),
-  boundsDelta: z
-    .object({ min: z.array(z.number()), max: z.array(z.number()) })
-    .exactOptional()
-    .describe('How far each corner of the bounding box moved, per axis.'),
-});
-
-const partChanges = z.object({
-  status: z
-    .enum(['unchanged', 'changed', 'new'])
-    .describe(
-      'changed when any output changed geometry (or appeared or went); unchanged when every output has the same geometry; new when the part was not in the previous run or baseline.',
-    ),
-  outputs: z.record(z.string(), outputChange).describe('Keyed by output format.'),
-});
-
 const reportOutput = z.object({
   format: z.string(),
   path: z.string().describe('Absolute path.'),
@@ -152,7 +113,7 @@ const reportPart = z.object({
   outputs: z.array(reportOutput),
   diagnostics: z.array(reportDiagnostic),
   console: z.string().describe('Everything OpenSCAD printed for the part.'),
-  changes: partChanges
+  changes: partChangeSchema
     .exactOptional()
     .describe('Compared with the previous run or the baseline; absent when there was none.'),
 });
@@ -212,19 +173,10 @@ export const runReportSchema = z.object({
     warnings: z.number().int().describe('Parts with at least one warning.'),
     partSeconds: z.number().describe('The sum of the parts’ own times.'),
   }),
-  changes: z
-    .object({
-      against: z.enum(['previous-run', 'baseline']),
-      baseline: z.string().exactOptional().describe('The baseline folder, absolute.'),
-      previousRunAt: z.string().exactOptional().describe('When the previous run started.'),
-      unchanged: z.number().int(),
-      changed: z.number().int(),
-      new: z.number().int(),
-      gone: z
-        .array(z.object({ id: z.string(), name: z.string() }))
-        .describe('Parts of the previous run (or baseline) this run does not have.'),
-    })
-    .exactOptional(),
+  changes: runChangesSchema
+    .omit({ parts: true })
+    .exactOptional()
+    .describe("Totals of what changed; each part's own is in its changes."),
   warnings: z.array(reportWarning),
   parts: z.array(reportPart).describe('In the order of the plan; failures are not moved first.'),
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DeepReadonly } from '../../util/deep-readonly.js';
 import type { runReportSchema } from './run-report-schema.js';
 
 /**
@@ -6,9 +7,6 @@ import type { runReportSchema } from './run-report-schema.js';
  * HTML reports are made from. Inferred from {@link runReportSchema}, its source of truth.
  */
 export type RunReport = DeepReadonly<z.output<typeof runReportSchema>>;
-
-/** Read-only all the way down: a report is a finished document, and writers only read it. */
-type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
 /** One part of a {@link RunReport}. */
 export type ReportPart = RunReport['parts'][number];

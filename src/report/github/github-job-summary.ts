@@ -1,3 +1,4 @@
+import { describeOutputChange } from '../format-changes.js';
 import { formatDuration } from '../format-duration.js';
 import type { ReportPart, RunReport } from '../documents/run-report.js';
 
@@ -24,6 +25,24 @@ export function githubJobSummary(report: RunReport): string {
     `### parascad: ${report.run.outcome === 'passed' ? '✅' : '❌'} ${totals.parts} ${totals.parts === 1 ? 'part' : 'parts'} · ${headline.join(' · ')}`,
     '',
   ];
+  const changes = report.changes;
+  if (
+    changes !== undefined &&
+    (changes.previousRunAt !== undefined || changes.baseline !== undefined)
+  ) {
+    const counts = [
+      changes.changed > 0 ? `${changes.changed} changed` : undefined,
+      changes.new > 0 ? `${changes.new} new` : undefined,
+      changes.gone.length > 0
+        ? `${changes.gone.length} gone (${changes.gone.map((part) => cell(part.name)).join(', ')})`
+        : undefined,
+      `${changes.unchanged} unchanged`,
+    ].filter((count) => count !== undefined);
+    lines.push(
+      `${changes.baseline === undefined ? 'Since the last run' : 'Against the baseline'}: ${counts.join(' · ')}`,
+      '',
+    );
+  }
   if (report.run.error !== undefined) {
     lines.push(`**${cell(report.run.error.message)}**`, '');
   }
@@ -56,12 +75,16 @@ function row(part: ReportPart): string {
   const warnings = part.diagnostics.filter(
     (diagnostic) => diagnostic.severity === 'warning',
   ).length;
+  const changed = Object.entries(part.changes?.outputs ?? {})
+    .filter(([, output]) => output.status !== 'unchanged' && output.status !== 'same-geometry')
+    .map(([format, output]) => `${format}: ${describeOutputChange(output)}`);
   const problem =
     part.failure !== undefined && part.status === 'failed'
       ? part.failure.message
-      : warnings > 0
-        ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`
-        : '';
+      : [
+          ...(warnings > 0 ? [`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`] : []),
+          ...(part.changes?.status === 'changed' ? [`changed: ${changed.join(', ')}`] : []),
+        ].join(' · ');
   return `| ${cell(part.name)} | ${status} | ${part.seconds > 0 ? formatDuration(part.seconds) : ''} | ${engine} | \`${cell(`${at.relativePath}:${at.line}`)}\` | ${cell(problem)} |`;
 }
 

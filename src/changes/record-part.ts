@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { measureOutput } from '../formats/measure-output.js';
+import type { OutputFacts } from '../run/part-result.js';
+import { digest } from '../job/digest.js';
+import { defined } from '../util/defined.js';
+import { geometryDigest } from './geometry-digest.js';
+import type { OutputRecord } from './run-record.js';
+
+/**
+ * What an output file holds, for comparing it with another run's: its bytes' digest, its
+ * geometry's digest and facts. `facts` when the run measured them already; else they are measured
+ * here (a baseline's files). Undefined when the file cannot be read.
+ */
+export async function recordOutput(
+  format: string,
+  path: string,
+  facts?: OutputFacts,
+): Promise<OutputRecord | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return undefined;
+  }
+  const measured = facts ?? measureOutput(format, bytes);
+  return {
+    digest: digest(bytes),
+    bytes: bytes.length,
+    ...defined({
+      geometry: geometryDigest(format, bytes),
+      facts: measured.kind === 'none' ? undefined : measured,
+    }),
+  };
+}

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { comparePart } from '../changes/compare-part.js';
+import { readBaseline } from '../changes/read-baseline.js';
+import { recordOutput } from '../changes/record-part.js';
+import type { PartChange, RunChanges } from '../changes/run-changes-schema.js';
+import {
+  loadRunRecord,
+  runRecordFile,
+  saveRunRecord,
+  type OutputRecord,
+  type PartRecord,
+  type RunRecord,
+} from '../changes/run-record.js';
+import type { ConfigProblem } from '../errors.js';
+import type { RenderJob } from '../plan/render-job.js';
+import { commonFolder } from '../util/common-folder.js';
+import { relativePath } from '../util/relative-path.js';
+import type { PartResult } from './part-result.js';
+
+/** What comparing a run needs from it. */
+export interface CompareRunInput {
+  readonly projectDir: string;
+  readonly jobs: readonly RenderJob[];
+  readonly results: readonly PartResult[];
+  /** When the run started (ISO 8601), recorded for the next run. */
+  readonly startedAt: string;
+  /** Compare with this folder of outputs instead of the previous run (`--baseline`). */
+  readonly baseline?: string;
+  /** The folder outputs are written below, to find them in the baseline. */
+  readonly outDir?: string;
+  /** Where the cache keeps the bytes of a digest, when there is a cache. */
+  readonly blobPath?: (digest: string) => string;
+  /** Whether part names picked the parts: then the others are left out, not gone. */
+  readonly pickedByName: boolean;
+}
+
+/**
+ * Compares each part that rendered (or came from the cache) with the previous run's record in
+ * `.parascad/last-run.json` — or with a baseline folder — and records this run for the next one.
+ * Parts this run did not render keep their record, so a failed part compares with its last good
+ * outputs; a part is gone when its file is gone, or its file rendered without it (not when part
+ * names picked the parts). A record that cannot be written (a read-only project) is a warning.
+ */
+export async function compareRun(
+  input: CompareRunInput,
+): Promise<{ readonly changes: RunChanges; readonly warnings: readonly ConfigProblem[] }> {
+  const file = runRecordFile(input.projectDir);
+  const recorded = await loadRunRecord(file);
+  const current = await currentParts(input);
+
+  const baseline =
+    input.baseline === undefined
+      ? undefined
+      : await readBaseline(
+          input.baseline,
+          input.jobs,
+          input.outDir ??
+            commonFolder(input.jobs.flatMap((job) => job.outputs.map((o) => o.path))) ??
+            input.projectDir,
+          input.projectDir,
+        );
+  const parts: Record<string, PartChange> = {};
+  for (const [id, part] of current) {
+    parts[id] =
+      baseline === undefined
+        ? comparePart(part, recorded?.parts[id], (_format, output) => blobOf(input, output))
+        : comparePart(part, baseline.parts.get(id), (format) =>
+            baseline.files.get(id)?.get(format),
+          );
+  }
+  const gone =
+    baseline === undefined
+      ? goneParts(input, recorded)
+      : baseline.unmatched.map((place) => ({ id: place, name: place }));
+  const statuses = Object.values(parts).map((part) => part.status);
+  const changes: RunChanges = {
+    against: baseline === undefined ? 'previous-run' : 'baseline',
+    ...(input.baseline === undefined ? {} : { baseline: input.baseline }),
+    ...(baseline === undefined && recorded !== undefined ? { previousRunAt: recorded.at } : {}),
+    parts,
+    unchanged: statuses.filter((status) => status === 'unchanged').length,
+    changed: statuses.filter((status) => status === 'changed').length,
+    new: statuses.filter((status) => status === 'new').length,
+    gone,
+  };
+
+  const goneIds = new Set(baseline === undefined ? gone.map((part) => part.id) : []);
+  const next: RunRecord = {
+    version: 1,
+    at: input.startedAt,
+    parts: {
+      ...Object.fromEntries(
+        Object.entries(recorded?.parts ?? {}).filter(([id]) => !goneIds.has(id)),
+      ),
+      ...Object.fromEntries(current),
+    },
+  };
+  try {
+    await saveRunRecord(file, next);
+    return { changes, warnings: [] };
+  } catch (error) {
+    return {
+      changes,
+      warnings: [
+        {
+          message: `could not record this run's outputs in ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}): the next run cannot say what changed`,
+        },
+      ],
+    };
+  }
+}
+
+/** The record of each part that delivered outputs, read from the files it wrote. */
+async function currentParts(input: CompareRunInput): Promise<Map<string, PartRecord>> {
+  const parts = new Map<string, PartRecord>();
+  for (const result of input.results) {
+    if (result.outputs.length === 0) continue;
+    const outputs: Record<string, OutputRecord> = {};
+    for (const output of result.outputs) {
+      const record = await recordOutput(output.format, output.path, output.facts);
+      if (record !== undefined) outputs[output.format] = record;
+    }
+    parts.set(result.job.id, {
+      name: result.job.name,
+      file: relativePath(input.projectDir, result.job.scadFile),
+      outputs,
+    });
+  }
+  return parts;
+}
+
+/** Recorded parts that are gone: their file is gone, or it rendered in this run without them. */
+function goneParts(
+  input: CompareRunInput,
+  recorded: RunRecord | undefined,
+): { id: string; name: string }[] {
+  if (recorded === undefined || input.pickedByName) return [];
+  const planned = new Set(input.jobs.map((job) => job.id));
+  const files = new Set(input.jobs.map((job) => relativePath(input.projectDir, job.scadFile)));
+  return Object.entries(recorded.parts)
+    .filter(
+      ([id, part]) =>
+        !planned.has(id) &&
+        (files.has(part.file) || !existsSync(resolve(input.projectDir, part.file))),
+    )
+    .map(([id, part]) => ({ id, name: part.name }));
+}
+
+function blobOf(input: CompareRunInput, output: OutputRecord): string | undefined {
+  const path = input.blobPath?.(output.digest);
+  return path !== undefined && existsSync(path) ? path : undefined;
+}
