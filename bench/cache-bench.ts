@@ -7,11 +7,12 @@
  *   npm run build && npx tsx bench/cache-bench.ts [--engine wasm|native|auto] [--files 20] [--modules 25]
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeMarkedModuleProject } from './marked-module-project.js';
 
 const cli = fileURLToPath(new URL('../bin/parascad.js', import.meta.url));
 const example = fileURLToPath(new URL('../examples/desk-organizer', import.meta.url));
@@ -79,25 +80,7 @@ async function storeBytes(folder: string): Promise<number> {
 
 async function generate(): Promise<string> {
   const folder = join(await mkdtemp(join(tmpdir(), 'parascad-cache-bench-')), 'project');
-  await mkdir(join(folder, 'parts'), { recursive: true });
-  await mkdir(join(folder, 'shared'), { recursive: true });
-  await writeFile(join(folder, 'parascad.config.yaml'), 'files:\n  - path: parts/*.scad\n');
-  await writeFile(join(folder, 'shared', 'common.scad'), 'wall = 1;\n');
-  // Files 1–5 also share a group include: editing it must re-render exactly their parts.
-  await writeFile(join(folder, 'shared', 'group.scad'), 'include <common.scad>\nlip = 0.5;\n');
-  for (let file = 1; file <= fileCount; file++) {
-    const include = file <= 5 ? 'group.scad' : 'common.scad';
-    const modules = Array.from(
-      { length: modulesPerFile },
-      (_, index) =>
-        `module p${file}_${index}() { //render.model.stl\n  cube([${index + 1}, wall + ${file}, 1]);\n}\n`,
-    );
-    await writeFile(
-      join(folder, 'parts', `f${String(file).padStart(2, '0')}.scad`),
-      [`include <../shared/${include}>`, '', ...modules].join('\n'),
-    );
-  }
-  return folder;
+  return writeMarkedModuleProject(folder, fileCount, modulesPerFile);
 }
 
 async function append(file: string, text: string): Promise<void> {

@@ -10,7 +10,9 @@ export function formatSourceLine(source: string, jobs: readonly RenderJob[]): st
   const groups = new Map<string, string[]>();
   for (const job of jobs) {
     const quality = describeQuality(job);
-    groups.set(quality, [...(groups.get(quality) ?? []), job.name]);
+    const names = groups.get(quality);
+    if (names === undefined) groups.set(quality, [job.name]);
+    else names.push(job.name);
   }
   const qualities = [...groups].map(([quality, names]) =>
     groups.size === 1
