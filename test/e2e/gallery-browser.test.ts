@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -202,6 +202,51 @@ describe.skipIf(!hasChromium)(`a changed part in the gallery ${chromiumSkipReaso
     } finally {
       await browser.close();
       await rm(dirname(dir), { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!hasChromium)(`the gallery after a part changed ${chromiumSkipReason}`, () => {
+  it('marks it and shows the render before the change, taken from the cache, beside the new one', async () => {
+    const project = await copyFixture('e2e-kit');
+    const first = await runCli(['render', 'block', 'disc', '--engine', 'wasm'], project);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const helpers = join(project, 'parts', 'helpers.scad');
+    await writeFile(helpers, (await readFile(helpers, 'utf8')).replace('h = 3', 'h = 6'));
+    const second = await runCli(
+      ['render', 'block', 'disc', '--engine', 'wasm', '--report', 'html=gallery'],
+      project,
+    );
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    const browser = await launchChromium();
+    const problems: string[] = [];
+    try {
+      const page = await browser.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+      await page.goto(pathToFileURL(join(project, 'gallery', 'index.html')).href);
+      const block = page.locator('.card[data-change="changed"]');
+      expect(await block.locator('h2').allTextContents()).toEqual(['block']);
+      expect(await page.locator('.card', { hasText: 'disc' }).getAttribute('data-change')).toBe(
+        'unchanged',
+      );
+      await block.locator('.open').click();
+      const canvases = page.locator('dialog canvas.mesh-canvas');
+      await expect.poll(() => canvases.count()).toBe(2);
+      expect(await page.locator('dialog .dimension').allTextContents()).toEqual([
+        'X 10 mm',
+        'Y 10 mm',
+        'Z 16 mm',
+        'X 10 mm',
+        'Y 10 mm',
+        'Z 13 mm',
+      ]);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await rm(dirname(project), { recursive: true, force: true });
     }
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/report/documents/run-report.js';
 import { reportSchemaFile } from '../../scripts/generate-report-schema.js';
 import { copyFixture } from '../support/copy-fixture.js';
-import { runCli, stopStartedClis } from '../support/run-cli.js';
+import { runCli, startCli, stopStartedClis } from '../support/run-cli.js';
 
 afterEach(stopStartedClis);
 
@@ -169,5 +169,40 @@ describe('parascad render --report', () => {
     );
     expect(run.code).toBe(1);
     expect((await readReport(join(project, 'ok.json'))).run.outcome).toBe('passed');
+  });
+
+  it('writes the reports of an interrupted run, its unfinished parts cancelled, and exits 130', async () => {
+    const project = await copyFixture('e2e-slow');
+    let interrupted = false;
+    const { done } = startCli(
+      [
+        'render',
+        '--engine',
+        'wasm',
+        '-j',
+        '1',
+        '--verbose',
+        '--report',
+        'json=run.json',
+        '--report',
+        'junit=junit.xml',
+      ],
+      project,
+      (stdout, child) => {
+        if (!interrupted && stdout.includes('started slow')) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      },
+    );
+    const run = await done;
+    expect(run.code, run.stdout + run.stderr).toBe(130);
+    const report = await readReport(join(project, 'run.json'));
+    expect(report.run.outcome).toBe('cancelled');
+    expect(report.parts.find((part) => part.name === 'quick')?.status).toBe('cancelled');
+    const junit = (await parse(await readFile(join(project, 'junit.xml'), 'utf8'))) as TestSuites;
+    const quick = junit.testsuite?.[0]?.testcase?.find((each) => each.name === 'quick');
+    expect(quick?.skipped).toHaveLength(1);
+    expect(quick?.failure).toBeUndefined();
   });
 });
