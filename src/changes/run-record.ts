@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { DeepReadonly } from '../util/deep-readonly.js';
-import { ensureStateFolder } from '../util/ensure-state-folder.js';
+import { ensureStateFolder, stateFolderOf } from '../util/ensure-state-folder.js';
 import { writeAtomic } from '../util/write-atomic.js';
 
 const outputRecordSchema = z.object({
@@ -37,7 +37,7 @@ export type RunRecord = DeepReadonly<z.output<typeof runRecordSchema>>;
 
 /** Where a project keeps its last run's record: beside its render history, in `.parascad/`. */
 export function runRecordFile(projectDir: string): string {
-  return join(projectDir, '.parascad', 'last-run.json');
+  return join(stateFolderOf(projectDir), 'last-run.json');
 }
 
 /** The record the last run left, or undefined when there is none or it cannot be read. */

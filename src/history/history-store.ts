@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { EngineId } from '../engines/engine.js';
 import { defined } from '../util/defined.js';
+import { stateFolderOf } from '../util/ensure-state-folder.js';
 
 /** What one render of a part cost on one engine. */
 export interface Timing {
@@ -71,7 +72,7 @@ export class HistoryStore {
 
   /** The history file of a project folder. */
   static fileFor(projectDir: string): string {
-    return join(projectDir, '.parascad', 'history.json');
+    return join(stateFolderOf(projectDir), 'history.json');
   }
 
   /** Loads the history; a missing or unreadable file starts an empty one (it is only a cache of measurements). */

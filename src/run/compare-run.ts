@@ -31,6 +31,8 @@ export interface CompareRunInput {
   readonly outDir?: string;
   /** Where the cache keeps the bytes of a digest, when there is a cache. */
   readonly blobPath?: (digest: string) => string;
+  /** False when the project's state folder cannot be written: the run is compared, not recorded. */
+  readonly record?: boolean;
   /** Whether part names picked the parts: then the others are left out, not gone. */
   readonly pickedByName: boolean;
 }
@@ -96,6 +98,7 @@ export async function compareRun(
       ...Object.fromEntries(current),
     },
   };
+  if (input.record === false) return { changes, warnings: [] };
   try {
     await saveRunRecord(file, next);
     return { changes, warnings: [] };

@@ -5,7 +5,7 @@ import { CacheStore } from '../cache/cache-store.js';
 import { PartCache } from '../cache/part-cache.js';
 import type { ConfigProblem } from '../errors.js';
 import type { FileDigests } from '../job/file-digests.js';
-import { ensureStateFolder } from '../util/ensure-state-folder.js';
+import { ensureStateFolder, stateFolderOf } from '../util/ensure-state-folder.js';
 import type { RenderOptions } from './render-options.js';
 
 /** The cache's default size limit: 2 GB. */
@@ -56,7 +56,7 @@ export function cacheLocation(
         : resolve(cwd, env['PARASCAD_CACHE_DIR'])
       : resolve(cwd, options.cacheDir);
   return {
-    dir: given ?? join(projectDir, '.parascad', 'cache'),
+    dir: given ?? join(stateFolderOf(projectDir), 'cache'),
     inProject: given === undefined,
     maxBytes: options.cacheMaxBytes ?? settings.maxSizeBytes ?? defaultCacheMaxBytes,
   };

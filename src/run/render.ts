@@ -20,7 +20,15 @@ import { collectPartInputs, type PartInputs } from './collect-part-inputs.js';
 import { createEngineFallbacks } from './engine-fallbacks.js';
 import { finishRunCache } from './finish-run-cache.js';
 import { lookUpCachedParts } from './look-up-cached-parts.js';
-import { cacheLocation, openRunCache } from './open-run-cache.js';
+import {
+  cacheLocation,
+  openRunCache,
+  type CacheLocation,
+  type RunCache,
+} from './open-run-cache.js';
+import { stateFolderProblem } from './state-folder-problem.js';
+import { stateFolderOf } from '../util/ensure-state-folder.js';
+import type { ConfigProblem } from '../errors.js';
 import { storeRendered } from './store-rendered.js';
 import { createLocalPartRunner } from './local-part-runner.js';
 import type { PartResult } from './part-result.js';
@@ -93,6 +101,8 @@ export async function renderPlan(
   }
   if (project.outDir !== undefined) await prepareOutputFolder(project.outDir);
   const location = cacheLocation(project.projectDir, options, project.cache);
+  // A read-only project says once what it cannot keep, rather than once per file it would keep.
+  const stateProblem = await stateFolderProblem(project.projectDir);
   // Until the first part starts, a stop (Ctrl-C, SIGTERM) ends the run at once: nothing runs yet.
   const before = <T>(work: Promise<T>): Promise<T> =>
     beforeAnyPart(work, options.signal, options.stopSignal);
@@ -174,7 +184,9 @@ export async function renderPlan(
   for (const problem of [
     ...project.warnings,
     ...engines.native.warnings,
-    ...(runCache?.warnings ?? []),
+    ...(stateProblem === undefined
+      ? (runCache?.warnings ?? [])
+      : [stateFolderWarning(project.projectDir, stateProblem, runCache, location)]),
     ...cached.warnings,
   ]) {
     emit({ type: 'warning', problem });
@@ -243,7 +255,7 @@ export async function renderPlan(
   } finally {
     await runner.close();
   }
-  await saveHistory(history, emit);
+  if (stateProblem === undefined) await saveHistory(history, emit);
   if (runCache !== undefined) {
     await finishRunCache(runCache, {
       project: project.projectDir,
@@ -265,6 +277,7 @@ export async function renderPlan(
     results,
     startedAt,
     pickedByName: project.pickedByName === true,
+    record: stateProblem === undefined,
     ...defined({
       baseline,
       outDir: project.outDir,
@@ -281,6 +294,29 @@ export async function renderPlan(
   };
   emit({ type: 'run-done', summary });
   return summary;
+}
+
+/** The one warning of a run whose project folder cannot keep parascad's state. */
+function stateFolderWarning(
+  projectDir: string,
+  problem: string,
+  runCache: RunCache | undefined,
+  location: CacheLocation,
+): ConfigProblem {
+  const storeLost = runCache !== undefined && !runCache.write;
+  const lost = [
+    'render times',
+    "this run's record (what changed, next time)",
+    ...(storeLost ? ['the rendered parts (the cache is still read)'] : []),
+  ];
+  return {
+    message: `${stateFolderOf(projectDir)} cannot be written (${problem}): ${lost.join(', ')} are not kept`,
+    hint: storeLost
+      ? 'Make the folder writable, or keep the cache elsewhere with --cache-dir or PARASCAD_CACHE_DIR.'
+      : location.inProject
+        ? 'Make the folder writable to keep render times and the record of each run.'
+        : `The cache is kept in ${location.dir}; make the project folder writable to keep render times and the record of each run.`,
+  };
 }
 
 /** `--baseline` as an absolute folder, refused before anything renders when it is not one. */

@@ -1,6 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** A project's state folder, `.parascad/`: history, the last run's record, the default cache. */
+export function stateFolderOf(projectDir: string): string {
+  return join(projectDir, '.parascad');
+}
+
 /**
  * Creates parascad's state folder (`.parascad/`: history, cache) and keeps it out of version
  * control with its own `.gitignore`, written once and never overwritten.
