@@ -60,9 +60,10 @@ describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
   it('ends a part whose engine double-forks a detached helper that holds its output open, and kills the helper', async () => {
     const pids = join(folder, 'double-fork.pids');
     // The helper leaves the process group (setsid) through a double fork, so that neither the
-    // group nor the parent chain reaches it, and keeps stdout and stderr open.
+    // group nor the parent chain reaches it, and keeps stdout and stderr open. The engine waits
+    // until the helper has written its PID: killed sooner, it would leave nothing to look for.
     const engine = await script(
-      `( setsid sh -c 'echo $$ >> ${pids}; exec sleep 1000' & )\necho rendered\nexit 0`,
+      `( setsid sh -c 'echo $$ >> ${pids}; exec sleep 1000' & )\nwhile [ ! -s ${pids} ]; do sleep 0.01; done\necho rendered\nexit 0`,
     );
     const run = await runProcessTree(engine, [], { signal: never });
     expect(run.exitCode).toBe(0);
