@@ -46,10 +46,12 @@ export async function pruneCache(dir: string, options: PruneOptions): Promise<Pr
     );
   };
   if (options.maxBytes !== undefined && usage.totalBytes > options.maxBytes) {
-    // Down to 90% of the limit, so that the next runs do not evict at every part.
+    // Down to 90% of the limit, so that the next runs do not evict at every part. What no entry
+    // accounts for (the manifests) stays, so it counts against the limit too.
     const target = options.maxBytes * 0.9;
+    const unaccounted = usage.totalBytes - sizeOf(byUse) - unreferencedBytes(usage, byUse);
     let kept = byUse.filter((entry) => !removed.has(entry));
-    while (kept.length > 0 && sizeOf(kept) > target) {
+    while (kept.length > 0 && sizeOf(kept) + unaccounted > target) {
       const [oldest, ...rest] = kept;
       if (oldest !== undefined) removed.add(oldest);
       kept = rest;
@@ -70,4 +72,15 @@ export async function pruneCache(dir: string, options: PruneOptions): Promise<Pr
     bytesAfter -= info.bytes;
   }
   return { entriesRemoved: removed.size, bytesBefore: usage.totalBytes, bytesAfter };
+}
+
+/** The bytes of blobs no entry refers to (kept only while young; see `graceMs`). */
+function unreferencedBytes(
+  usage: Awaited<ReturnType<typeof cacheUsage>>,
+  entries: readonly EntryUsage[],
+): number {
+  const referenced = new Set(entries.flatMap((entry) => entry.blobs));
+  let bytes = 0;
+  for (const [blob, info] of usage.blobs) if (!referenced.has(blob)) bytes += info.bytes;
+  return bytes;
 }

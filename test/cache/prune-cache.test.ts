@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,17 @@ describe('pruneCache', () => {
     expect(pruned.entriesRemoved).toBe(1);
     expect((await cacheUsage(dir)).blobs.size).toBe(2);
     expect(pruned.bytesAfter).toBeLessThanOrEqual(before.totalBytes - 100);
+  });
+
+  it('counts the manifests against the limit: the store fits after eviction, manifests included', async () => {
+    const { dir, now } = await storeWithThreeEntries();
+    await mkdir(join(dir, 'manifests', 'ff'), { recursive: true });
+    await writeFile(join(dir, 'manifests', 'ff', `${'f'.repeat(64)}.json`), ' '.repeat(1500));
+    const before = await cacheUsage(dir);
+    const maxBytes = before.totalBytes - 100;
+    const pruned = await pruneCache(dir, { maxBytes, now });
+    expect(pruned.entriesRemoved).toBeGreaterThan(0);
+    expect((await cacheUsage(dir)).totalBytes).toBeLessThanOrEqual(maxBytes);
   });
 
   it('removes nothing while the store fits', async () => {
