@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MeshMeasurer } from '../../src/formats/mesh-measurer.js';
 import { UnreadableOutputError } from '../../src/formats/unreadable-output-error.js';
+import { tetrahedron } from './support/stl-files.js';
 
 type Point = readonly [number, number, number];
 
@@ -58,29 +59,6 @@ function box(low: Point, high: Point): Point[][] {
     ],
   ];
 }
-
-const tetrahedron: Point[][] = [
-  [
-    [0, 0, 0],
-    [0, 1, 0],
-    [1, 0, 0],
-  ],
-  [
-    [0, 0, 0],
-    [1, 0, 0],
-    [0, 0, 1],
-  ],
-  [
-    [0, 0, 0],
-    [0, 0, 1],
-    [0, 1, 0],
-  ],
-  [
-    [1, 0, 0],
-    [0, 1, 0],
-    [0, 0, 1],
-  ],
-];
 
 describe('MeshMeasurer', () => {
   it('measures a tetrahedron: volume, surface, bounds, triangles, closed', () => {
