@@ -56,7 +56,7 @@ export class CacheStore {
     return this.shard('blobs', blob);
   }
 
-  async readManifest(programKey: Digest): Promise<CacheManifest | undefined> {
+  readManifest(programKey: Digest): CacheManifest | undefined {
     try {
       const parsed = JSON.parse(
         readFileSync(this.shard('manifests', programKey, '.json'), 'utf8'),
@@ -77,7 +77,7 @@ export class CacheStore {
     );
   }
 
-  async readEntry(key: PartKey): Promise<EntryRead> {
+  readEntry(key: PartKey): EntryRead {
     let text: string;
     try {
       text = readFileSync(this.shard('entries', key, '.json'), 'utf8');

@@ -52,6 +52,7 @@ function result(path: string, output: Partial<DeliveredOutput> = {}): PartResult
 async function run(results: PartResult[]): ReturnType<typeof compareRun> {
   return compareRun({
     projectDir: dir,
+    stateFolder: join(dir, '.parascad'),
     jobs: results.map((part) => part.job),
     results,
     startedAt: new Date().toISOString(),
