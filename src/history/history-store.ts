@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EngineId } from '../engines/engine.js';
 import { defined } from '../util/defined.js';
 import { stateFolderOf } from '../util/ensure-state-folder.js';
