@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Engine, EngineRequest, EngineRun } from '../engine.js';
 import { partInvocation } from '../part-invocation.js';
@@ -63,12 +63,20 @@ async function runHybrid(native: Engine, wasm: Engine, request: EngineRequest): 
     ...(request.backend === undefined ? {} : { backend: request.backend }),
     ...(request.binaryStl === true ? { binaryStl: true } : {}),
     outputs: request.outputs,
-    inputFiles: [geometryPath, ...prepared.files],
+    // A file that is not there stays out: OpenSCAD then warns that it cannot open it, as natively.
+    inputFiles: [geometryPath, ...(await existing(prepared.files))],
     libraryPaths: [],
     signal: request.signal,
     memoryLimitBytes: request.memoryLimitBytes,
   });
   return joinSteps(evaluated, built, request);
+}
+
+async function existing(files: readonly string[]): Promise<string[]> {
+  const found = await Promise.all(
+    files.map((file) => stat(file).then((info) => info.isFile(), () => false)),
+  );
+  return files.filter((_, index) => found[index] === true);
 }
 
 /** The native step's run as the part's, saying that this step failed. */
