@@ -93,7 +93,11 @@ export async function parascadRun(
     .map((line) => JSON.parse(line) as Record<string, unknown>);
   const done = events.find((event) => event['type'] === 'run-done');
   if (done === undefined) throw new Error(`parascad --engine ${engine} did not finish:\n${output}`);
-  const parts = events.filter((event) => event['type'] === 'part-done');
+  // Events carry the library's objects as they are: the summary and each part's result nest.
+  const summary = done['summary'] as Record<string, unknown>;
+  const parts = events
+    .filter((event) => event['type'] === 'part-done')
+    .map((event) => event['result'] as Record<string, unknown>);
   const engines: Record<string, number> = {};
   for (const part of parts) {
     const id = String(part['engine']);
@@ -101,11 +105,11 @@ export async function parascadRun(
   }
   return {
     wallSeconds,
-    failed: Number(done['failed'] ?? 0),
-    renderSeconds: Number(done['wallSeconds']),
+    failed: Number(summary['failed'] ?? 0),
+    renderSeconds: Number(summary['wallSeconds']),
     partSeconds: parts.map((part) => Number(part['seconds'])),
     engines,
-    concurrency: Number(done['concurrency']),
+    concurrency: Number(summary['concurrency']),
   };
 }
 

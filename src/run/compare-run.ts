@@ -21,6 +21,8 @@ import type { PartResult } from './part-result.js';
 /** What comparing a run needs from it. */
 export interface CompareRunInput {
   readonly projectDir: string;
+  /** The project's state folder, where the last run's record is kept. */
+  readonly stateFolder: string;
   readonly jobs: readonly RenderJob[];
   readonly results: readonly PartResult[];
   /** When the run started (ISO 8601), recorded for the next run. */
@@ -47,7 +49,7 @@ export interface CompareRunInput {
 export async function compareRun(
   input: CompareRunInput,
 ): Promise<{ readonly changes: RunChanges; readonly warnings: readonly ConfigProblem[] }> {
-  const file = runRecordFile(input.projectDir);
+  const file = runRecordFile(input.stateFolder);
   const recorded = await loadRunRecord(file);
   const current = await currentParts(input);
 
