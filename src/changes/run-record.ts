@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { DeepReadonly } from '../util/deep-readonly.js';
-import { ensureStateFolder, stateFolderOf } from '../util/ensure-state-folder.js';
+import { ensureStateFolder } from '../util/ensure-state-folder.js';
 import { writeAtomic } from '../util/write-atomic.js';
 
 const outputRecordSchema = z.object({
