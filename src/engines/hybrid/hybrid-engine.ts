@@ -74,7 +74,12 @@ async function runHybrid(native: Engine, wasm: Engine, request: EngineRequest): 
 
 async function existing(files: readonly string[]): Promise<string[]> {
   const found = await Promise.all(
-    files.map((file) => stat(file).then((info) => info.isFile(), () => false)),
+    files.map((file) =>
+      stat(file).then(
+        (info) => info.isFile(),
+        () => false,
+      ),
+    ),
   );
   return files.filter((_, index) => found[index] === true);
 }
