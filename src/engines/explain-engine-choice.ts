@@ -22,18 +22,25 @@ export function explainEngineChoice(facts: EngineChoiceFacts): string {
     return `engine: ${info === undefined ? preference : describe(info)} (--engine ${preference})`;
   }
   const onNative = choices.filter((choice) => choice.engine === 'native').length;
-  const onWasm = choices.length - onNative;
+  const onHybrid = choices.filter((choice) => choice.engine === 'hybrid').length;
+  const onWasm = choices.length - onNative - onHybrid;
   const failedElsewhere = choices.filter(
     (choice) => choice.failedOn === 'native' || choice.failedOn === 'wasm',
   ).length;
-  if (onNative > 0 && onWasm > 0) {
+  if ([onNative, onWasm, onHybrid].filter((count) => count > 0).length > 1) {
     const failed =
       failedElsewhere > 0
         ? `${failedElsewhere === 1 ? '1 part' : `${failedElsewhere} parts`} because the other engine failed on it last time, the rest `
         : '';
-    return `engine: auto → wasm for ${parts(onWasm)}, native for ${parts(onNative)}, ${failed}from each part's recorded times (--verbose says why for each)`;
+    const split = [
+      ...(onWasm > 0 ? [`wasm for ${parts(onWasm)}`] : []),
+      ...(onNative > 0 ? [`native for ${parts(onNative)}`] : []),
+      ...(onHybrid > 0 ? [`hybrid for ${parts(onHybrid)}`] : []),
+    ].join(', ');
+    return `engine: auto → ${split}, ${failed}from each part's recorded times (--verbose says why for each)`;
   }
-  const only = onNative > 0 && native !== undefined ? native : wasmEngineInfo;
+  const hybrid = onHybrid > 0 ? engineInfoOf('hybrid', native) : undefined;
+  const only = hybrid ?? (onNative > 0 && native !== undefined ? native : wasmEngineInfo);
   const reasons = [...new Set(choices.map((choice) => choice.reason))];
   const why = reasons.length === 1 ? (reasons[0] ?? '') : "each part's recorded times favour it";
   // Say what the other engine is, unless the reason already speaks of it.

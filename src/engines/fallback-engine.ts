@@ -43,6 +43,8 @@ export function isEngineFailure(failureKind: string): boolean {
  */
 export function fallbackEngine(facts: FallbackFacts): EngineId | undefined {
   if (facts.preference !== 'auto' || !isEngineFailure(facts.failureKind)) return undefined;
-  const other: EngineId = facts.engine === 'wasm' ? 'native' : 'wasm';
-  return facts.tried.has(other) || !facts.canRender(other) ? undefined : other;
+  // A hybrid try that failed goes to an engine alone: WASM (its geometry), else native.
+  const others: readonly EngineId[] =
+    facts.engine === 'hybrid' ? ['wasm', 'native'] : [facts.engine === 'wasm' ? 'native' : 'wasm'];
+  return others.find((other) => !facts.tried.has(other) && facts.canRender(other));
 }

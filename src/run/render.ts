@@ -7,7 +7,8 @@ import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { Engine, EngineId } from '../engines/engine.js';
 import { engineInfoOf } from '../engines/engine-info-of.js';
 import { ConfigError, ParascadError } from '../errors.js';
-import type { HistoryStore } from '../history/history-store.js';
+import type { HistoryStore, HybridVerdict } from '../history/history-store.js';
+import { judgeHybridResult } from '../engines/hybrid/judge-hybrid-result.js';
 import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
 import type { Digest } from '../job/digest.js';
 import { FileDigests } from '../job/file-digests.js';
@@ -248,7 +249,16 @@ export async function renderPlan(
       stopSignal: options.stopSignal,
       emit,
       onRendered: async (result, work) => {
-        recordTiming(history, result);
+        const verdict = recordTiming(history, result);
+        if (verdict?.agrees === false) {
+          emit({
+            type: 'warning',
+            problem: {
+              message: `${result.job.name}: the hybrid route's result differs from ${verdict.detail}; auto will not use it for this part until its file changes`,
+              location: result.job.declaredAt,
+            },
+          });
+        }
         await store.save(result, work);
         if (thumbnails) await writePartThumbnails(result, emit);
       },
@@ -435,14 +445,25 @@ async function saveHistory(history: HistoryStore, emit: (event: RunEvent) => voi
   }
 }
 
-function recordTiming(history: HistoryStore, result: PartResult): void {
+/**
+ * Records a rendered part's time and the facts of its first measured output; a hybrid render is
+ * also judged against the other routes' facts (see `judgeHybridResult`), and the verdict returned.
+ */
+function recordTiming(history: HistoryStore, result: PartResult): HybridVerdict | undefined {
+  const at = new Date().toISOString();
+  const facts = result.outputs.find((output) => output.facts !== undefined)?.facts;
   history.record(result.job.id, result.engine, {
     seconds: result.seconds,
-    at: new Date().toISOString(),
+    at,
     ...defined({
       geometrySeconds: result.geometrySeconds,
       peakBytes: result.peakBytes,
       dimension: result.dimension,
+      facts,
     }),
   });
+  if (result.engine !== 'hybrid' || facts === undefined) return undefined;
+  const verdict = judgeHybridResult(history.get(result.job.id), facts, at);
+  if (verdict !== undefined) history.recordHybridVerdict(result.job.id, verdict);
+  return verdict;
 }
