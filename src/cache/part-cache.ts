@@ -34,6 +34,9 @@ export interface RenderedPart {
     readonly path: string;
     readonly summary: string;
     readonly note?: string;
+    readonly facts?: CachedOutput['facts'];
+    /** Its geometry's digest, when the render's check took it. */
+    readonly fingerprint?: { readonly geometry?: string };
   }[];
   readonly diagnostics: CacheEntry['diagnostics'];
   readonly seconds: number;
@@ -116,6 +119,10 @@ export class PartCache {
         bytes: blob.bytes,
         summary: output.summary,
         ...(output.note === undefined ? {} : { note: output.note }),
+        ...(output.fingerprint === undefined
+          ? {}
+          : { geometry: output.fingerprint.geometry ?? null }),
+        ...(output.facts === undefined ? {} : { facts: output.facts }),
       });
     }
     await this.store.writeEntry({

@@ -32,3 +32,18 @@ export async function recordOutput(
     }),
   };
 }
+
+/**
+ * The record of an output whose digests the run already took (the render's check, or the cache
+ * entry it came from): no second read of the file.
+ */
+export function recordKnownOutput(
+  output: { readonly bytes: number; readonly facts?: OutputFacts },
+  fingerprint: { readonly digest: string; readonly geometry?: string },
+): OutputRecord {
+  return {
+    digest: fingerprint.digest,
+    bytes: output.bytes,
+    ...defined({ geometry: fingerprint.geometry, facts: output.facts }),
+  };
+}

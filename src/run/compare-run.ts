@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { comparePart } from '../changes/compare-part.js';
 import { readBaseline } from '../changes/read-baseline.js';
-import { recordOutput } from '../changes/record-part.js';
+import { recordKnownOutput, recordOutput } from '../changes/record-part.js';
 import type { PartChange, RunChanges } from '../changes/run-changes-schema.js';
 import {
   loadRunRecord,
@@ -123,7 +123,10 @@ async function currentParts(input: CompareRunInput): Promise<Map<string, PartRec
     if (result.outputs.length === 0) continue;
     const outputs: Record<string, OutputRecord> = {};
     for (const output of result.outputs) {
-      const record = await recordOutput(output.format, output.path, output.facts);
+      const record =
+        output.fingerprint === undefined
+          ? await recordOutput(output.format, output.path, output.facts)
+          : recordKnownOutput(output, output.fingerprint);
       if (record !== undefined) outputs[output.format] = record;
     }
     parts.set(result.job.id, {

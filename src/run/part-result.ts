@@ -35,6 +35,17 @@ export interface DeliveredOutput {
   readonly note?: string;
   /** The geometry's facts, for the formats parascad reads (STL, OFF, 3MF, AMF, SVG, DXF). */
   readonly facts?: OutputFacts;
+  /**
+   * What the file holds, as the run already knows it (from the render's own check, or the cache
+   * entry): the digest of its bytes and of its geometry (none for formats parascad does not
+   * read). Recording the run then needs no second read of the file.
+   */
+  readonly fingerprint?: OutputFingerprint;
+}
+
+export interface OutputFingerprint {
+  readonly digest: string;
+  readonly geometry?: string;
 }
 
 export type PartStatus = 'ok' | 'failed' | 'cancelled';

@@ -50,6 +50,16 @@ export async function restoreCachedPart(
       bytes: cached.bytes,
       summary: cached.summary,
       ...(cached.note === undefined ? {} : { note: cached.note }),
+      ...(cached.facts === undefined ? {} : { facts: cached.facts }),
+      // The file holds the entry's bytes now (checked or restored), so their digests are known.
+      ...(cached.geometry === undefined
+        ? {}
+        : {
+            fingerprint: {
+              digest: cached.digest,
+              ...(cached.geometry === null ? {} : { geometry: cached.geometry }),
+            },
+          }),
     });
   }
   await store.touchEntry(entry.key);
