@@ -39,11 +39,13 @@ export async function recordOutput(
  */
 export function recordKnownOutput(
   output: { readonly bytes: number; readonly facts?: OutputFacts },
-  fingerprint: { readonly digest: string; readonly geometry?: string },
+  bytesDigest: string,
+  geometry: string,
 ): OutputRecord {
   return {
-    digest: fingerprint.digest,
+    digest: bytesDigest,
     bytes: output.bytes,
-    ...defined({ geometry: fingerprint.geometry, facts: output.facts }),
+    geometry,
+    ...defined({ facts: output.facts }),
   };
 }

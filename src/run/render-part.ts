@@ -11,13 +11,7 @@ import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
 import { geometryDigest } from '../changes/geometry-digest.js';
 import { digest } from '../job/digest.js';
-import type {
-  DeliveredOutput,
-  FailureReason,
-  OutputFacts,
-  OutputFingerprint,
-  PartResult,
-} from './part-result.js';
+import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
 import { locateDiagnostics } from './locate-diagnostics.js';
 import { makeScratchDir, tempNameBeside } from './temp-names.js';
@@ -152,7 +146,8 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
         bytes: checked.bytes,
         summary: checked.summary,
         ...(checked.facts === undefined ? {} : { facts: checked.facts }),
-        fingerprint: checked.fingerprint,
+        digest: checked.digest,
+        ...(checked.geometryDigest === undefined ? {} : { geometryDigest: checked.geometryDigest }),
         ...(note === undefined ? {} : { note }),
       });
     }
@@ -205,7 +200,8 @@ type OutputCheck =
       readonly bytes: number;
       readonly summary: string;
       readonly facts?: OutputFacts;
-      readonly fingerprint: OutputFingerprint;
+      readonly digest: string;
+      readonly geometryDigest?: string;
     }
   | Extract<FailureReason, { kind: 'missing-output' | 'invalid-output' }>;
 
@@ -247,7 +243,8 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
     bytes: bytes.byteLength,
     summary: check.summary,
     ...(measure.kind === 'none' ? {} : { facts: measure }),
-    fingerprint: { digest: digest(bytes), ...(geometry === undefined ? {} : { geometry }) },
+    digest: digest(bytes),
+    ...(geometry === undefined ? {} : { geometryDigest: geometry }),
   };
 }
 

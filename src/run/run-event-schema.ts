@@ -132,12 +132,8 @@ const deliveredOutput = z.object({
   summary: z.string(),
   note: z.string().exactOptional(),
   facts: outputFactsSchema.exactOptional(),
-  fingerprint: z
-    .object({ digest: z.string(), geometry: z.string().exactOptional() })
-    .exactOptional()
-    .describe(
-      "SHA-256 of the file's bytes, and the digest of its geometry where parascad reads the format.",
-    ),
+  digest: z.string().exactOptional(),
+  geometryDigest: z.string().exactOptional(),
 });
 
 /** One part's outcome (`PartResult`). */

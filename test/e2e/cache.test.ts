@@ -364,7 +364,8 @@ describe('the cache', () => {
               outputs: {
                 path: string;
                 facts?: { kind: string };
-                fingerprint?: { digest: string };
+                digest?: string;
+                geometryDigest?: string;
               }[];
             };
           },
@@ -372,7 +373,8 @@ describe('the cache', () => {
       .find((event) => event.type === 'part-done' && event.result?.job.name === 'clean');
     const output = cleanDone?.result?.outputs[0];
     expect(output?.facts?.kind).toBe('3d');
-    expect(output?.fingerprint?.digest).toBe(
+    expect(output?.geometryDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(output?.digest).toBe(
       createHash('sha256')
         .update(await readFile(output?.path ?? ''))
         .digest('hex'),

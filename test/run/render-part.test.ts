@@ -85,11 +85,11 @@ describe('renderPart', () => {
     const { job, folder } = await setup();
     const result = await renderPart(job, context(fakeEngine(succeed)));
     const bytes = await readFile(join(folder, 'out', 'gear.stl'));
-    expect(result.outputs[0]?.fingerprint).toEqual({
+    expect(result.outputs[0]).toMatchObject({
       digest: createHash('sha256').update(bytes).digest('hex'),
-      geometry: geometryDigest('stl', bytes),
+      geometryDigest: geometryDigest('stl', bytes),
     });
-    expect(result.outputs[0]?.fingerprint?.geometry).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.outputs[0]?.geometryDigest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('stops a part at its timeout, keeps the earlier output and leaves no partial file', async () => {

@@ -271,7 +271,7 @@ async function reportOutput(
     path: output.path,
     relativePath: relativePath(projectDir, output.path),
     bytes: output.bytes,
-    digest: output.fingerprint?.digest ?? (await digests.of(output.path)),
+    digest: output.digest ?? (await digests.of(output.path)),
     summary: output.summary,
     ...defined({ note: output.note, facts: output.facts }),
   };
