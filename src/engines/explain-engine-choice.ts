@@ -1,9 +1,11 @@
 import type { EngineChoice } from './choose-engine.js';
 import type { EngineInfo } from './engine.js';
+import { unreachable } from '../util/unreachable.js';
+import { engineInfoOf } from './engine-info-of.js';
 import { wasmEngineInfo } from './wasm/wasm-engine-info.js';
 
 export interface EngineChoiceFacts {
-  readonly preference: 'native' | 'wasm' | 'auto';
+  readonly preference: 'native' | 'wasm' | 'hybrid' | 'auto';
   /** The native engine when one was found and works, used or not. */
   readonly native?: EngineInfo | undefined;
   /** Why there is no native engine. */
@@ -16,7 +18,7 @@ export interface EngineChoiceFacts {
 export function explainEngineChoice(facts: EngineChoiceFacts): string {
   const { preference, native, choices } = facts;
   if (preference !== 'auto') {
-    const info = preference === 'native' ? native : wasmEngineInfo;
+    const info = engineInfoOf(preference, native);
     return `engine: ${info === undefined ? preference : describe(info)} (--engine ${preference})`;
   }
   const onNative = choices.filter((choice) => choice.engine === 'native').length;
@@ -45,9 +47,18 @@ function otherEngine(facts: EngineChoiceFacts): string | undefined {
 }
 
 function describe(info: EngineInfo): string {
-  return info.id === 'native'
-    ? `native OpenSCAD ${info.version} (${info.backend}) at ${info.source}`
-    : `wasm OpenSCAD ${info.version} (WebAssembly, ${info.backend})`;
+  switch (info.id) {
+    case 'native':
+      return `native OpenSCAD ${info.version} (${info.backend}) at ${info.source}`;
+    case 'wasm':
+      return `wasm OpenSCAD ${info.version} (WebAssembly, ${info.backend})`;
+    case 'hybrid': {
+      const [evaluates, builds] = info.version.split('+');
+      return `hybrid: native OpenSCAD ${evaluates ?? '?'} evaluates, wasm OpenSCAD ${builds ?? '?'} builds the geometry (${info.backend})`;
+    }
+    default:
+      return unreachable(info.id);
+  }
 }
 
 function parts(count: number): string {

@@ -3,7 +3,7 @@ import type { EngineId } from './engine.js';
 /** What decides whether a failed part is rendered again on the other engine. */
 export interface FallbackFacts {
   /** Whether the engine was the user's choice (`native`/`wasm`) or `auto`'s. */
-  readonly preference: 'auto' | 'native' | 'wasm';
+  readonly preference: 'auto' | 'native' | 'wasm' | 'hybrid';
   /** The engine the part just failed on. */
   readonly engine: EngineId;
   /** The failure's `kind` (see `FailureReason`). */

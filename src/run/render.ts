@@ -5,7 +5,7 @@ import { storedProbe } from '../cache/stored-probe.js';
 import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { Engine, EngineId } from '../engines/engine.js';
-import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
+import { engineInfoOf } from '../engines/engine-info-of.js';
 import { ConfigError, ParascadError } from '../errors.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
@@ -370,7 +370,7 @@ async function fleetOf(
   const identities = new Map<string, EngineIdentity>();
   for (const job of project.jobs) {
     const id = engines.choiceOf(job).engine;
-    const info = id === 'wasm' ? wasmEngineInfo : engines.native.native?.info;
+    const info = engineInfoOf(id, engines.native.native?.info);
     if (info === undefined) continue;
     const identity = engineIdentity(info, job.backend);
     identities.set(JSON.stringify(identity), identity);
@@ -409,7 +409,7 @@ function partJobs(
     const name = `${engine}\n${job.id}`;
     let work = built.get(name);
     if (work === undefined) {
-      const info = engine === 'wasm' ? wasmEngineInfo : engines.native.native?.info;
+      const info = engineInfoOf(engine, engines.native.native?.info);
       if (info === undefined) throw new Error(`engine ${engine} is not available`);
       const found = inputs.get(job.scadFile);
       work = buildPartJob(job, {

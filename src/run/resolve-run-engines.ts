@@ -35,7 +35,8 @@ export async function resolveRunEngines(
   const { jobs, history } = project;
   const preferenceOf = (job: RenderJob): EnginePreference => options.engine ?? job.engine ?? 'auto';
   const native = await resolveNative({
-    preference: jobs.some((job) => preferenceOf(job) === 'native')
+    // The hybrid route evaluates on the native engine: it needs one as much as `native` does.
+    preference: jobs.some((job) => ['native', 'hybrid'].includes(preferenceOf(job)))
       ? 'native'
       : jobs.every((job) => preferenceOf(job) === 'wasm')
         ? 'wasm'
