@@ -27,6 +27,7 @@ import {
   type CacheLocation,
   type RunCache,
 } from './open-run-cache.js';
+import { reviewPart } from './review-part.js';
 import { stateFolderProblem } from './state-folder-problem.js';
 import { stateFolderOf } from '../util/ensure-state-folder.js';
 import type { ConfigProblem } from '../errors.js';
@@ -196,7 +197,13 @@ export async function renderPlan(
   if (fleet?.kind === 'fallback') {
     emit({ type: 'warning', problem: { message: `${fleet.reason}: rendering on this machine` } });
   }
-  for (const result of cached.hits.values()) {
+  const strict = options.strict ?? project.strict ?? false;
+  // A cached part is reviewed like a rendered one: its mesh facts and replayed warnings count
+  // under --strict, and an open mesh is said again.
+  const hitResults = new Map(
+    [...cached.hits].map(([id, result]) => [id, reviewPart(result, { strict })]),
+  );
+  for (const result of hitResults.values()) {
     if (thumbnails) await writePartThumbnails(result, emit);
     emit({ type: 'part-done', result });
   }
@@ -244,7 +251,7 @@ export async function renderPlan(
       }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
-      strict: options.strict ?? project.strict ?? false,
+      strict,
       signal: options.signal,
       stopSignal: options.stopSignal,
       emit,
@@ -278,7 +285,7 @@ export async function renderPlan(
   }
   const byId = new Map(rendered.map((result) => [result.job.id, result]));
   const results = jobs.flatMap((job) => {
-    const result = cached.hits.get(job.id) ?? byId.get(job.id);
+    const result = hitResults.get(job.id) ?? byId.get(job.id);
     return result === undefined ? [] : [result];
   });
   const wallSeconds = (performance.now() - begun) / 1000;

@@ -133,6 +133,7 @@ const deliveredOutput = z.object({
   note: z.string().exactOptional(),
   facts: outputFactsSchema.exactOptional(),
   digest: z.string().exactOptional(),
+  geometryDigest: z.string().exactOptional(),
 });
 
 /** One part's outcome (`PartResult`). */
