@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,11 +82,15 @@ const workloads: Workload[] = [
           'Parametric/candleStand.scad',
         ].filter((file) => existsSync(join(examples, file))),
   },
-  ...(existsSync(gearbox) && !quick ? [{ name: 'gearbox', dir: gearbox, targets: [] }] : []),
 ];
 const generated = await mkdtemp(join(tmpdir(), 'parascad-hybrid-models-'));
 await writeFile(join(generated, 'library-style.scad'), libraryStyle);
 workloads.unshift({ name: 'generated', dir: generated, targets: ['library-style.scad'] });
+if (existsSync(join(gearbox, 'gearbox.scad')) && !quick) {
+  // A copy: parascad keeps its state beside the project, and the shared corpus stays untouched.
+  await cp(gearbox, join(generated, 'gearbox'), { recursive: true });
+  workloads.push({ name: 'gearbox', dir: join(generated, 'gearbox'), targets: ['gearbox.scad'] });
+}
 
 /** One `parascad render --json` run: each part's status, times and first output's volume. */
 async function renderWith(
