@@ -91,9 +91,13 @@ export async function parascadRun(
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
-  const done = events.find((event) => event['type'] === 'run-done');
+  // The events are the library's RunEvents: the summary and each part's result are nested.
+  const done = events.find((event) => event['type'] === 'run-done')?.['summary'] as
+    Record<string, unknown> | undefined;
   if (done === undefined) throw new Error(`parascad --engine ${engine} did not finish:\n${output}`);
-  const parts = events.filter((event) => event['type'] === 'part-done');
+  const parts = events
+    .filter((event) => event['type'] === 'part-done')
+    .map((event) => event['result'] as Record<string, unknown>);
   const engines: Record<string, number> = {};
   for (const part of parts) {
     const id = String(part['engine']);
