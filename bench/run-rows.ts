@@ -91,10 +91,10 @@ export async function parascadRun(
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
-  // The events are the library's RunEvents: the summary and each part's result are nested.
-  const done = events.find((event) => event['type'] === 'run-done')?.['summary'] as
-    Record<string, unknown> | undefined;
+  const done = events.find((event) => event['type'] === 'run-done');
   if (done === undefined) throw new Error(`parascad --engine ${engine} did not finish:\n${output}`);
+  // Events carry the library's objects as they are: the summary and each part's result nest.
+  const summary = done['summary'] as Record<string, unknown>;
   const parts = events
     .filter((event) => event['type'] === 'part-done')
     .map((event) => event['result'] as Record<string, unknown>);
@@ -105,11 +105,11 @@ export async function parascadRun(
   }
   return {
     wallSeconds,
-    failed: Number(done['failed'] ?? 0),
-    renderSeconds: Number(done['wallSeconds']),
+    failed: Number(summary['failed'] ?? 0),
+    renderSeconds: Number(summary['wallSeconds']),
     partSeconds: parts.map((part) => Number(part['seconds'])),
     engines,
-    concurrency: Number(done['concurrency']),
+    concurrency: Number(summary['concurrency']),
   };
 }
 

@@ -74,7 +74,7 @@ export class PartCache {
 
   private async lookupOn(work: PartJob): Promise<CacheLookup> {
     const program = programKey(work);
-    const manifest = await this.store.readManifest(program);
+    const manifest = this.store.readManifest(program);
     if (manifest === undefined || manifest.candidates.length === 0) {
       return { kind: 'miss', reason: 'not in the cache' };
     }
@@ -87,7 +87,7 @@ export class PartCache {
         continue;
       }
       const key = keyOf(program, now);
-      const read = await this.store.readEntry(key);
+      const read = this.store.readEntry(key);
       if (read.kind === 'found') return { kind: 'hit', entry: read.entry, work };
       if (read.kind === 'corrupt') {
         return {
@@ -141,7 +141,7 @@ export class PartCache {
     dependencies: DependencyDigests,
     key: PartKey,
   ): Promise<void> {
-    const manifest = await this.store.readManifest(program);
+    const manifest = this.store.readManifest(program);
     const others = (manifest?.candidates ?? []).filter((candidate) => candidate.key !== key);
     await this.store.writeManifest(program, {
       schema: 1,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { DeepReadonly } from '../util/deep-readonly.js';
-import { ensureStateFolder, stateFolderOf } from '../util/ensure-state-folder.js';
+import { ensureStateFolder } from '../util/ensure-state-folder.js';
 import { writeAtomic } from '../util/write-atomic.js';
 
 const outputRecordSchema = z.object({
@@ -35,9 +35,9 @@ export type PartRecord = DeepReadonly<z.output<typeof partRecordSchema>>;
 /** Every part's outputs as the runs of a project last left them, by part id. */
 export type RunRecord = DeepReadonly<z.output<typeof runRecordSchema>>;
 
-/** Where a project keeps its last run's record: beside its render history, in `.parascad/`. */
-export function runRecordFile(projectDir: string): string {
-  return join(stateFolderOf(projectDir), 'last-run.json');
+/** Where a project keeps its last run's record: beside its render history, in its state folder. */
+export function runRecordFile(stateFolder: string): string {
+  return join(stateFolder, 'last-run.json');
 }
 
 /** The record the last run left, or undefined when there is none or it cannot be read. */

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { EngineId } from '../engines/engine.js';
 import { defined } from '../util/defined.js';
-import { stateFolderOf } from '../util/ensure-state-folder.js';
+import { stateFolderOf, type StateFolderOptions } from '../util/ensure-state-folder.js';
 
 /** What one render of a part cost on one engine. */
 export interface Timing {
@@ -71,8 +71,8 @@ export class HistoryStore {
   ) {}
 
   /** The history file of a project folder. */
-  static fileFor(projectDir: string): string {
-    return join(stateFolderOf(projectDir), 'history.json');
+  static fileFor(projectDir: string, options: StateFolderOptions = {}): string {
+    return join(stateFolderOf(projectDir, options), 'history.json');
   }
 
   /** Loads the history; a missing or unreadable file starts an empty one (it is only a cache of measurements). */

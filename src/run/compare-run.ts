@@ -21,6 +21,8 @@ import type { PartResult } from './part-result.js';
 /** What comparing a run needs from it. */
 export interface CompareRunInput {
   readonly projectDir: string;
+  /** The project's state folder, where the last run's record is kept. */
+  readonly stateFolder: string;
   readonly jobs: readonly RenderJob[];
   readonly results: readonly PartResult[];
   /** When the run started (ISO 8601), recorded for the next run. */
@@ -47,9 +49,9 @@ export interface CompareRunInput {
 export async function compareRun(
   input: CompareRunInput,
 ): Promise<{ readonly changes: RunChanges; readonly warnings: readonly ConfigProblem[] }> {
-  const file = runRecordFile(input.projectDir);
+  const file = runRecordFile(input.stateFolder);
   const recorded = await loadRunRecord(file);
-  const current = await currentParts(input);
+  const current = await currentParts(input, recorded);
 
   const baseline =
     input.baseline === undefined
@@ -114,14 +116,26 @@ export async function compareRun(
   }
 }
 
-/** The record of each part that delivered outputs, read from the files it wrote. */
-async function currentParts(input: CompareRunInput): Promise<Map<string, PartRecord>> {
+/**
+ * The record of each part that delivered outputs, read from the files it wrote. An output whose
+ * digest is known (a cached part's) and equals the previous run's keeps that record: digests,
+ * geometry and facts are all functions of the bytes, so reading and measuring them again would
+ * only cost time — most of a re-run with nothing changed, once.
+ */
+async function currentParts(
+  input: CompareRunInput,
+  recorded: RunRecord | undefined,
+): Promise<Map<string, PartRecord>> {
   const parts = new Map<string, PartRecord>();
   for (const result of input.results) {
     if (result.outputs.length === 0) continue;
     const outputs: Record<string, OutputRecord> = {};
     for (const output of result.outputs) {
-      const record = await recordOutput(output.format, output.path, output.facts);
+      const before = recorded?.parts[result.job.id]?.outputs[output.format];
+      const record =
+        output.digest !== undefined && output.digest === before?.digest
+          ? before
+          : await recordOutput(output.format, output.path, output.facts);
       if (record !== undefined) outputs[output.format] = record;
     }
     parts.set(result.job.id, {

@@ -56,7 +56,7 @@ export function cacheLocation(
         : resolve(cwd, env['PARASCAD_CACHE_DIR'])
       : resolve(cwd, options.cacheDir);
   return {
-    dir: given ?? join(stateFolderOf(projectDir), 'cache'),
+    dir: given ?? join(stateFolderOf(projectDir, options), 'cache'),
     inProject: given === undefined,
     maxBytes: options.cacheMaxBytes ?? settings.maxSizeBytes ?? defaultCacheMaxBytes,
   };

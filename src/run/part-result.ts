@@ -35,6 +35,11 @@ export interface DeliveredOutput {
   readonly note?: string;
   /** The geometry's facts, for the formats parascad reads (STL, OFF, 3MF, AMF, SVG, DXF). */
   readonly facts?: OutputFacts;
+  /**
+   * The SHA-256 of the bytes, when parascad knows it without reading the file again: a cached
+   * part's outputs, checked against it as they were put in place.
+   */
+  readonly digest?: string;
 }
 
 export type PartStatus = 'ok' | 'failed' | 'cancelled';

@@ -174,7 +174,7 @@ async function projectConfigPlan(
   const config = reading.config;
   if (config === undefined) throw new ConfigError(reading.problems);
   const projectDir = dirname(config.file);
-  const history = await historyOf(projectDir);
+  const history = await historyOf(projectDir, options);
   const warnings: ConfigProblem[] = [];
   const outDir =
     options.outDir === undefined
@@ -242,7 +242,7 @@ async function markerPlan(
     });
     if (classic !== undefined) return classicPlan(classic, cwd, options);
   }
-  const history = await historyOf(cwd);
+  const history = await historyOf(cwd, options);
   const warnings: ConfigProblem[] = [];
   const outDir = resolve(cwd, options.outDir ?? 'outputs');
   const jobs = await planFiles(files, {
@@ -291,7 +291,7 @@ async function classicPlan(
       leak === undefined
         ? project.warnings
         : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
-    history: await historyOf(projectDir),
+    history: await historyOf(projectDir, options),
     source: classicSource(project, cwd),
     ...defined({
       configFile: project.configFile,
@@ -320,7 +320,7 @@ async function classicWithSets(
     );
   }
   const projectDir = dirname(project.scadFile);
-  const history = await historyOf(projectDir);
+  const history = await historyOf(projectDir, options);
   const warnings: ConfigProblem[] = [...project.warnings];
   const outDir =
     options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
@@ -403,8 +403,8 @@ function cacheSettings(
   });
 }
 
-function historyOf(projectDir: string): Promise<HistoryStore> {
-  return HistoryStore.load(HistoryStore.fileFor(projectDir));
+function historyOf(projectDir: string, options: RenderOptions): Promise<HistoryStore> {
+  return HistoryStore.load(HistoryStore.fileFor(projectDir, options));
 }
 
 function isClassicFile(file: string): boolean {

@@ -105,6 +105,13 @@ export interface RenderOptions {
    */
   readonly cacheDir?: string | undefined;
   /**
+   * A folder for parascad's state (render times, the last run's record, the default cache) when
+   * the project should not keep it — a read-only checkout, a CI cache. Each project gets a folder
+   * of its own inside it. Relative to cwd.
+   * @default `PARASCAD_STATE_DIR`, else `.parascad/` in the project
+   */
+  readonly stateDir?: string | undefined;
+  /**
    * Bytes the cache may hold; the least recently used entries are removed beyond it.
    * @default the config's `cache.maxSize`, else 2 GB
    */

@@ -102,7 +102,8 @@ export async function renderPlan(
   if (project.outDir !== undefined) await prepareOutputFolder(project.outDir);
   const location = cacheLocation(project.projectDir, options, project.cache);
   // A read-only project says once what it cannot keep, rather than once per file it would keep.
-  const stateProblem = await stateFolderProblem(project.projectDir);
+  const stateFolder = stateFolderOf(project.projectDir, options);
+  const stateProblem = await stateFolderProblem(stateFolder);
   // Until the first part starts, a stop (Ctrl-C, SIGTERM) ends the run at once: nothing runs yet.
   const before = <T>(work: Promise<T>): Promise<T> =>
     beforeAnyPart(work, options.signal, options.stopSignal);
@@ -186,7 +187,7 @@ export async function renderPlan(
     ...engines.native.warnings,
     ...(stateProblem === undefined
       ? (runCache?.warnings ?? [])
-      : [stateFolderWarning(project.projectDir, stateProblem, runCache, location)]),
+      : [stateFolderWarning(stateFolder, stateProblem, runCache, location)]),
     ...cached.warnings,
   ]) {
     emit({ type: 'warning', problem });
@@ -273,6 +274,7 @@ export async function renderPlan(
   const wallSeconds = (performance.now() - begun) / 1000;
   const compared = await compareRun({
     projectDir: project.projectDir,
+    stateFolder,
     jobs,
     results,
     startedAt,
@@ -298,7 +300,7 @@ export async function renderPlan(
 
 /** The one warning of a run whose project folder cannot keep parascad's state. */
 function stateFolderWarning(
-  projectDir: string,
+  stateFolder: string,
   problem: string,
   runCache: RunCache | undefined,
   location: CacheLocation,
@@ -310,12 +312,12 @@ function stateFolderWarning(
     ...(storeLost ? ['the rendered parts (the cache is still read)'] : []),
   ];
   return {
-    message: `${stateFolderOf(projectDir)} cannot be written (${problem}): ${lost.join(', ')} are not kept`,
+    message: `${stateFolder} cannot be written (${problem}): ${lost.join(', ')} are not kept`,
     hint: storeLost
       ? 'Make the folder writable, or keep the cache elsewhere with --cache-dir or PARASCAD_CACHE_DIR.'
       : location.inProject
-        ? 'Make the folder writable to keep render times and the record of each run.'
-        : `The cache is kept in ${location.dir}; make the project folder writable to keep render times and the record of each run.`,
+        ? "Make the folder writable, or keep parascad's state elsewhere with --state-dir or PARASCAD_STATE_DIR."
+        : `The cache is kept in ${location.dir}; make the project folder writable, or keep render times and the record of each run elsewhere with --state-dir or PARASCAD_STATE_DIR.`,
   };
 }
 

@@ -132,6 +132,7 @@ const deliveredOutput = z.object({
   summary: z.string(),
   note: z.string().exactOptional(),
   facts: outputFactsSchema.exactOptional(),
+  digest: z.string().exactOptional(),
 });
 
 /** One part's outcome (`PartResult`). */

@@ -302,6 +302,34 @@ describe('the cache', () => {
     }
   });
 
+  it('keeps the state of a read-only project in PARASCAD_STATE_DIR or --state-dir: no warning, render times and the cache are kept, the next run takes every part from there', async () => {
+    const project = await copyFixture('e2e-cache');
+    const state = await mkdtemp(join(tmpdir(), 'parascad-state-dir-'));
+    const unmount = await makeReadOnly(project);
+    try {
+      const out = ['-o', join(state, 'out')];
+      const first = await renderProject(project, 'wasm', out, { PARASCAD_STATE_DIR: state });
+      expect(first.run.code, first.run.stderr).toBe(0);
+      expect(first.rendered).toEqual(allParts);
+      expect(first.warnings).toEqual([]);
+      const [folder, ...others] = await readdir(state);
+      expect(others).toEqual(['out']);
+      expect(folder).toMatch(/^[^/]+-[0-9a-f]{12}$/);
+      const kept = await readdir(join(state, folder ?? ''));
+      expect(kept).toEqual(
+        expect.arrayContaining(['.gitignore', 'cache', 'history.json', 'last-run.json']),
+      );
+
+      const second = await renderProject(project, 'wasm', [...out, '--state-dir', state]);
+      expect(second.run.code, second.run.stderr).toBe(0);
+      expect(second.warnings).toEqual([]);
+      expect(second.rendered).toEqual([]);
+      expect(second.cached).toEqual(allParts);
+    } finally {
+      await unmount();
+    }
+  });
+
   it('evicts the least recently used entries beyond cache.maxSize, and those parts render again', async () => {
     const project = await copyFixture('e2e-cache');
     await renderProject(project, 'wasm');

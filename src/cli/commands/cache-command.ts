@@ -17,7 +17,7 @@ export function parseAge(text: string): number {
 export function cacheCommand(context: CliContext) {
   const dirOption = [
     '--cache-dir <dir>',
-    'the cache folder (default: $PARASCAD_CACHE_DIR, else .parascad/cache here)',
+    'the cache folder (default: $PARASCAD_CACHE_DIR, else the cache in $PARASCAD_STATE_DIR or .parascad/ here)',
   ] as const;
   const where = async (dir: string | undefined): Promise<string> => {
     const { cacheLocation } = await import('../../run/open-run-cache.js');

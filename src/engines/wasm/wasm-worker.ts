@@ -7,7 +7,13 @@ import { BoundedText } from '../bounded-text.js';
 import { CachedFileReader } from './cached-file-reader.js';
 import { fontMissingDiagnostic } from './font-missing-diagnostic.js';
 import { fontconfigEnvironment, installFonts } from './install-fonts.js';
-import { openScadRuntime, type EmscriptenFs, type OpenScadWasm } from './load-openscad-factory.js';
+import { InstanceSnapshot } from './instance-snapshot.js';
+import {
+  openScadRuntime,
+  type EmscriptenFs,
+  type OpenScadModule,
+  type OpenScadWasm,
+} from './load-openscad-factory.js';
 import { partInvocation } from '../part-invocation.js';
 import { toVirtualPath, wasmScratchFolder } from './virtual-path.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
@@ -19,32 +25,34 @@ const runtime = await openScadRuntime(workerData as OpenScadWasm);
 const reader = new CachedFileReader();
 const outputFolder = '/parascad-outputs';
 
+/** An instance ready for a part, and what it was started with (its environment and fonts). */
+interface KeptInstance {
+  readonly key: string;
+  readonly openscad: OpenScadModule;
+  readonly snapshot: InstanceSnapshot;
+}
+
+// The instance the last part ran in, put back to its state before that part (or undefined).
+let kept: Promise<KeptInstance | undefined> = Promise.resolve(undefined);
+// Where the instances' console goes: the current part's text (an instance outlives its part).
+let consoleText = new BoundedText();
+const collect = (line: string): void => {
+  consoleText.append(`${line}\n`);
+};
+
 /**
- * Renders one part in a fresh OpenSCAD instance. Instances are single-use: a second `callMain`
- * after a real render was seen to grow memory to 3.2 GB and throw `std::bad_alloc`.
+ * Renders one part in an OpenSCAD instance in the state of a fresh one: the instance of the
+ * previous part put back as it was before it (see {@link InstanceSnapshot}), or a new one. A
+ * second `callMain` without that reset was seen to grow memory to 3.2 GB and throw
+ * `std::bad_alloc`.
  */
 export default async function renderInWorker(task: WasmTask): Promise<WasmTaskResult> {
   const started = performance.now();
-  const consoleText = new BoundedText();
-  const collect = (line: string): void => {
-    consoleText.append(`${line}\n`);
-  };
+  consoleText = new BoundedText();
   const { fonts } = task;
-  const openscad = await runtime.create({
-    noInitialRun: true,
-    noExitRuntime: true,
-    print: collect,
-    printErr: collect,
-    // The environment is read once when the runtime starts: it must be in place before then.
-    preRun: [
-      (module) => {
-        module.ENV['OPENSCADPATH'] = task.libraryPaths.map((path) => toVirtualPath(path)).join(':');
-        if (fonts !== undefined) Object.assign(module.ENV, fontconfigEnvironment);
-      },
-    ],
-  });
+  const instance = await instanceFor(task);
+  const { openscad } = instance;
   const fs = openscad.FS;
-  if (fonts !== undefined) installFonts(fs, fonts.files, fonts.folders);
   for (const file of task.inputFiles) {
     writeInto(fs, toVirtualPath(file), await reader.read(file));
   }
@@ -74,6 +82,7 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   } catch (error) {
     crash = describeTrap(error);
   }
+  flushConsole(fs);
 
   const delivered: OutputRoute[] = [];
   if (crash === undefined) {
@@ -116,12 +125,64 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
     console: consoleOutput,
     routes: delivered,
     seconds: (performance.now() - started) / 1000,
-    // WebAssembly memory only grows: its size after the render is the render's peak.
+    // WebAssembly memory only grows, and an instance whose memory grew is not used again: its size
+    // after the render is the render's peak.
     peakBytes: openscad.HEAP8.length,
     ...(fontProblem === undefined ? {} : { diagnostics: [fontProblem] }),
     ...(dependencies === undefined ? {} : { dependencies }),
   };
+  // A trapped instance is in no state to run again; any other is put back after the answer.
+  kept = crash === undefined ? restoreLater(instance) : Promise.resolve(undefined);
   return crash === undefined ? result : { ...result, crash };
+}
+
+/** The kept instance when it was started for the same environment and fonts, else a new one. */
+async function instanceFor(task: WasmTask): Promise<KeptInstance> {
+  const { fonts } = task;
+  const openScadPath = task.libraryPaths.map((path) => toVirtualPath(path)).join(':');
+  const key = JSON.stringify([openScadPath, fonts?.folders, fonts?.files.map((file) => file.path)]);
+  const previous = await kept;
+  kept = Promise.resolve(undefined);
+  if (previous?.key === key) return previous;
+  const openscad = await runtime.create({
+    noInitialRun: true,
+    noExitRuntime: true,
+    print: collect,
+    printErr: collect,
+    // The environment is read once when the runtime starts: it must be in place before then.
+    preRun: [
+      (module) => {
+        module.ENV['OPENSCADPATH'] = openScadPath;
+        if (fonts !== undefined) Object.assign(module.ENV, fontconfigEnvironment);
+      },
+    ],
+  });
+  if (fonts !== undefined) installFonts(openscad.FS, fonts.files, fonts.folders);
+  return { key, openscad, snapshot: new InstanceSnapshot(openscad) };
+}
+
+/** Resets the instance once the part's answer is on its way; undefined when it cannot be reset. */
+function restoreLater(instance: KeptInstance): Promise<KeptInstance | undefined> {
+  return new Promise((resolve) => {
+    setImmediate(() => {
+      try {
+        resolve(instance.snapshot.restore() ? instance : undefined);
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
+}
+
+/**
+ * Passes on a last console line that did not end in a newline: the runtime holds it back until
+ * one comes, which would be in the next part.
+ */
+function flushConsole(fs: EmscriptenFs): void {
+  for (const descriptor of [1, 2]) {
+    const tty = fs.streams[descriptor]?.tty;
+    if (tty !== undefined && tty.output.length > 0) tty.ops.fsync?.(tty);
+  }
 }
 
 function writeInto(fs: EmscriptenFs, path: string, data: string | Uint8Array): void {

@@ -125,3 +125,40 @@ describe('the wasm engine and png', () => {
     expect(output).toBeUndefined();
   });
 });
+
+describe('the wasm engine running parts one after another in one worker thread', () => {
+  it('does not let a part read the files given to the part before it', async () => {
+    const library = join(folder, 'given-once.scad');
+    await writeFile(library, 'module shape() { cube(3); }\n');
+    const given = await render(`include <${library}>\nshape();`, 'stl', [library]);
+    expect(given.run.exitCode).toBe(0);
+    const notGiven = await render(`include <${library}>\nshape();`, 'stl');
+    expect(notGiven.run.console).toContain("Can't open include file");
+    expect(notGiven.output).toBeUndefined();
+  });
+
+  it('gives each part the console and memory of a fresh instance', async () => {
+    // A ~4 MB string outgrows the instance's first 16 MB of memory.
+    const big = await render(
+      'function twice(s, n) = n == 0 ? s : twice(str(s, s), n - 1); echo("big", len(twice("x", 22))); cube(1);',
+      'stl',
+    );
+    const small = await render('echo("small"); cube(1);', 'stl');
+    const again = await render('echo("small"); cube(1);', 'stl');
+    expect(big.run.peakBytes).toBeGreaterThan(small.run.peakBytes ?? Infinity);
+    expect(again.run.peakBytes).toBe(small.run.peakBytes);
+    expect(small.run.console).not.toContain('big');
+    expect(again.run.console.replace(/Total rendering time.*\n/, '')).toBe(
+      small.run.console.replace(/Total rendering time.*\n/, ''),
+    );
+    expect(again.output).toBe(small.output);
+  });
+
+  it('renders the next part after one that trapped on endless recursion', async () => {
+    const trapped = await render('function f(n) = f(n + 1) + 1; echo(f(0));', 'stl');
+    expect(trapped.run.exitCode).toBeNull();
+    const next = await render('cube(2);', 'stl');
+    expect(next.run.exitCode).toBe(0);
+    expect(stlFacetCount(next.output ?? '')).toBe(12);
+  });
+});
