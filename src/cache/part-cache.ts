@@ -34,6 +34,10 @@ export interface RenderedPart {
     readonly path: string;
     readonly summary: string;
     readonly note?: string;
+    readonly facts?: CachedOutput['facts'];
+    /** Its bytes' and geometry's digests, when the render's check took them. */
+    readonly digest?: string;
+    readonly geometryDigest?: string;
   }[];
   readonly diagnostics: CacheEntry['diagnostics'];
   readonly seconds: number;
@@ -116,6 +120,9 @@ export class PartCache {
         bytes: blob.bytes,
         summary: output.summary,
         ...(output.note === undefined ? {} : { note: output.note }),
+        // null: the check read the file and found no geometry parascad reads (a PNG).
+        ...(output.digest === undefined ? {} : { geometry: output.geometryDigest ?? null }),
+        ...(output.facts === undefined ? {} : { facts: output.facts }),
       });
     }
     await this.store.writeEntry({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { comparePart } from '../changes/compare-part.js';
 import { readBaseline } from '../changes/read-baseline.js';
-import { recordOutput } from '../changes/record-part.js';
+import { recordKnownOutput, recordOutput } from '../changes/record-part.js';
 import type { PartChange, RunChanges } from '../changes/run-changes-schema.js';
 import {
   loadRunRecord,
@@ -135,7 +135,9 @@ async function currentParts(
       const record =
         output.digest !== undefined && output.digest === before?.digest
           ? before
-          : await recordOutput(output.format, output.path, output.facts);
+          : output.digest !== undefined && output.geometryDigest !== undefined
+            ? recordKnownOutput(output, output.digest, output.geometryDigest)
+            : await recordOutput(output.format, output.path, output.facts);
       if (record !== undefined) outputs[output.format] = record;
     }
     parts.set(result.job.id, {

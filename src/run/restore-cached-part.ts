@@ -48,6 +48,9 @@ export async function restoreCachedPart(
       summary: cached.summary,
       digest: cached.digest,
       ...(cached.note === undefined ? {} : { note: cached.note }),
+      ...(cached.facts === undefined ? {} : { facts: cached.facts }),
+      // The file holds the entry's bytes now (checked or restored): its digests are the entry's.
+      ...(typeof cached.geometry === 'string' ? { geometryDigest: cached.geometry } : {}),
     });
   }
   store.touchEntry(entry.key);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { runChangesSchema } from '../changes/run-changes-schema.js';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { RunEvent } from './run-event.js';
@@ -18,7 +18,7 @@ const sourceLocation = z.object({
   column: z.number().int().exactOptional(),
 });
 
-const engineId = z.enum(['native', 'wasm']);
+const engineId = z.enum(['native', 'wasm', 'hybrid']);
 
 /** An engine as a run used it (`EngineInfo`). */
 export const engineInfoSchema = z.object({
@@ -98,7 +98,7 @@ const renderJob = z.object({
     .extend({ length: z.number().int().exactOptional() })
     .describe('Where the user asked for the part (a marker, a config entry), with its length.'),
   timeoutSeconds: z.number().exactOptional(),
-  engine: z.enum(['auto', 'native', 'wasm']).exactOptional(),
+  engine: z.enum(['auto', 'native', 'wasm', 'hybrid']).exactOptional(),
   backend: z.enum(['manifold', 'cgal']).exactOptional(),
   paramSet: z.object({ file: z.string(), name: z.string() }).exactOptional(),
   stl: z.enum(['ascii', 'binary']).exactOptional(),
@@ -133,6 +133,7 @@ const deliveredOutput = z.object({
   note: z.string().exactOptional(),
   facts: outputFactsSchema.exactOptional(),
   digest: z.string().exactOptional(),
+  geometryDigest: z.string().exactOptional(),
 });
 
 /** One part's outcome (`PartResult`). */
