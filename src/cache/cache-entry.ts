@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DrawingMeasure, MeshMeasure } from '../formats/output-measure.js';
 import type { Digest } from '../job/digest.js';
 import type { EngineIdentity } from '../job/engine-identity.js';
 import type { PartKey } from '../job/part-key.js';
@@ -10,6 +11,10 @@ export interface CachedOutput {
   readonly bytes: number;
   readonly summary: string;
   readonly note?: string;
+  /** Its geometry's digest, null for a format parascad does not read (absent in older entries). */
+  readonly geometry?: string | null;
+  /** Its geometry's facts, so that a cached part is reviewed (`--strict`) like a rendered one. */
+  readonly facts?: MeshMeasure | DrawingMeasure;
 }
 
 /** Files by their job path (see `inputPath`) → content digest, null for a file looked for and absent. */

@@ -34,6 +34,10 @@ export interface RenderedPart {
     readonly path: string;
     readonly summary: string;
     readonly note?: string;
+    readonly facts?: CachedOutput['facts'];
+    /** Its bytes' and geometry's digests, when the render's check took them. */
+    readonly digest?: string;
+    readonly geometryDigest?: string;
   }[];
   readonly diagnostics: CacheEntry['diagnostics'];
   readonly seconds: number;
@@ -74,7 +78,7 @@ export class PartCache {
 
   private async lookupOn(work: PartJob): Promise<CacheLookup> {
     const program = programKey(work);
-    const manifest = await this.store.readManifest(program);
+    const manifest = this.store.readManifest(program);
     if (manifest === undefined || manifest.candidates.length === 0) {
       return { kind: 'miss', reason: 'not in the cache' };
     }
@@ -87,7 +91,7 @@ export class PartCache {
         continue;
       }
       const key = keyOf(program, now);
-      const read = await this.store.readEntry(key);
+      const read = this.store.readEntry(key);
       if (read.kind === 'found') return { kind: 'hit', entry: read.entry, work };
       if (read.kind === 'corrupt') {
         return {
@@ -116,6 +120,9 @@ export class PartCache {
         bytes: blob.bytes,
         summary: output.summary,
         ...(output.note === undefined ? {} : { note: output.note }),
+        // null: the check read the file and found no geometry parascad reads (a PNG).
+        ...(output.digest === undefined ? {} : { geometry: output.geometryDigest ?? null }),
+        ...(output.facts === undefined ? {} : { facts: output.facts }),
       });
     }
     await this.store.writeEntry({
@@ -141,7 +148,7 @@ export class PartCache {
     dependencies: DependencyDigests,
     key: PartKey,
   ): Promise<void> {
-    const manifest = await this.store.readManifest(program);
+    const manifest = this.store.readManifest(program);
     const others = (manifest?.candidates ?? []).filter((candidate) => candidate.key !== key);
     await this.store.writeManifest(program, {
       schema: 1,

@@ -32,3 +32,20 @@ export async function recordOutput(
     }),
   };
 }
+
+/**
+ * The record of an output whose digests the run already took (the render's check, or the cache
+ * entry it came from): no second read of the file.
+ */
+export function recordKnownOutput(
+  output: { readonly bytes: number; readonly facts?: OutputFacts },
+  bytesDigest: string,
+  geometry: string,
+): OutputRecord {
+  return {
+    digest: bytesDigest,
+    bytes: output.bytes,
+    geometry,
+    ...defined({ facts: output.facts }),
+  };
+}

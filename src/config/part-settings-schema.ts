@@ -121,10 +121,10 @@ export const partSettingsShape = {
     .meta({ description: 'Stop a part that renders longer than this many seconds.' })
     .optional(),
   engine: z
-    .enum(['auto', 'native', 'wasm'], { error: 'must be auto, native or wasm' })
+    .enum(['auto', 'native', 'wasm', 'hybrid'], { error: 'must be auto, native, wasm or hybrid' })
     .meta({
       description:
-        'Which OpenSCAD renders the part: the installed one (native), the bundled WebAssembly build (wasm), or the faster one for the part (auto).',
+        'Which OpenSCAD renders the part: the installed one (native), the bundled WebAssembly build (wasm), the installed one evaluating and the WebAssembly build making the geometry (hybrid), or the faster one for the part (auto).',
     })
     .optional(),
   backend: z

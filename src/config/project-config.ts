@@ -32,7 +32,7 @@ export interface PartSettings {
     readonly $fs?: number;
   }>;
   readonly timeoutSeconds?: Located<number>;
-  readonly engine?: Located<'auto' | 'native' | 'wasm'>;
+  readonly engine?: Located<'auto' | 'native' | 'wasm' | 'hybrid'>;
   readonly backend?: Located<'manifold' | 'cgal'>;
   /** How STL files are written: OpenSCAD's ASCII (default) or binary. */
   readonly stl?: Located<'ascii' | 'binary'>;

@@ -1,5 +1,6 @@
 import type { PartFailures, PartHistory, Timing } from '../history/history-store.js';
 import type { EngineId, EngineInfo } from './engine.js';
+import { considerHybrid, type HybridFacts } from './hybrid/consider-hybrid.js';
 import {
   defaultEngineRatios,
   evaluationSeconds,
@@ -23,6 +24,8 @@ export interface ChooseEngineContext {
   readonly failures?: PartFailures;
   /** How the engines compare on this project; the defaults when omitted. */
   readonly ratios?: EngineRatios;
+  /** What is known of the hybrid route for the part; without it, `auto` does not consider it. */
+  readonly hybrid?: HybridFacts;
 }
 
 /**
@@ -45,12 +48,30 @@ const significantSeconds = 1;
  *    else a default (see `measureEngineRatios`) — says it wins clearly: half the time and a
  *    second saved; a try that fails falls back in the same run (see `fallbackEngine`);
  * 4. a part never rendered runs on a native build that has Manifold (native evaluation speed and
- *    Manifold geometry), otherwise on WASM, since most parts are geometry-bound.
+ *    Manifold geometry), otherwise on WASM, since most parts are geometry-bound;
+ * 5. next to a native build with only CGAL, the hybrid route (native evaluation, WASM geometry)
+ *    takes a part where its recorded or predicted time wins and its result agreed with the
+ *    other routes' (see `considerHybrid`).
  */
 export function chooseEngine(
   native: EngineInfo | undefined,
   history: PartHistory | undefined,
   context: ChooseEngineContext = {},
+): EngineChoice {
+  const base = chooseNativeOrWasm(native, history, context);
+  if (native?.backend !== 'cgal' || context.hybrid === undefined) return base;
+  return considerHybrid(
+    base,
+    history,
+    context.ratios ?? defaultEngineRatios(native.backend),
+    context.hybrid,
+  );
+}
+
+function chooseNativeOrWasm(
+  native: EngineInfo | undefined,
+  history: PartHistory | undefined,
+  context: ChooseEngineContext,
 ): EngineChoice {
   if (native === undefined) return { engine: 'wasm', reason: 'no native openscad found' };
   const failures = context.failures ?? {};

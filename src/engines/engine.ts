@@ -1,7 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** The engines parascad can render with. */
-export type EngineId = 'native' | 'wasm';
+/**
+ * The engines parascad can render with: the native `openscad`, the embedded WASM OpenSCAD, and
+ * the hybrid route through both (the native one evaluates the script and exports its evaluated
+ * tree as `.csg`, the WASM one builds that tree's geometry with Manifold).
+ */
+export type EngineId = 'native' | 'wasm' | 'hybrid';
 
 /** What an engine is, for the first line of output and for reports. */
 export interface EngineInfo {

@@ -3,7 +3,7 @@ import type { EngineId } from './engine.js';
 /** What decides whether a failed part is rendered again on the other engine. */
 export interface FallbackFacts {
   /** Whether the engine was the user's choice (`native`/`wasm`) or `auto`'s. */
-  readonly preference: 'auto' | 'native' | 'wasm';
+  readonly preference: 'auto' | 'native' | 'wasm' | 'hybrid';
   /** The engine the part just failed on. */
   readonly engine: EngineId;
   /** The failure's `kind` (see `FailureReason`). */
@@ -43,6 +43,8 @@ export function isEngineFailure(failureKind: string): boolean {
  */
 export function fallbackEngine(facts: FallbackFacts): EngineId | undefined {
   if (facts.preference !== 'auto' || !isEngineFailure(facts.failureKind)) return undefined;
-  const other: EngineId = facts.engine === 'wasm' ? 'native' : 'wasm';
-  return facts.tried.has(other) || !facts.canRender(other) ? undefined : other;
+  // A hybrid try that failed goes to an engine alone: WASM (its geometry), else native.
+  const others: readonly EngineId[] =
+    facts.engine === 'hybrid' ? ['wasm', 'native'] : [facts.engine === 'wasm' ? 'native' : 'wasm'];
+  return others.find((other) => !facts.tried.has(other) && facts.canRender(other));
 }

@@ -1,6 +1,7 @@
 import { findFontFolders } from '../discovery/find-font-folders.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { Engine } from '../engines/engine.js';
+import { createHybridEngine } from '../engines/hybrid/hybrid-engine.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
 import { resolveNative } from '../engines/resolve-native.js';
 import { listFontFiles } from '../engines/wasm/list-font-files.js';
@@ -18,7 +19,8 @@ export interface WorkerEngines {
 
 /**
  * The engines a worker serves: `wasm`, `native` (which must exist), or `auto`: the embedded
- * engine always, and the native one too when this machine has one.
+ * engine always, and the native one too when this machine has one (and then the hybrid route
+ * through both).
  */
 export async function startWorkerEngines(options: {
   readonly engine: 'auto' | 'native' | 'wasm';
@@ -37,6 +39,11 @@ export async function startWorkerEngines(options: {
   }
   if (options.engine !== 'native') {
     engines.push(await createWasmEngine({ threads: options.jobs }));
+  }
+  const [native, wasm] = engines;
+  // With both, the hybrid route through them too: it owns neither, so nothing is closed twice.
+  if (engines.length === 2 && native !== undefined && wasm !== undefined) {
+    engines.push(createHybridEngine(native, wasm));
   }
   const fonts = (await listFontFiles(findFontFolders(defined({ env: options.env })))).length;
   return {

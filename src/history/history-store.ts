@@ -2,6 +2,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { EngineId } from '../engines/engine.js';
+import { outputFactsSchema } from '../formats/output-facts-schema.js';
+import type { DrawingMeasure, MeshMeasure } from '../formats/output-measure.js';
 import { defined } from '../util/defined.js';
 import { stateFolderOf, type StateFolderOptions } from '../util/ensure-state-folder.js';
 
@@ -15,12 +17,29 @@ export interface Timing {
   readonly peakBytes?: number;
   /** Whether the part came out 2D or 3D, to check its formats before the next render. */
   readonly dimension?: '2d' | '3d';
+  /**
+   * What its first measured output measured (volume or area, bounds), so that another route's
+   * result can be checked against it (see {@link HybridVerdict}).
+   */
+  readonly facts?: MeshMeasure | DrawingMeasure;
   /** When it was measured (ISO 8601). */
   readonly at: string;
 }
 
 /** The last successful render of a part on each engine. */
 export type PartHistory = Partial<Record<EngineId, Timing>>;
+
+/**
+ * Whether the hybrid route's result of a part agreed with the other routes' recorded results
+ * (volume or area, and bounds): `auto` keeps to a route whose result it has checked.
+ */
+export interface HybridVerdict {
+  readonly agrees: boolean;
+  /** The route it was compared with and the numbers, e.g. `native: volume 4899 vs 5365 (+9.5%)`. */
+  readonly detail: string;
+  /** When it was judged (ISO 8601): a verdict older than the part's source is stale. */
+  readonly at: string;
+}
 
 /** The last failed render of a part on an engine, newer than any success there. */
 export interface FailureRecord {
@@ -41,8 +60,10 @@ const timingSchema = z.object({
   geometrySeconds: z.number().nonnegative().optional(),
   peakBytes: z.number().int().nonnegative().optional(),
   dimension: z.enum(['2d', '3d']).optional(),
+  facts: outputFactsSchema.optional(),
   at: z.string(),
 });
+const verdictSchema = z.object({ agrees: z.boolean(), detail: z.string(), at: z.string() });
 const failureSchema = z.object({ message: z.string(), at: z.string() });
 const historySchema = z.object({
   version: z.literal(1),
@@ -51,9 +72,15 @@ const historySchema = z.object({
     z.object({
       native: timingSchema.optional(),
       wasm: timingSchema.optional(),
+      hybrid: timingSchema.optional(),
       failed: z
-        .object({ native: failureSchema.optional(), wasm: failureSchema.optional() })
+        .object({
+          native: failureSchema.optional(),
+          wasm: failureSchema.optional(),
+          hybrid: failureSchema.optional(),
+        })
         .optional(),
+      hybridVerdict: verdictSchema.optional(),
     }),
   ),
 });
@@ -68,6 +95,7 @@ export class HistoryStore {
     readonly file: string,
     private readonly parts: Map<string, PartHistory>,
     private readonly failures: Map<string, PartFailures>,
+    private readonly verdicts: Map<string, HybridVerdict> = new Map(),
   ) {}
 
   /** The history file of a project folder. */
@@ -87,6 +115,11 @@ export class HistoryStore {
           new Map(
             entries.flatMap(([id, part]) =>
               part.failed === undefined ? [] : [[id, cleanFailures(part.failed)] as const],
+            ),
+          ),
+          new Map(
+            entries.flatMap(([id, part]) =>
+              part.hybridVerdict === undefined ? [] : [[id, part.hybridVerdict] as const],
             ),
           ),
         );
@@ -123,10 +156,25 @@ export class HistoryStore {
     this.failures.set(partId, { ...this.failures.get(partId), [engine]: failure });
   }
 
+  /**
+   * Whether the part's hybrid result agreed with its other routes' results; with `sinceMs` (when
+   * its source last changed), an older verdict is left out: the edited model is judged again.
+   */
+  hybridVerdictOf(partId: string, sinceMs?: number): HybridVerdict | undefined {
+    const verdict = this.verdicts.get(partId);
+    if (verdict === undefined || sinceMs === undefined) return verdict;
+    return Date.parse(verdict.at) >= sinceMs ? verdict : undefined;
+  }
+
+  /** Remembers whether the part's hybrid result agreed with its other routes'. */
+  recordHybridVerdict(partId: string, verdict: HybridVerdict): void {
+    this.verdicts.set(partId, verdict);
+  }
+
   /** Whether the part last came out 2D or 3D, on whichever engine rendered it last. */
   dimensionOf(partId: string): '2d' | '3d' | undefined {
     const part = this.parts.get(partId);
-    const latest = [part?.native, part?.wasm]
+    const latest = [part?.native, part?.wasm, part?.hybrid]
       .filter((timing): timing is Timing => timing?.dimension !== undefined)
       .sort((a, b) => b.at.localeCompare(a.at))[0];
     return latest?.dimension;
@@ -148,13 +196,14 @@ export class HistoryStore {
   async save(): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    const ids = [...new Set([...this.parts.keys(), ...this.failures.keys()])].sort((a, b) =>
-      a.localeCompare(b),
-    );
+    const ids = [
+      ...new Set([...this.parts.keys(), ...this.failures.keys(), ...this.verdicts.keys()]),
+    ].sort((a, b) => a.localeCompare(b));
     const parts = Object.fromEntries(
       ids.map((id) => {
         const failed = this.failures.get(id);
-        return [id, { ...this.parts.get(id), ...(failed === undefined ? {} : { failed }) }];
+        const hybridVerdict = this.verdicts.get(id);
+        return [id, { ...this.parts.get(id), ...defined({ failed, hybridVerdict }) }];
       }),
     );
     await writeFile(temp, `${JSON.stringify({ version: 1, parts }, null, 2)}\n`);
@@ -164,7 +213,7 @@ export class HistoryStore {
 
 function clean(part: z.infer<typeof historySchema>['parts'][string]): PartHistory {
   const result: { -readonly [K in EngineId]?: Timing } = {};
-  for (const engine of ['native', 'wasm'] as const) {
+  for (const engine of ['native', 'wasm', 'hybrid'] as const) {
     const timing = part[engine];
     if (timing === undefined) continue;
     result[engine] = {
@@ -174,6 +223,7 @@ function clean(part: z.infer<typeof historySchema>['parts'][string]): PartHistor
         geometrySeconds: timing.geometrySeconds,
         peakBytes: timing.peakBytes,
         dimension: timing.dimension,
+        facts: timing.facts,
       }),
     };
   }
@@ -184,7 +234,7 @@ function cleanFailures(
   failed: NonNullable<z.infer<typeof historySchema>['parts'][string]['failed']>,
 ): PartFailures {
   return Object.fromEntries(
-    (['native', 'wasm'] as const).flatMap((engine) => {
+    (['native', 'wasm', 'hybrid'] as const).flatMap((engine) => {
       const failure = failed[engine];
       return failure === undefined ? [] : [[engine, { message: failure.message, at: failure.at }]];
     }),

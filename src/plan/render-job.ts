@@ -65,7 +65,7 @@ export interface RenderJob {
   readonly requestedAt: SourceLocation;
   /** Overrides of the run's settings for this part. */
   readonly timeoutSeconds?: number;
-  readonly engine?: 'auto' | 'native' | 'wasm';
+  readonly engine?: 'auto' | 'native' | 'wasm' | 'hybrid';
   readonly backend?: 'manifold' | 'cgal';
   /**
    * How STL outputs are written: OpenSCAD's ASCII, or binary (about 5x smaller, and faster to

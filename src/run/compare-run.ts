@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { comparePart } from '../changes/compare-part.js';
 import { readBaseline } from '../changes/read-baseline.js';
-import { recordOutput } from '../changes/record-part.js';
+import { recordKnownOutput, recordOutput } from '../changes/record-part.js';
 import type { PartChange, RunChanges } from '../changes/run-changes-schema.js';
 import {
   loadRunRecord,
@@ -51,7 +51,7 @@ export async function compareRun(
 ): Promise<{ readonly changes: RunChanges; readonly warnings: readonly ConfigProblem[] }> {
   const file = runRecordFile(input.stateFolder);
   const recorded = await loadRunRecord(file);
-  const current = await currentParts(input);
+  const current = await currentParts(input, recorded);
 
   const baseline =
     input.baseline === undefined
@@ -116,14 +116,28 @@ export async function compareRun(
   }
 }
 
-/** The record of each part that delivered outputs, read from the files it wrote. */
-async function currentParts(input: CompareRunInput): Promise<Map<string, PartRecord>> {
+/**
+ * The record of each part that delivered outputs, read from the files it wrote. An output whose
+ * digest is known (a cached part's) and equals the previous run's keeps that record: digests,
+ * geometry and facts are all functions of the bytes, so reading and measuring them again would
+ * only cost time — most of a re-run with nothing changed, once.
+ */
+async function currentParts(
+  input: CompareRunInput,
+  recorded: RunRecord | undefined,
+): Promise<Map<string, PartRecord>> {
   const parts = new Map<string, PartRecord>();
   for (const result of input.results) {
     if (result.outputs.length === 0) continue;
     const outputs: Record<string, OutputRecord> = {};
     for (const output of result.outputs) {
-      const record = await recordOutput(output.format, output.path, output.facts);
+      const before = recorded?.parts[result.job.id]?.outputs[output.format];
+      const record =
+        output.digest !== undefined && output.digest === before?.digest
+          ? before
+          : output.digest !== undefined && output.geometryDigest !== undefined
+            ? recordKnownOutput(output, output.digest, output.geometryDigest)
+            : await recordOutput(output.format, output.path, output.facts);
       if (record !== undefined) outputs[output.format] = record;
     }
     parts.set(result.job.id, {

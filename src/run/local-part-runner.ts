@@ -9,7 +9,10 @@ import { renderPart } from './render-part.js';
 export interface LocalPartRunnerOptions {
   /** The engines already started for the run's parts. */
   readonly engines: Map<EngineId, Engine>;
-  /** Started on demand when a part moves to it (`auto` falling back from a failed WASM render). */
+  /**
+   * Started on demand when a part moves to it (`auto` falling back from a failed WASM render, or
+   * trying the hybrid route).
+   */
   readonly native?: NativeOpenScad | undefined;
   /**
    * Threads of a WASM engine started on demand, when a part falls back to it from native.
@@ -47,6 +50,13 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
           return engine;
         });
       return startingWasm;
+    }
+    if (id === 'hybrid') {
+      const [native, wasm] = await Promise.all([engineFor('native'), engineFor('wasm')]);
+      const { createHybridEngine } = await import('../engines/hybrid/hybrid-engine.js');
+      const hybrid = engines.get(id) ?? createHybridEngine(native, wasm);
+      engines.set(id, hybrid);
+      return hybrid;
     }
     const native = options.native;
     if (native === undefined) throw new Error(`engine ${id} was not started`);

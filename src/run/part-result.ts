@@ -35,6 +35,16 @@ export interface DeliveredOutput {
   readonly note?: string;
   /** The geometry's facts, for the formats parascad reads (STL, OFF, 3MF, AMF, SVG, DXF). */
   readonly facts?: OutputFacts;
+  /**
+   * The SHA-256 of the bytes, when parascad knows it without reading the file again: the render's
+   * own check of the file, or a cached part's outputs, checked against it as they were put in place.
+   */
+  readonly digest?: string;
+  /**
+   * The digest of its geometry (see `geometryDigest`), known with `digest` for the formats
+   * parascad reads: recording the run then needs no second read of the file.
+   */
+  readonly geometryDigest?: string;
 }
 
 export type PartStatus = 'ok' | 'failed' | 'cancelled';

@@ -2,7 +2,7 @@ import { ParascadError } from '../errors.js';
 import type { RunEvent } from './run-event.js';
 
 /** Which engine renders: one of them for every part, or `auto` to choose per part. */
-export type EnginePreference = 'native' | 'wasm' | 'auto';
+export type EnginePreference = 'native' | 'wasm' | 'hybrid' | 'auto';
 
 export interface RenderOptions {
   /** Folder a relative `file`/`config` and the default project files are looked up in. @default process.cwd() */

@@ -9,6 +9,8 @@ import { inspectOutput } from '../formats/inspect-output.js';
 import { UnreadableOutputError } from '../formats/unreadable-output-error.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
+import { geometryDigest } from '../changes/geometry-digest.js';
+import { digest } from '../job/digest.js';
 import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
 import { locateDiagnostics } from './locate-diagnostics.js';
@@ -144,6 +146,8 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
         bytes: checked.bytes,
         summary: checked.summary,
         ...(checked.facts === undefined ? {} : { facts: checked.facts }),
+        digest: checked.digest,
+        ...(checked.geometryDigest === undefined ? {} : { geometryDigest: checked.geometryDigest }),
         ...(note === undefined ? {} : { note }),
       });
     }
@@ -196,6 +200,8 @@ type OutputCheck =
       readonly bytes: number;
       readonly summary: string;
       readonly facts?: OutputFacts;
+      readonly digest: string;
+      readonly geometryDigest?: string;
     }
   | Extract<FailureReason, { kind: 'missing-output' | 'invalid-output' }>;
 
@@ -231,11 +237,14 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
   const check = inspectOutput(format, bytes);
   if (!check.ok) return { kind: 'invalid-output', format, message: check.reason };
   const { measure } = check;
+  const geometry = geometryDigest(format, bytes);
   return {
     kind: 'ok',
     bytes: bytes.byteLength,
     summary: check.summary,
     ...(measure.kind === 'none' ? {} : { facts: measure }),
+    digest: digest(bytes),
+    ...(geometry === undefined ? {} : { geometryDigest: geometry }),
   };
 }
 

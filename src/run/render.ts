@@ -5,9 +5,10 @@ import { storedProbe } from '../cache/stored-probe.js';
 import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { Engine, EngineId } from '../engines/engine.js';
-import { wasmEngineInfo } from '../engines/wasm/wasm-engine-info.js';
+import { engineInfoOf } from '../engines/engine-info-of.js';
 import { ConfigError, ParascadError } from '../errors.js';
-import type { HistoryStore } from '../history/history-store.js';
+import type { HistoryStore, HybridVerdict } from '../history/history-store.js';
+import { judgeHybridResult } from '../engines/hybrid/judge-hybrid-result.js';
 import { engineIdentity, type EngineIdentity } from '../job/engine-identity.js';
 import type { Digest } from '../job/digest.js';
 import { FileDigests } from '../job/file-digests.js';
@@ -26,6 +27,7 @@ import {
   type CacheLocation,
   type RunCache,
 } from './open-run-cache.js';
+import { reviewPart } from './review-part.js';
 import { stateFolderProblem } from './state-folder-problem.js';
 import { stateFolderOf } from '../util/ensure-state-folder.js';
 import type { ConfigProblem } from '../errors.js';
@@ -195,7 +197,13 @@ export async function renderPlan(
   if (fleet?.kind === 'fallback') {
     emit({ type: 'warning', problem: { message: `${fleet.reason}: rendering on this machine` } });
   }
-  for (const result of cached.hits.values()) {
+  const strict = options.strict ?? project.strict ?? false;
+  // A cached part is reviewed like a rendered one: its mesh facts and replayed warnings count
+  // under --strict, and an open mesh is said again.
+  const hitResults = new Map(
+    [...cached.hits].map(([id, result]) => [id, reviewPart(result, { strict })]),
+  );
+  for (const result of hitResults.values()) {
     if (thumbnails) await writePartThumbnails(result, emit);
     emit({ type: 'part-done', result });
   }
@@ -243,12 +251,21 @@ export async function renderPlan(
       }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
-      strict: options.strict ?? project.strict ?? false,
+      strict,
       signal: options.signal,
       stopSignal: options.stopSignal,
       emit,
       onRendered: async (result, work) => {
-        recordTiming(history, result);
+        const verdict = recordTiming(history, result);
+        if (verdict?.agrees === false) {
+          emit({
+            type: 'warning',
+            problem: {
+              message: `${result.job.name}: the hybrid route's result differs from ${verdict.detail}; auto will not use it for this part until its file changes`,
+              location: result.job.declaredAt,
+            },
+          });
+        }
         await store.save(result, work);
         if (thumbnails) await writePartThumbnails(result, emit);
       },
@@ -268,7 +285,7 @@ export async function renderPlan(
   }
   const byId = new Map(rendered.map((result) => [result.job.id, result]));
   const results = jobs.flatMap((job) => {
-    const result = cached.hits.get(job.id) ?? byId.get(job.id);
+    const result = hitResults.get(job.id) ?? byId.get(job.id);
     return result === undefined ? [] : [result];
   });
   const wallSeconds = (performance.now() - begun) / 1000;
@@ -363,7 +380,7 @@ async function fleetOf(
   const identities = new Map<string, EngineIdentity>();
   for (const job of project.jobs) {
     const id = engines.choiceOf(job).engine;
-    const info = id === 'wasm' ? wasmEngineInfo : engines.native.native?.info;
+    const info = engineInfoOf(id, engines.native.native?.info);
     if (info === undefined) continue;
     const identity = engineIdentity(info, job.backend);
     identities.set(JSON.stringify(identity), identity);
@@ -402,7 +419,7 @@ function partJobs(
     const name = `${engine}\n${job.id}`;
     let work = built.get(name);
     if (work === undefined) {
-      const info = engine === 'wasm' ? wasmEngineInfo : engines.native.native?.info;
+      const info = engineInfoOf(engine, engines.native.native?.info);
       if (info === undefined) throw new Error(`engine ${engine} is not available`);
       const found = inputs.get(job.scadFile);
       work = buildPartJob(job, {
@@ -435,14 +452,25 @@ async function saveHistory(history: HistoryStore, emit: (event: RunEvent) => voi
   }
 }
 
-function recordTiming(history: HistoryStore, result: PartResult): void {
+/**
+ * Records a rendered part's time and the facts of its first measured output; a hybrid render is
+ * also judged against the other routes' facts (see `judgeHybridResult`), and the verdict returned.
+ */
+function recordTiming(history: HistoryStore, result: PartResult): HybridVerdict | undefined {
+  const at = new Date().toISOString();
+  const facts = result.outputs.find((output) => output.facts !== undefined)?.facts;
   history.record(result.job.id, result.engine, {
     seconds: result.seconds,
-    at: new Date().toISOString(),
+    at,
     ...defined({
       geometrySeconds: result.geometrySeconds,
       peakBytes: result.peakBytes,
       dimension: result.dimension,
+      facts,
     }),
   });
+  if (result.engine !== 'hybrid' || facts === undefined) return undefined;
+  const verdict = judgeHybridResult(history.get(result.job.id), facts, at);
+  if (verdict !== undefined) history.recordHybridVerdict(result.job.id, verdict);
+  return verdict;
 }

@@ -7,7 +7,7 @@ import type { RenderJob } from '../plan/render-job.js';
 import type { RunPlan } from './plan-run.js';
 import { readModifiedTimes } from './read-modified-times.js';
 import type { EnginePreference, RenderOptions } from './render-options.js';
-import { choosePartEngine } from './start-engines.js';
+import { cannotExport, choosePartEngine } from './start-engines.js';
 
 /** Which engines a run may use, and the one each part starts on. */
 export interface RunEngines {
@@ -35,7 +35,8 @@ export async function resolveRunEngines(
   const { jobs, history } = project;
   const preferenceOf = (job: RenderJob): EnginePreference => options.engine ?? job.engine ?? 'auto';
   const native = await resolveNative({
-    preference: jobs.some((job) => preferenceOf(job) === 'native')
+    // The hybrid route evaluates on the native engine: it needs one as much as `native` does.
+    preference: jobs.some((job) => ['native', 'hybrid'].includes(preferenceOf(job)))
       ? 'native'
       : jobs.every((job) => preferenceOf(job) === 'wasm')
         ? 'wasm'
@@ -53,19 +54,23 @@ export async function resolveRunEngines(
     nativeBackend === undefined ? undefined : measureEngineRatios(history.all(), nativeBackend);
   const modified = await readModifiedTimes(jobs.map((job) => job.scadFile));
   const choices = new Map(
-    jobs.map((job) => [
-      job.id,
-      choosePartEngine(
-        preferenceOf(job),
-        native,
-        history.get(job.id),
-        job.outputs.map((output) => output.format),
-        {
-          failures: history.failuresOf(job.id, modified.get(job.scadFile)),
+    jobs.map((job) => {
+      const formats = job.outputs.map((output) => output.format);
+      const since = modified.get(job.scadFile);
+      const failures = history.failuresOf(job.id, since);
+      return [
+        job.id,
+        choosePartEngine(preferenceOf(job), native, history.get(job.id), formats, {
+          failures,
           ...(ratios === undefined ? {} : { ratios }),
-        },
-      ),
-    ]),
+          hybrid: {
+            available: cannotExport(native, 'hybrid', formats) === undefined,
+            verdict: history.hybridVerdictOf(job.id, since),
+            failed: failures.hybrid !== undefined,
+          },
+        }),
+      ];
+    }),
   );
   const choiceOf = (job: RenderJob): EngineChoice => {
     const choice = choices.get(job.id);

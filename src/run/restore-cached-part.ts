@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CacheEntry } from '../cache/cache-entry.js';
 import type { CacheStore } from '../cache/cache-store.js';
@@ -31,10 +31,7 @@ export async function restoreCachedPart(
     if (cached === undefined) {
       return { kind: 'damaged', reason: `its cache entry has no ${output.format} output` };
     }
-    const inPlace = await readFile(output.path).then(
-      (bytes) => digest(bytes) === cached.digest,
-      () => false,
-    );
+    const inPlace = holds(output.path, cached.bytes, cached.digest);
     if (!inPlace) {
       await makeFolder(dirname(output.path));
       const problem = await store.restoreBlob(
@@ -49,10 +46,14 @@ export async function restoreCachedPart(
       path: output.path,
       bytes: cached.bytes,
       summary: cached.summary,
+      digest: cached.digest,
       ...(cached.note === undefined ? {} : { note: cached.note }),
+      ...(cached.facts === undefined ? {} : { facts: cached.facts }),
+      // The file holds the entry's bytes now (checked or restored): its digests are the entry's.
+      ...(typeof cached.geometry === 'string' ? { geometryDigest: cached.geometry } : {}),
     });
   }
-  await store.touchEntry(entry.key);
+  store.touchEntry(entry.key);
   return {
     kind: 'restored',
     result: {
@@ -73,4 +74,19 @@ export async function restoreCachedPart(
       },
     },
   };
+}
+
+/**
+ * Whether a file holds exactly the bytes of a digest. Read synchronously: a re-run checks every
+ * output, and the digest that follows holds the thread as long as the read would; a file of
+ * another size is not read at all.
+ */
+function holds(path: string, bytes: number, expected: string): boolean {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile() || stats.size !== bytes) return false;
+    return digest(readFileSync(path)) === expected;
+  } catch {
+    return false;
+  }
 }

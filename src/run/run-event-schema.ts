@@ -18,7 +18,7 @@ const sourceLocation = z.object({
   column: z.number().int().exactOptional(),
 });
 
-const engineId = z.enum(['native', 'wasm']);
+const engineId = z.enum(['native', 'wasm', 'hybrid']);
 
 /** An engine as a run used it (`EngineInfo`). */
 export const engineInfoSchema = z.object({
@@ -98,7 +98,7 @@ const renderJob = z.object({
     .extend({ length: z.number().int().exactOptional() })
     .describe('Where the user asked for the part (a marker, a config entry), with its length.'),
   timeoutSeconds: z.number().exactOptional(),
-  engine: z.enum(['auto', 'native', 'wasm']).exactOptional(),
+  engine: z.enum(['auto', 'native', 'wasm', 'hybrid']).exactOptional(),
   backend: z.enum(['manifold', 'cgal']).exactOptional(),
   paramSet: z.object({ file: z.string(), name: z.string() }).exactOptional(),
   stl: z.enum(['ascii', 'binary']).exactOptional(),
@@ -132,6 +132,8 @@ const deliveredOutput = z.object({
   summary: z.string(),
   note: z.string().exactOptional(),
   facts: outputFactsSchema.exactOptional(),
+  digest: z.string().exactOptional(),
+  geometryDigest: z.string().exactOptional(),
 });
 
 /** One part's outcome (`PartResult`). */

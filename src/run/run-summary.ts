@@ -48,7 +48,8 @@ export function summarise(
     ok: count('ok'),
     failed: count('failed'),
     cancelled: count('cancelled'),
-    cached: results.filter((result) => result.cached !== undefined).length,
+    cached: results.filter((result) => result.status === 'ok' && result.cached !== undefined)
+      .length,
     wallSeconds,
     partSeconds,
     speedup: wallSeconds > 0 ? partSeconds / wallSeconds : 1,

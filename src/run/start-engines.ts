@@ -27,6 +27,8 @@ export function choosePartEngine(
       return { engine: 'native', reason: '--engine native' };
     case 'wasm':
       return { engine: 'wasm', reason: '--engine wasm' };
+    case 'hybrid':
+      return { engine: 'hybrid', reason: '--engine hybrid' };
     case 'auto': {
       const native = resolution.native;
       if (native === undefined) return chooseEngine(undefined, history, context);
@@ -55,6 +57,12 @@ export function cannotExport(
   if (engine === 'wasm') return formats.find((format) => wasmExportBlocker(format) !== undefined);
   const native = resolution.native;
   if (native === undefined) return 'openscad';
+  // The hybrid route's native step exports only the `.csg`; the WASM step writes the outputs.
+  if (engine === 'hybrid') {
+    return native.capabilities.exportFormats?.includes('csg') === false
+      ? 'csg'
+      : cannotExport(resolution, 'wasm', formats);
+  }
   return formats.find((format) => native.capabilities.exportFormats?.includes(format) === false);
 }
 
@@ -72,17 +80,26 @@ export async function startEngines(
   const engines = kept ?? new Map<EngineId, Engine>();
   const count = (engine: EngineId): number =>
     choices.filter((choice) => choice.engine === engine).length;
-  if (count('native') > 0 && resolution.native !== undefined && !engines.has('native')) {
+  // Hybrid parts run on both: their evaluation natively, their geometry in the WASM pool.
+  const hybrid = resolution.native === undefined ? 0 : count('hybrid');
+  if (count('native') + hybrid > 0 && resolution.native !== undefined && !engines.has('native')) {
     engines.set(
       'native',
       createNativeEngine(resolution.native.binary, resolution.native.capabilities),
     );
   }
-  if (count('wasm') > 0 && !engines.has('wasm')) {
+  const onWasm = count('wasm') + hybrid;
+  if (onWasm > 0 && !engines.has('wasm')) {
     // Loaded only for runs with WASM parts: piscina and the worker code are not needed otherwise.
     const { createWasmEngine } = await import('../engines/wasm/wasm-engine.js');
-    const threads = kept === undefined ? Math.min(concurrency, count('wasm')) : concurrency;
+    const threads = kept === undefined ? Math.min(concurrency, onWasm) : concurrency;
     engines.set('wasm', await createWasmEngine({ threads }));
+  }
+  const native = engines.get('native');
+  const wasm = engines.get('wasm');
+  if (hybrid > 0 && !engines.has('hybrid') && native !== undefined && wasm !== undefined) {
+    const { createHybridEngine } = await import('../engines/hybrid/hybrid-engine.js');
+    engines.set('hybrid', createHybridEngine(native, wasm));
   }
   return engines;
 }

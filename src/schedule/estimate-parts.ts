@@ -1,5 +1,6 @@
 import type { EngineId } from '../engines/engine.js';
 import { predictComponents } from '../engines/choose-engine.js';
+import { predictHybrid } from '../engines/hybrid/consider-hybrid.js';
 import type { EngineRatios } from '../engines/measure-engine-ratios.js';
 import type { HistoryStore, Timing } from '../history/history-store.js';
 import type { RenderJob } from '../plan/render-job.js';
@@ -69,8 +70,16 @@ export function estimateParts(
     const peakBytes =
       median(similar.flatMap((entry) => entry.timing.peakBytes ?? [])) ?? unknownPeakBytes;
     const seconds = median(similar.map((entry) => entry.timing.seconds));
+    if (engine === 'hybrid' && options.ratios !== undefined && options.ratios.parts > 0) {
+      // Its native evaluation plus its WASM geometry, as `auto` predicted it when it chose so.
+      const predicted = predictHybrid(records, options.ratios);
+      if (predicted !== undefined) {
+        const total = predicted.evaluation + predicted.geometry;
+        return { seconds: total, peakBytes, basis: 'other-engine' };
+      }
+    }
     const other: EngineId = engine === 'wasm' ? 'native' : 'wasm';
-    const elsewhere = records?.[other];
+    const elsewhere = engine === 'hybrid' ? undefined : records?.[other];
     if (elsewhere !== undefined) {
       // Its own render elsewhere says more than its neighbours here (a geometry-heavy part among
       // quick ones): without a prediction from it there is no basis.

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Thrown for a path that exists but is no regular file: a FIFO, a socket, a device, a folder. */
@@ -16,11 +16,22 @@ export class NotARegularFileError extends Error {
 }
 
 /**
+ * Files up to this size are read synchronously. A promise-based read is four trips through the
+ * thread pool (open, stat, read, close) and costs ~0.1 ms of the main thread per file, ten times a
+ * synchronous read of a small file; a run reads hundreds of sources, digests and cache records.
+ * Larger files are read asynchronously, so that the event loop (live view, signals, the WASM
+ * workers' messages) is never held for long.
+ */
+const readAtOnceBytes = 256 * 1024;
+
+/**
  * Reads a file the user pointed parascad at, refusing anything but a regular file. The file is
  * opened without blocking: opening a FIFO for reading would otherwise wait for a writer forever
  * (and a pending read holds the process, whatever signal comes), and a device may never end.
  */
 export async function readRegularFile(path: string): Promise<Buffer> {
+  const small = readSmallRegularFile(path);
+  if (small !== undefined) return small;
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
@@ -34,6 +45,18 @@ export async function readRegularFile(path: string): Promise<Buffer> {
 /** {@link readRegularFile} as UTF-8 text. */
 export async function readRegularText(path: string): Promise<string> {
   return (await readRegularFile(path)).toString('utf8');
+}
+
+/** The bytes of a small regular file, read at once; undefined for a larger one. */
+function readSmallRegularFile(path: string): Buffer | undefined {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotARegularFileError(path, kindOf(stats));
+    return stats.size <= readAtOnceBytes ? readFileSync(fd) : undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function kindOf(stats: {

@@ -75,7 +75,11 @@ describe('loadProjectConfig problems', () => {
       ['6:11+2', 'files[0].path must be a file path or glob such as parts/*.scad, got 42'],
       ['7:25+1', 'files[0].exclude[1] must be a path or glob, got 7'],
       ['8:14+4', 'files[0].timeout must be a positive number of seconds, got "2m"'],
-      ['9:13+4', 'files[0].engine must be auto, native or wasm, got "wasn"', 'did you mean wasm?'],
+      [
+        '9:13+4',
+        'files[0].engine must be auto, native, wasm or hybrid, got "wasn"',
+        'did you mean wasm?',
+      ],
       ['10:14+4', 'files[0].backend must be manifold or cgal, got "mesh"'],
       ['11:11+6', 'files[0].mode must be include or use, got "import"'],
       ['12:13+1', 'files[0].output must be a path template such as "{name}.{format}", got 5'],
@@ -298,7 +302,11 @@ describe('loadProjectConfig problems', () => {
     expect(await problemsIn(fixture('errors.json'))).toEqual([
       ['3:11+3', 'jobs must be a positive integer, got "4"'],
       ['4:17+9', 'unknown key "fromats" in defaults', 'did you mean formats?'],
-      ['4:47+6', 'defaults.engine must be auto, native or wasm, got "wasn"', 'did you mean wasm?'],
+      [
+        '4:47+6',
+        'defaults.engine must be auto, native, wasm or hybrid, got "wasn"',
+        'did you mean wasm?',
+      ],
       ['8:49+4', 'files[0].modules[0].params["2x"] is not an OpenSCAD variable name', variableHint],
       [
         '8:80+2',

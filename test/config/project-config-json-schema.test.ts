@@ -75,7 +75,7 @@ describe('the published JSON Schema', () => {
     ['files: []\n', '/files: has fewer than 1 items'],
     [
       'files: [{ path: a.scad, engine: wasn }]\n',
-      '/files/0/engine: not one of ["auto","native","wasm"]',
+      '/files/0/engine: not one of ["auto","native","wasm","hybrid"]',
     ],
     ['files: [{ path: a.scad, formats: stll }]\n', '/files/0/formats: matches no anyOf option'],
     ['files: [{ path: a.scad, modules: marke }]\n', '/files/0/modules: matches no anyOf option'],

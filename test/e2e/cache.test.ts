@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   appendFile,
   chmod,
@@ -328,6 +329,61 @@ describe('the cache', () => {
     } finally {
       await unmount();
     }
+  });
+
+  it('reviews a cached part like a rendered one: its warnings are said again, and fail it under --strict', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'parascad-cache-strict-'));
+    await writeFile(join(project, 'warned.scad'), 'size = undefined_size;\ncube(10);\n');
+    await writeFile(join(project, 'clean.scad'), 'cube(5);\n');
+    const render = (extra: readonly string[]): Promise<Outcome> =>
+      renderProject(project, 'wasm', ['warned.scad', 'clean.scad', ...extra]);
+    const first = await render([]);
+    expect(first.run.code, first.run.stderr).toBe(0);
+    expect(first.rendered).toEqual(['clean', 'warned']);
+
+    const strict = await render(['--strict']);
+    expect(strict.rendered).toEqual([]);
+    expect(strict.cached).toEqual(['clean', 'warned']);
+    expect(strict.failed).toEqual(['warned']);
+    expect(strict.run.code).toBe(1);
+    expect(strict.run.stdout).toMatch(/undefined_size/);
+    const summary = strict.run.stdout
+      .split('\n')
+      .map((line) => JSON.parse(line || '{}') as { type?: string; summary?: { cached: number } })
+      .find((event) => event.type === 'run-done')?.summary;
+    expect(summary?.cached).toBe(1);
+    // The entry brings the output's facts and digests: the run need not read it again.
+    const cleanDone = strict.run.stdout
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line || '{}') as {
+            type?: string;
+            result?: {
+              job: { name: string };
+              outputs: {
+                path: string;
+                facts?: { kind: string };
+                digest?: string;
+                geometryDigest?: string;
+              }[];
+            };
+          },
+      )
+      .find((event) => event.type === 'part-done' && event.result?.job.name === 'clean');
+    const output = cleanDone?.result?.outputs[0];
+    expect(output?.facts?.kind).toBe('3d');
+    expect(output?.geometryDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(output?.digest).toBe(
+      createHash('sha256')
+        .update(await readFile(output?.path ?? ''))
+        .digest('hex'),
+    );
+
+    const relaxed = await render([]);
+    expect(relaxed.run.code, relaxed.run.stderr).toBe(0);
+    expect(relaxed.failed).toEqual([]);
+    expect(relaxed.cached).toEqual(['clean', 'warned']);
   });
 
   it('evicts the least recently used entries beyond cache.maxSize, and those parts render again', async () => {

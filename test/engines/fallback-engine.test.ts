@@ -21,6 +21,14 @@ describe('fallbackEngine', () => {
     expect(fallbackEngine(facts({ engine: 'native', tried: new Set(['native']) }))).toBe('wasm');
   });
 
+  it('renders a failed hybrid try again on wasm alone, else native', () => {
+    const hybrid = { engine: 'hybrid' as const, tried: new Set<EngineId>(['hybrid']) };
+    expect(fallbackEngine(facts(hybrid))).toBe('wasm');
+    expect(fallbackEngine(facts({ ...hybrid, canRender: (engine) => engine === 'native' }))).toBe(
+      'native',
+    );
+  });
+
   it('falls back once: not when the other engine was tried already', () => {
     expect(fallbackEngine(facts({ tried: new Set(['wasm', 'native']) }))).toBeUndefined();
   });

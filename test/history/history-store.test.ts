@@ -73,3 +73,27 @@ describe('HistoryStore failures', () => {
     expect(store.failuresOf('p#x', Date.parse('2026-01-02T00:00:00.000Z'))).toEqual({});
   });
 });
+
+describe('HistoryStore and the hybrid route', () => {
+  it("keeps a part's hybrid time, its output facts and whether its result agreed, across runs", async () => {
+    const file = HistoryStore.fileFor(await mkdtemp(join(tmpdir(), 'parascad-history-')));
+    const first = await HistoryStore.load(file);
+    const facts = {
+      kind: '2d' as const,
+      bounds: { min: [0, 0] as [number, number], max: [5, 5] as [number, number] },
+      area: 25,
+      contours: 1,
+    };
+    first.record('p#plate', 'hybrid', { seconds: 1.2, geometrySeconds: 0.4, facts, at: 'a' });
+    const verdict = { agrees: false, detail: 'native: area 24.00 vs 25.00', at: '2026-01-02' };
+    first.recordHybridVerdict('p#plate', verdict);
+    await first.save();
+    const second = await HistoryStore.load(file);
+    expect(second.get('p#plate')).toEqual({
+      hybrid: { seconds: 1.2, geometrySeconds: 0.4, facts, at: 'a' },
+    });
+    expect(second.hybridVerdictOf('p#plate')).toEqual(verdict);
+    // An edit after the verdict makes it stale: the edited model is judged again.
+    expect(second.hybridVerdictOf('p#plate', Date.parse('2026-01-03'))).toBeUndefined();
+  });
+});

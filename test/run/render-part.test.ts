@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { geometryDigest } from '../../src/changes/geometry-digest.js';
 import type { Engine, EngineRequest, EngineRun } from '../../src/engines/engine.js';
 import type { RenderJob } from '../../src/plan/render-job.js';
 import { renderPart, type RenderPartContext } from '../../src/run/render-part.js';
@@ -77,6 +79,17 @@ describe('renderPart', () => {
     expect(result.status).toBe('ok');
     expect(await readFile(join(folder, 'out', 'gear.stl'), 'utf8')).toBe(stl);
     expect(await readdir(join(folder, 'out'))).toEqual(['gear.stl']);
+  });
+
+  it("fingerprints each output from the check's one read: its bytes' SHA-256 and its geometry's digest", async () => {
+    const { job, folder } = await setup();
+    const result = await renderPart(job, context(fakeEngine(succeed)));
+    const bytes = await readFile(join(folder, 'out', 'gear.stl'));
+    expect(result.outputs[0]).toMatchObject({
+      digest: createHash('sha256').update(bytes).digest('hex'),
+      geometryDigest: geometryDigest('stl', bytes),
+    });
+    expect(result.outputs[0]?.geometryDigest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('stops a part at its timeout, keeps the earlier output and leaves no partial file', async () => {

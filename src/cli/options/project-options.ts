@@ -28,7 +28,7 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
       new Option(
         '-e, --engine <engine>',
         "OpenSCAD to render with, for every part (default: each part's engine setting, else auto)",
-      ).choices(['auto', 'native', 'wasm'] as const),
+      ).choices(['auto', 'native', 'wasm', 'hybrid'] as const),
     )
     .option(
       '--openscad <path>',
@@ -65,7 +65,7 @@ export function withProjectOptions<Args extends unknown[], Opts extends OptionVa
 export interface ProjectOptionValues {
   file?: string;
   config?: string;
-  engine?: 'auto' | 'native' | 'wasm';
+  engine?: 'auto' | 'native' | 'wasm' | 'hybrid';
   openscad?: string;
   define?: string[];
   paramsets?: string;

@@ -17,13 +17,14 @@ export class FontUseDetector {
   private readonly verdicts = new Map<string, Verdict>();
 
   /**
-   * @param files the part's input files; only `.scad` files are read.
+   * @param files the part's input files; only `.scad` files (and the hybrid route's `.csg`, whose
+   *   `text()` calls the WASM engine draws) are read.
    * @param programSource the text of a generated program, which is not on disk.
    */
   async mayUseFonts(files: readonly string[], programSource?: string): Promise<boolean> {
     if (programSource !== undefined && callsFontFunctions(programSource)) return true;
     for (const file of files) {
-      if (/\.scad$/i.test(file) && (await this.fileCallsFonts(file))) return true;
+      if (/\.(?:scad|csg)$/i.test(file) && (await this.fileCallsFonts(file))) return true;
     }
     return false;
   }

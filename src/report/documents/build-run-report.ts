@@ -41,8 +41,8 @@ export interface CollectedRun {
 }
 
 /**
- * The run report of a collected run. Outputs are read once more for their SHA-256 digests; a part
- * that never finished (a hard cancel) is reported cancelled.
+ * The run report of a collected run. Outputs the run did not digest already are read for their
+ * SHA-256 digests; a part that never finished (a hard cancel) is reported cancelled.
  */
 export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
   const projectDir = run.start?.projectDir ?? run.cwd;
@@ -271,7 +271,7 @@ async function reportOutput(
     path: output.path,
     relativePath: relativePath(projectDir, output.path),
     bytes: output.bytes,
-    digest: await digests.of(output.path),
+    digest: output.digest ?? (await digests.of(output.path)),
     summary: output.summary,
     ...defined({ note: output.note, facts: output.facts }),
   };

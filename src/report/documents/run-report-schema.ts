@@ -11,7 +11,7 @@ import { publishedJsonSchema } from '../../util/published-json-schema.js';
  * the file in step). A field added here is a field every report writer may read.
  */
 
-const engineId = z.enum(['native', 'wasm']);
+const engineId = z.enum(['native', 'wasm', 'hybrid']);
 
 /** A place in a file of the project: absolute, and relative to the project folder. */
 const reportLocation = z.object({
@@ -127,7 +127,7 @@ const reportWarning = z.object({
 const reportOptions = z
   .object({
     engine: z
-      .enum(['auto', 'native', 'wasm'])
+      .enum(['auto', 'native', 'wasm', 'hybrid'])
       .exactOptional()
       .describe("--engine; absent when each part's own setting (else auto) decided."),
     strict: z.boolean(),
