@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli/run-cli.js';
+// The bundled command line (scripts/build-cli.ts): one file to load instead of ~200 modules.
+import { runCli } from '../dist/cli-bundle/parascad.js';
 
 await runCli();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeepReadonly } from '../util/deep-readonly.js';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 

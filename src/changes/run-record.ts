@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { DeepReadonly } from '../util/deep-readonly.js';
 import { ensureStateFolder } from '../util/ensure-state-folder.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unknownSuffixProblem } from '../discovery/scan-annotations.js';
 import { exportSuffixes, findExportFormat } from '../plan/export-formats.js';
 import type { ProblemParams } from './issue-problems.js';

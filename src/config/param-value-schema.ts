@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProblemParams } from './issue-problems.js';
 import { variableNamePattern } from './openscad-names.js';
 import type { ParamValue } from './project-config.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defined } from '../util/defined.js';
 import { exportFormatSchema } from './export-format-schema.js';
 import type { ProblemParams } from './issue-problems.js';

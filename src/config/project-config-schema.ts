@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProblemParams } from './issue-problems.js';
 import { moduleNamePattern } from './openscad-names.js';
 import { paramValueSchema, variableNameSchema } from './param-value-schema.js';

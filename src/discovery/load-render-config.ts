@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { exportFormatSchema } from '../config/export-format-schema.js';
 import { readConfigSource } from '../config/read-config-source.js';
 import { inReadingOrder } from '../config/in-reading-order.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const vector3 = z.tuple([z.number(), z.number(), z.number()]);
 const vector2 = z.tuple([z.number(), z.number()]);

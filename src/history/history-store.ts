@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EngineId } from '../engines/engine.js';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { DrawingMeasure, MeshMeasure } from '../formats/output-measure.js';

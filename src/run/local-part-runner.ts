@@ -65,7 +65,7 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
     return engine;
   };
   return {
-    run: async ({ job, work, attempt }, signal) => {
+    run: async ({ job, work, attempt, engineDone }, signal) => {
       const own = options.partSignal?.(job);
       return renderPart(job, {
         engine: await engineFor(work.engine.id),
@@ -79,6 +79,7 @@ export function createLocalPartRunner(options: LocalPartRunnerOptions): PartRunn
           stl: work.stl,
           outDir: options.outDir,
           recordDependencies: options.recordDependencies,
+          onEngineDone: engineDone,
         }),
       });
     },

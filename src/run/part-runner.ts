@@ -16,6 +16,11 @@ export interface PartRun {
    * part really starts, with where it runs (`host:pid` of a fleet worker).
    */
   readonly started?: (where: string) => void;
+  /**
+   * Called by a runner when the engine is done with the part and only parascad's own finishing
+   * up is left (checking and moving the outputs): the run starts the next part in its place.
+   */
+  readonly engineDone?: () => void;
 }
 
 /**

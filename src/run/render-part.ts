@@ -38,6 +38,8 @@ export interface RenderPartContext {
   readonly outDir?: string;
   /** The run's STL encoding (`--stl`), over the part's own setting. */
   readonly stl?: 'ascii' | 'binary';
+  /** Called when the engine has finished with the part, before its outputs are checked. */
+  readonly onEngineDone?: () => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       signal,
       ...(context.recordDependencies === true ? { recordDependencies: true } : {}),
     });
+    context.onEngineDone?.();
     const diagnostics = [
       ...(run.diagnostics ?? []),
       ...(await locateDiagnostics(job, run.console, {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { runChangesSchema } from '../changes/run-changes-schema.js';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { RunEvent } from './run-event.js';

@@ -77,6 +77,11 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
     stop: stop.signal,
     priority: schedule.priority,
     memory: schedule.memoryOf,
+    // A part's work (its files read and digested) is built while the parts before it render.
+    prepare: (job) => {
+      const choice = choices.get(job.id);
+      if (choice !== undefined) options.workOf(job, choice.engine).catch(() => undefined);
+    },
     skip: (job) => notRun(job, choiceOf(job).engine, { kind: 'cancelled' }),
     fail: (job, error) =>
       notRun(job, choiceOf(job).engine, {
@@ -108,7 +113,7 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
       // Reported in full: the run keeps only the ends of what OpenSCAD printed.
       return withKeptConsole(result);
     },
-    run: async (job, attempt) => {
+    run: async (job, attempt, release) => {
       const choice = choiceOf(job);
       const work = await options.workOf(job, choice.engine);
       const start = { announced: false };
@@ -130,7 +135,13 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
       if (runner.queued !== true) announce();
       try {
         const result = await runner.run(
-          { job, work, attempt, ...(runner.queued === true ? { started: announce } : {}) },
+          {
+            job,
+            work,
+            attempt,
+            engineDone: release,
+            ...(runner.queued === true ? { started: announce } : {}),
+          },
           kill.signal,
         );
         if (result.status === 'ok') await options.onRendered?.(result, work);

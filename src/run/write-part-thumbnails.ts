@@ -1,8 +1,5 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { drawThumbnail } from '../thumbnails/draw-thumbnail.js';
-import { encodePng } from '../thumbnails/encode-png.js';
-import { readGeometry } from '../thumbnails/read-geometry.js';
 import { thumbnailPath } from '../thumbnails/thumbnail-path.js';
 import type { PartResult } from './part-result.js';
 import type { RunEvent } from './run-event.js';
@@ -19,6 +16,12 @@ export async function writePartThumbnails(
   emit: (event: RunEvent) => void,
 ): Promise<void> {
   if (result.status !== 'ok') return;
+  // Loaded with the first picture: a run without --thumbnails never reads the PNG encoder.
+  const [{ drawThumbnail }, { encodePng }, { readGeometry }] = await Promise.all([
+    import('../thumbnails/draw-thumbnail.js'),
+    import('../thumbnails/encode-png.js'),
+    import('../thumbnails/read-geometry.js'),
+  ]);
   for (const output of result.outputs) {
     const target = thumbnailPath(output.path);
     const temp = tempNameBeside(target);

@@ -13,10 +13,21 @@ export interface RunPoolOptions<Item, Result> {
   readonly priority: (item: Item) => number;
   /** The expected peak memory of an item, in bytes. */
   readonly memory: (item: Item) => number;
-  /** Runs one attempt (1-based) of an item. */
-  readonly run: (item: Item, attempt: number) => Promise<Result>;
+  /**
+   * Runs one attempt (1-based) of an item. It may call `release` once the scarce part of its work
+   * is over (the engine process ended) while it still finishes up (checks and moves the outputs):
+   * the next item then starts at once instead of waiting for that. The item keeps its place among
+   * the items finishing up, which are at most `concurrency`, and its answer comes when `run` ends.
+   */
+  readonly run: (item: Item, attempt: number, release: () => void) => Promise<Result>;
   /** Whether a result calls for another attempt (crashes and timeouts; never model errors). */
   readonly shouldRetry: (result: Result, attempt: number) => boolean;
+  /**
+   * Called once for each item shortly before its turn (the next `concurrency` in line), so that
+   * what it needs before it can start (reading and digesting its files) is ready when a slot
+   * frees, instead of delaying its start.
+   */
+  readonly prepare?: (item: Item) => void;
   /** Called before an item is queued again. */
   readonly onRetry?: (item: Item, result: Result, attempt: number) => void;
   /** The answer for an item that never started. */
@@ -37,6 +48,8 @@ interface Waiting<Item> {
   readonly priority: number;
   readonly memory: number;
   readonly attempt: number;
+  /** Whether `prepare` was called for it. */
+  prepared: boolean;
 }
 
 /**
@@ -57,10 +70,13 @@ export function runPool<Item, Result>(
       priority: options.priority(item),
       memory: options.memory(item),
       attempt: 1,
+      prepared: false,
     }))
     .sort((a, b) => b.priority - a.priority || a.index - b.index);
   const concurrency = Math.max(1, options.concurrency);
   let running = 0;
+  /** Items that released their slot and are finishing up. */
+  let finishing = 0;
   let reserved = 0;
   let answered = 0;
 
@@ -80,12 +96,26 @@ export function runPool<Item, Result>(
     const start = (entry: Waiting<Item>): void => {
       running++;
       reserved += entry.memory;
+      let released = false;
+      const free = (): void => {
+        if (released) return;
+        released = true;
+        running--;
+        reserved -= entry.memory;
+      };
+      const release = (): void => {
+        // A backlog of items finishing up would hold their results (and outputs) in memory.
+        if (released || finishing >= concurrency) return;
+        finishing++;
+        free();
+        pump();
+      };
       void options
-        .run(entry.item, entry.attempt)
+        .run(entry.item, entry.attempt, release)
         .catch((error: unknown) => options.fail(entry.item, error))
         .then((result) => {
-          running--;
-          reserved -= entry.memory;
+          if (released) finishing--;
+          else free();
           if (!options.stop.aborted && options.shouldRetry(result, entry.attempt)) {
             options.onRetry?.(entry.item, result, entry.attempt);
             // A retry goes first: it was among the first to start, and its time is already spent.
@@ -106,9 +136,19 @@ export function runPool<Item, Result>(
         const fits = waiting.findIndex(
           (entry) => running === 0 || reserved + entry.memory <= options.memoryBudgetBytes,
         );
-        if (fits === -1) return;
+        if (fits === -1) break;
         const [entry] = waiting.splice(fits, 1);
         if (entry !== undefined) start(entry);
+      }
+      prepareNext();
+    };
+
+    const prepareNext = (): void => {
+      if (options.prepare === undefined) return;
+      for (const entry of waiting.slice(0, concurrency)) {
+        if (entry.prepared) continue;
+        entry.prepared = true;
+        options.prepare(entry.item);
       }
     };
 

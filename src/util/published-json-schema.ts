@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The JSON Schema (draft 2020-12) parascad publishes in `schema/` for a zod schema: what the

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,22 @@ function context(engine: Engine, overrides: Partial<RenderPartContext> = {}): Re
 }
 
 describe('renderPart', () => {
+  it('says the engine is done before it checks and moves the outputs, so that the next part can start', async () => {
+    const { job, folder } = await setup();
+    const finalPath = join(folder, 'out', 'gear.stl');
+    const seen: string[] = [];
+    const result = await renderPart(
+      job,
+      context(fakeEngine(succeed), {
+        onEngineDone: () => {
+          seen.push(existsSync(finalPath) ? 'output in place' : 'output not yet in place');
+        },
+      }),
+    );
+    expect(result.status).toBe('ok');
+    expect(seen).toEqual(['output not yet in place']);
+  });
+
   it('renames checked outputs into place', async () => {
     const { job, folder } = await setup();
     const result = await renderPart(job, context(fakeEngine(succeed)));

@@ -16,6 +16,7 @@ function controlledPool(
   overrides: Partial<RunPoolOptions<Part, string>> = {},
 ) {
   const running = new Map<string, (result: string) => void>();
+  const releases = new Map<string, () => void>();
   const started: string[] = [];
   const stop = new AbortController();
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -25,10 +26,11 @@ function controlledPool(
     stop: stop.signal,
     priority: (part) => part.priority ?? 0,
     memory: (part) => part.memory ?? 0,
-    run: (part, attempt) =>
+    run: (part, attempt, release) =>
       new Promise((resolve) => {
         started.push(attempt === 1 ? part.name : `${part.name}#${attempt}`);
         running.set(part.name, resolve);
+        releases.set(part.name, release);
       }),
     shouldRetry: () => false,
     skip: (part) => `skipped ${part.name}`,
@@ -43,7 +45,12 @@ function controlledPool(
     resolve(result);
     await settle();
   };
-  return { done, started, running: () => [...running.keys()], finish, stop, settle };
+  /** Releases an item's slot, as an engine that is done with it does (see `run`'s `release`). */
+  const release = async (name: string): Promise<void> => {
+    releases.get(name)?.();
+    await settle();
+  };
+  return { done, started, running: () => [...running.keys()], finish, release, stop, settle };
 }
 
 describe('runPool', () => {
@@ -165,6 +172,56 @@ describe('runPool', () => {
       fail: (item, error) => `${item}: ${(error as Error).message}`,
     });
     expect(results).toEqual(['ok', 'broken: disk full', 'ok too']);
+  });
+
+  it('starts the next item as soon as a running one releases its slot, and answers that one when it ends', async () => {
+    const pool = controlledPool([{ name: 'a' }, { name: 'b' }, { name: 'c' }], {
+      concurrency: 1,
+    });
+    await pool.settle();
+    expect(pool.running()).toEqual(['a']);
+    await pool.release('a');
+    expect(pool.running()).toEqual(['a', 'b']);
+    await pool.finish('b');
+    // b held its slot to the end: c takes it, while a is still finishing up.
+    expect(pool.running()).toEqual(['a', 'c']);
+    await pool.finish('a');
+    await pool.finish('c');
+    expect(await pool.done).toEqual(['ok a', 'ok b', 'ok c']);
+  });
+
+  it('lets no more items finish up after releasing their slots than the concurrency', async () => {
+    const pool = controlledPool([{ name: 'a' }, { name: 'b' }, { name: 'c' }], {
+      concurrency: 1,
+    });
+    await pool.settle();
+    await pool.release('a');
+    await pool.release('b');
+    // a is still finishing up: b keeps its slot, and c waits.
+    expect(pool.running()).toEqual(['a', 'b']);
+    await pool.finish('a');
+    expect(pool.running()).toEqual(['b']);
+    await pool.finish('b');
+    expect(pool.running()).toEqual(['c']);
+    await pool.finish('c');
+    expect(await pool.done).toEqual(['ok a', 'ok b', 'ok c']);
+  });
+
+  it('prepares each item once, while it is among the next in line', async () => {
+    const prepared: string[] = [];
+    const pool = controlledPool([{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }], {
+      concurrency: 1,
+      prepare: (part) => prepared.push(part.name),
+    });
+    await pool.settle();
+    expect(prepared).toEqual(['b']);
+    await pool.finish('a');
+    expect(prepared).toEqual(['b', 'c']);
+    await pool.finish('b');
+    await pool.finish('c');
+    await pool.finish('d');
+    await pool.done;
+    expect(prepared).toEqual(['b', 'c', 'd']);
   });
 
   it('answers an empty list at once', async () => {

@@ -48,10 +48,64 @@ export function killProcessTree(child: ChildProcess, partMark: string): void {
 }
 
 /**
- * SIGKILLs every process whose environment holds `name=value`, again until none is left (one may
- * fork while the first ones die). A killed process's environment reads empty, so it is not found twice.
+ * Whether anything is left in the process group `pgid` (the group of a child started with
+ * `detached: true`, whose id is the child's pid): one signal-0 probe, no `/proc` scan.
  */
-export function killMarkedProcesses(name: string, value: string): number {
+export function processGroupHasMembers(pgid: number): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a member exists but is not ours to signal (it changed its user).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Kills what an ended part left behind: its process group, and every process with its mark. */
+export function killLeftovers(pgid: number, partMark: string): void {
+  uncheckedMarks.delete(partMark);
+  if (process.platform === 'win32') return;
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // The group is empty: only processes that left it can be left.
+  }
+  killMarkedProcesses(partMarkName, partMark);
+}
+
+/** Marks of parts that ended with nothing seen left over: their environments were not searched. */
+const uncheckedMarks = new Set<string>();
+/** Searched for together once this many parts ended unchecked, so that the set stays small. */
+const uncheckedLimit = 256;
+
+/**
+ * Records a part that ended with an empty process group and closed pipes, so that a detached
+ * helper that closed them too (a daemon) is still found, by {@link sweepEndedParts}.
+ */
+export function endedUnchecked(partMark: string): void {
+  uncheckedMarks.add(partMark);
+  if (uncheckedMarks.size >= uncheckedLimit) sweepEndedParts();
+}
+
+/**
+ * Kills every process still carrying the mark of a part that already ended, in one search of the
+ * process table: what {@link endedUnchecked} parts left behind. Processes of running parts carry
+ * other marks and are not touched.
+ */
+export function sweepEndedParts(): number {
+  if (uncheckedMarks.size === 0) return 0;
+  const marks = new Set(uncheckedMarks);
+  uncheckedMarks.clear();
+  return killMarkedProcesses(partMarkName, marks);
+}
+
+/**
+ * SIGKILLs every process whose environment holds `name=value` (for any of `values`), again until
+ * none is left (one may fork while the first ones die). A killed process's environment reads
+ * empty, so it is not found twice.
+ */
+export function killMarkedProcesses(name: string, value: string | ReadonlySet<string>): number {
   let killed = 0;
   for (let round = 0; round < 20; round++) {
     const pids = findMarkedProcesses(name, value);

@@ -8,6 +8,7 @@ import { refusedRun } from '../refused-run.js';
 import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
 import { findPngDisplay, type FindPngDisplayOptions, type PngDisplay } from './find-png-display.js';
+import { sweepEndedParts } from './kill-process-tree.js';
 import { runProcessTree } from './run-process-tree.js';
 import { backendArguments, type OpenScadCapabilities } from './probe-openscad.js';
 import { watchProcessMemory } from './watch-process-memory.js';
@@ -50,7 +51,11 @@ export function createNativeEngine(
         found.kind === 'xvfb-run' ? found.path : undefined,
       );
     },
-    close: () => Promise.resolve(),
+    close: () => {
+      // A detached helper that closed its pipes outlived its part unnoticed: not past the run.
+      sweepEndedParts();
+      return Promise.resolve();
+    },
   };
 }
 

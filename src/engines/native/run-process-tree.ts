@@ -1,6 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { BoundedText } from '../bounded-text.js';
-import { killMarkedProcesses, killProcessTree, trackChild } from './kill-process-tree.js';
+import {
+  endedUnchecked,
+  killLeftovers,
+  killProcessTree,
+  processGroupHasMembers,
+  trackChild,
+} from './kill-process-tree.js';
 import { currentRunMark, newPartMark, partMarkName, runMarkName } from './process-marks.js';
 
 /** How a child process ended. */
@@ -30,6 +36,12 @@ export interface RunProcessTreeOptions {
    * @default 2000
    */
   readonly drainMs?: number;
+  /**
+   * How long the output pipes may stay open after the process ended before whatever holds them
+   * is looked for by its mark and killed.
+   * @default 100
+   */
+  readonly leftoverCheckMs?: number;
 }
 
 /**
@@ -72,12 +84,14 @@ export function runProcessTree(
     child.stderr.setEncoding('utf8').on('data', collect);
     let spawnError: Error | undefined;
     let drainTimer: NodeJS.Timeout | undefined;
+    let leftoverTimer: NodeJS.Timeout | undefined;
     let ended: { exitCode: number | null; signal: NodeJS.Signals | null } | undefined;
     let settled = false;
     const settle = (): void => {
       if (settled || ended === undefined) return;
       settled = true;
       clearTimeout(drainTimer);
+      clearTimeout(leftoverTimer);
       options.signal.removeEventListener('abort', kill);
       stopWatching?.();
       resolve({
@@ -89,8 +103,21 @@ export function runProcessTree(
     child.on('error', (error) => (spawnError = error));
     child.on('exit', (exitCode, signal) => {
       ended = { exitCode, signal };
-      // The part is over: nothing it started may outlive it (or keep its pipes open).
-      killMarkedProcesses(partMarkName, partMark);
+      // The part is over: nothing it started may outlive it (or keep its pipes open). Looking
+      // through every process's environment costs a millisecond or more of this thread, and
+      // longer while other engines are starting (reading a process's environment waits for its
+      // memory map): it is done only when something is seen left over — a member of the process
+      // group now, or something that still holds the pipes a moment later. A detached helper
+      // that closed them is found by `sweepEndedParts` when the engine closes, and by the
+      // orphan watchdog when parascad exits.
+      if (child.pid !== undefined && processGroupHasMembers(child.pid)) {
+        killLeftovers(child.pid, partMark);
+      } else {
+        endedUnchecked(partMark);
+        leftoverTimer = setTimeout(() => {
+          if (child.pid !== undefined) killLeftovers(child.pid, partMark);
+        }, options.leftoverCheckMs ?? 100);
+      }
       drainTimer = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();

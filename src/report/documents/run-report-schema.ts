@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { partChangeSchema, runChangesSchema } from '../../changes/run-changes-schema.js';
 import { outputFactsSchema } from '../../formats/output-facts-schema.js';
 import { engineInfoSchema, failureReasonSchema } from '../../run/run-event-schema.js';

@@ -3,6 +3,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepEndedParts } from '../../../src/engines/native/kill-process-tree.js';
 import { runProcessTree } from '../../../src/engines/native/run-process-tree.js';
 
 let folder: string;
@@ -71,6 +72,31 @@ describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
     const [helper] = await pidsIn(pids);
     expect(helper).toBeDefined();
     expect(await eventually(() => !isAlive(helper ?? 0))).toBe(true);
+  });
+
+  it('kills a background child left in the process group that closed its output, as soon as the engine ends', async () => {
+    const pids = join(folder, 'background.pids');
+    const engine = await script(
+      `sleep 1000 < /dev/null > /dev/null 2>&1 &\necho $! >> ${pids}\necho rendered\nexit 0`,
+    );
+    const run = await runProcessTree(engine, [], { signal: never });
+    expect(run.exitCode).toBe(0);
+    const [helper] = await pidsIn(pids);
+    expect(helper).toBeDefined();
+    expect(await eventually(() => !isAlive(helper ?? 0))).toBe(true);
+  });
+
+  it('leaves a detached daemon that closed its output to the sweep of ended parts, which kills it', async () => {
+    const pids = join(folder, 'daemon.pids');
+    const engine = await script(
+      `( setsid sh -c 'echo $$ >> ${pids}; exec sleep 1000' < /dev/null > /dev/null 2>&1 & )\nwhile [ ! -s ${pids} ]; do sleep 0.01; done\nexit 0`,
+    );
+    const run = await runProcessTree(engine, [], { signal: never });
+    expect(run.exitCode).toBe(0);
+    const [daemon] = await pidsIn(pids);
+    expect(daemon).toBeDefined();
+    expect(sweepEndedParts()).toBeGreaterThanOrEqual(1);
+    expect(await eventually(() => !isAlive(daemon ?? 0))).toBe(true);
   });
 
   it('stops at once an engine that ignores SIGTERM, sleeps forever and started a detached helper', async () => {
