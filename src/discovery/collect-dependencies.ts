@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { ParascadError } from '../errors.js';
-import { lexOpenScad } from './lex-openscad.js';
 import { sourceCandidates } from './source-candidates.js';
 import type { Token } from './lex-openscad.js';
 import { isFileOnDisk } from './is-file-on-disk.js';
-import { readLenientUtf8 } from './read-lenient-utf8.js';
+import { SourceFiles, type ScadSource } from './source-files.js';
 
 /** The kind of statement that names a file: `include <…>`, `use <…>`, or a call that reads a file. */
 export type DependencyStatement = 'include' | 'use' | 'import';
@@ -53,6 +52,8 @@ export interface CollectDependenciesOptions {
    * @default reads from disk, decoding UTF-8 leniently (OpenSCAD itself accepts Latin-1 sources)
    */
   readonly readFile?: (file: string) => Promise<string>;
+  /** The planning pass's sources, read and lexed once (`readFile` is then not used). */
+  readonly sources?: SourceFiles;
   /**
    * Whether a regular file exists at an absolute path (OpenSCAD skips folders of the same name).
    * @default a `stat` on the host file system
@@ -122,14 +123,14 @@ export async function collectDependencies(
 ): Promise<DependencyClosure> {
   const main = path.resolve(mainFile);
   const mainFolder = path.dirname(main);
-  const readSource = options.readFile ?? readLenientUtf8;
+  const sources = options.sources ?? new SourceFiles(options.readFile);
   const isFile = memoize(options.isFile ?? isFileOnDisk);
   const scans = new Map<string, Promise<SourceScan>>();
   const scan = (file: string): Promise<SourceScan> => {
     let result = scans.get(file);
     if (result === undefined) {
-      result = readSource(file).then(
-        (text): SourceScan => ({ ok: true, references: findReferences(text) }),
+      result = sources.source(file).then(
+        (read): SourceScan => ({ ok: true, references: findReferences(read) }),
         (error: unknown): SourceScan => ({ ok: false, error: describe(error) }),
       );
       scans.set(file, result);
@@ -226,8 +227,8 @@ export async function collectDependencies(
 }
 
 /** Every `include`/`use` and file-reading call in one source, in source order, ignoring comments and strings. */
-function findReferences(source: string): Reference[] {
-  const tokens = lexOpenScad(source).filter(
+function findReferences({ text: source, tokens: all }: ScadSource): Reference[] {
+  const tokens = all.filter(
     (token) => token.kind !== 'line-comment' && token.kind !== 'block-comment',
   );
   const references: Reference[] = [];

@@ -4,6 +4,7 @@ import type { SourceLocation } from '../diagnostics/diagnostic.js';
 import { findTopLevelGeometry } from './find-top-level-geometry.js';
 import type { GuardForm } from './find-top-level-geometry.js';
 import { readRegularText } from '../util/read-regular-file.js';
+import { SourceFiles } from './source-files.js';
 
 /** Top-level geometry that including a file would add to every part of a generated program. */
 export interface LeakingGeometry {
@@ -24,6 +25,8 @@ export interface FindLeakingGeometryOptions {
    * @default reads UTF-8 from disk
    */
   readonly readFile?: (file: string) => Promise<string>;
+  /** The planning pass's sources, read and lexed once (`readFile` is then not used). */
+  readonly sources?: SourceFiles;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function findLeakingGeometry(
   file: string,
   options: FindLeakingGeometryOptions,
 ): Promise<LeakingGeometry | undefined> {
-  const read = options.readFile ?? readRegularText;
+  const sources = options.sources ?? new SourceFiles(options.readFile ?? readRegularText);
   const main = path.resolve(file);
   const visited = new Set<string>();
   let first: { module: string; at: SourceLocation } | undefined;
@@ -46,9 +49,9 @@ export async function findLeakingGeometry(
   const visit = async (current: string): Promise<void> => {
     if (visited.has(current)) return;
     visited.add(current);
-    const source = await read(current).catch(() => undefined);
-    if (source === undefined) return;
-    const found = findTopLevelGeometry(source, current);
+    const read = await sources.source(current).catch(() => undefined);
+    if (read === undefined) return;
+    const found = findTopLevelGeometry(read.text, current, read.tokens);
     guard ??= found.guard;
     count += found.unguarded.length;
     first ??= found.unguarded[0];

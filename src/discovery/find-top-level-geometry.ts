@@ -29,8 +29,13 @@ const harmless = new Set(['echo', 'assert']);
  * `module`/`function` definitions, `include`/`use`, `echo(…);` and `assert(…);`, and
  * instantiations disabled with `*` create nothing and are ignored.
  */
-export function findTopLevelGeometry(source: string, file: string): TopLevelGeometry {
-  const tokens = lexOpenScad(source).filter(
+export function findTopLevelGeometry(
+  source: string,
+  file: string,
+  /** The source's tokens, when lexed already. */
+  lexed: readonly Token[] = lexOpenScad(source),
+): TopLevelGeometry {
+  const tokens = lexed.filter(
     (token) => token.kind !== 'line-comment' && token.kind !== 'block-comment',
   );
   const unguarded: { module: string; at: SourceLocation }[] = [];

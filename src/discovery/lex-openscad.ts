@@ -29,6 +29,18 @@ const escapes: Readonly<Record<string, string>> = {
   '\\': '\\',
 };
 
+const numberPattern = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+
+/** `$`, `_` and ASCII letters start an identifier. */
+function isWordStart(code: number): boolean {
+  return code === 36 || code === 95 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** …which goes on with digits too. */
+function isWordPart(code: number): boolean {
+  return isWordStart(code) || (code >= 48 && code <= 57);
+}
+
 /** Splits OpenSCAD source into tokens. Never throws: unterminated strings or comments end at EOF. */
 export function lexOpenScad(source: string): Token[] {
   const tokens: Token[] = [];
@@ -62,7 +74,14 @@ export function lexOpenScad(source: string): Token[] {
     const startLine = line;
     const startColumn = index - lineStart + 1;
 
-    if (/\s/.test(char)) {
+    const code = source.charCodeAt(index);
+    if (
+      code === 32 ||
+      code === 10 ||
+      code === 9 ||
+      code === 13 ||
+      (code > 127 && /\s/.test(char))
+    ) {
       advanceTo(index + 1);
       continue;
     }
@@ -112,14 +131,19 @@ export function lexOpenScad(source: string): Token[] {
         continue;
       }
     }
-    const word = /^[$A-Za-z_][$A-Za-z0-9_]*/.exec(source.slice(index, index + 256));
-    if (word) {
-      advanceTo(index + word[0].length);
-      push('identifier', word[0], start, startLine, startColumn);
-      previousWord = word[0];
+    // Scanned by character code, not by a regular expression on a slice: a large project's
+    // files hold hundreds of thousands of tokens, and each match array was garbage.
+    if (isWordStart(code)) {
+      let stop = index + 1;
+      while (stop < source.length && isWordPart(source.charCodeAt(stop))) stop++;
+      const text = source.slice(index, stop);
+      index = stop;
+      push('identifier', text, start, startLine, startColumn);
+      previousWord = text;
       continue;
     }
-    const number = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(source.slice(index, index + 64));
+    numberPattern.lastIndex = index;
+    const number = numberPattern.exec(source);
     if (number) {
       advanceTo(index + number[0].length);
       push('number', number[0], start, startLine, startColumn);

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { SourceLocation } from '../diagnostics/diagnostic.js';
-import { lexOpenScad } from './lex-openscad.js';
 import type { Token } from './lex-openscad.js';
 import { sourceCandidates } from './source-candidates.js';
 import { isFileOnDisk } from './is-file-on-disk.js';
-import { readLenientUtf8 } from './read-lenient-utf8.js';
+import { SourceFiles } from './source-files.js';
 
 /** A file a program brings into scope, and how. */
 export interface ScopeFile {
@@ -33,6 +32,8 @@ export interface ProgramScopeOptions {
   readonly libraryPaths: readonly string[];
   /** @default reads from disk, decoding UTF-8 leniently */
   readonly readFile?: (file: string) => Promise<string>;
+  /** The planning pass's sources, read and lexed once (`readFile` is then not used). */
+  readonly sources?: SourceFiles;
   /** @default a `stat` on the host file system */
   readonly isFile?: (file: string) => Promise<boolean>;
 }
@@ -49,7 +50,7 @@ export async function programScope(
 ): Promise<ProgramScope> {
   const main = path.resolve(mainFile);
   const mainFolder = path.dirname(main);
-  const readSource = options.readFile ?? readLenientUtf8;
+  const sources = options.sources ?? new SourceFiles(options.readFile);
   const isFile = options.isFile ?? isFileOnDisk;
   const included: ScopeFile[] = [];
   const used: ScopeFile[] = [];
@@ -80,12 +81,12 @@ export async function programScope(
     const key = `${via === 'use' ? 'use' : 'in'}\n${file}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const source = await readSource(file).catch((error: unknown) => {
+    const read = await sources.source(file).catch((error: unknown) => {
       if (via === 'main') throw error;
       return undefined;
     });
-    if (source === undefined) return;
-    const tokens = lexOpenScad(source);
+    if (read === undefined) return;
+    const { text: source, tokens } = read;
     const statements = tokens.flatMap((token, index) => {
       const next = tokens[index + 1];
       return token.kind === 'identifier' &&

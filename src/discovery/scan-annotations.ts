@@ -89,8 +89,12 @@ const settingNames = ['model', 'quality', 'number_of_threads'];
  * before it allowed); `render.` and the setting names are read without regard to case. Markers
  * in block comments or strings are not comments to the lexer and are ignored.
  */
-export function scanAnnotations(source: string, file: string): AnnotationScan {
-  const tokens = lexOpenScad(source);
+export function scanAnnotations(
+  source: string,
+  file: string,
+  /** The source's tokens, when lexed already. */
+  tokens: readonly Token[] = lexOpenScad(source),
+): AnnotationScan {
   const modules = listModules(source, file, tokens);
   const warnings: ConfigProblem[] = [];
   const problems: ConfigProblem[] = [];

@@ -233,7 +233,10 @@ function lookUpModules(file: ScadFileInfo, context: PlanContext): Promise<Module
   let lookUp = lookUps.get(file);
   if (lookUp === undefined) {
     const libraryPaths = context.libraryPaths ?? findLibraryPaths();
-    lookUp = programScope(file.file, { libraryPaths }).then(declaredModules);
+    lookUp = programScope(file.file, {
+      libraryPaths,
+      ...(context.sources === undefined ? {} : { sources: context.sources }),
+    }).then(declaredModules);
     lookUps.set(file, lookUp);
   }
   return lookUp;

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { programScope } from '../discovery/program-scope.js';
+import type { SourceFiles } from '../discovery/source-files.js';
 import type { ConfigProblem } from '../errors.js';
 import { ownResolution, resolutionVariables } from './own-resolution.js';
 import type { TopLevelAssignment } from './top-level-assignments.js';
@@ -8,6 +9,8 @@ import type { RenderJob } from './render-job.js';
 export interface ExplainQualityOptions {
   /** OpenSCAD's library search path, to follow the files' `include`s. */
   readonly libraryPaths: readonly string[];
+  /** The planning pass's sources, each read and lexed once. */
+  readonly sources?: SourceFiles;
 }
 
 /**
@@ -25,7 +28,7 @@ export async function explainQuality(
   const resolutionOf = (file: string): Promise<TopLevelAssignment[]> => {
     let found = resolutions.get(file);
     if (found === undefined) {
-      found = programScope(file, { libraryPaths: options.libraryPaths }).then(
+      found = programScope(file, options).then(
         (scope) => {
           const own = ownResolution(scope);
           return resolutionVariables.flatMap((name) => own[name] ?? []);

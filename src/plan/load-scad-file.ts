@@ -2,12 +2,11 @@ import { collectDependencies } from '../discovery/collect-dependencies.js';
 import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
 import type { LeakingGeometry } from '../discovery/find-leaking-geometry.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
-import { lexOpenScad } from '../discovery/lex-openscad.js';
 import { scanAnnotations } from '../discovery/scan-annotations.js';
 import type { AnnotationScan } from '../discovery/scan-annotations.js';
 import { topLevelAssignments } from './top-level-assignments.js';
 import type { TopLevelAssignment } from './top-level-assignments.js';
-import { readRegularText } from '../util/read-regular-file.js';
+import { SourceFiles } from '../discovery/source-files.js';
 
 /** What planning needs to know of one scad file, read once however many entries match it. */
 export interface ScadFileInfo {
@@ -35,42 +34,42 @@ export interface ScadFileInfo {
   readonly variableDefaults: () => Promise<readonly TopLevelAssignment[]>;
 }
 
-/** Reads and scans a scad file; rejects with the file system's error when it cannot be read. */
-export async function loadScadFile(file: string): Promise<ScadFileInfo> {
-  const source = await readRegularText(file);
+/**
+ * Reads and scans a scad file; rejects with the file system's error when it cannot be read.
+ * `sources` are the planning pass's: the file and what it includes are read and lexed once.
+ */
+export async function loadScadFile(
+  file: string,
+  sources: SourceFiles = new SourceFiles(),
+): Promise<ScadFileInfo> {
+  const { text: source, tokens } = await sources.source(file);
   let leak: Promise<LeakingGeometry | undefined> | undefined;
   let defaults: Promise<readonly TopLevelAssignment[]> | undefined;
-  const assignments = topLevelAssignments(source, file);
+  const assignments = topLevelAssignments(source, file, tokens);
   return {
     file,
-    scan: scanAnnotations(source, file),
+    scan: scanAnnotations(source, file, tokens),
     assignments,
-    hasGuard: lexOpenScad(source).some(
+    hasGuard: tokens.some(
       (token) => token.kind === 'identifier' && token.text === 'batch_rendering',
     ),
     leakingGeometry: () =>
-      (leak ??= findLeakingGeometry(file, {
-        libraryPaths: findLibraryPaths(),
-        readFile: (name) => (name === file ? Promise.resolve(source) : readRegularText(name)),
-      })),
-    variableDefaults: () => (defaults ??= readVariableDefaults(file, source, assignments)),
+      (leak ??= findLeakingGeometry(file, { libraryPaths: findLibraryPaths(), sources })),
+    variableDefaults: () => (defaults ??= readVariableDefaults(file, assignments, sources)),
   };
 }
 
 async function readVariableDefaults(
   file: string,
-  source: string,
   own: readonly TopLevelAssignment[],
+  sources: SourceFiles,
 ): Promise<readonly TopLevelAssignment[]> {
-  const closure = await collectDependencies(file, {
-    libraryPaths: findLibraryPaths(),
-    readFile: (name) => (name === file ? Promise.resolve(source) : readRegularText(name)),
-  });
+  const closure = await collectDependencies(file, { libraryPaths: findLibraryPaths(), sources });
   const others = closure.files.filter((other) => other !== file && /\.scad$/i.test(other));
   const read = await Promise.all(
     others.map((other) =>
-      readRegularText(other).then(
-        (text) => topLevelAssignments(text, other),
+      sources.source(other).then(
+        ({ text, tokens }) => topLevelAssignments(text, other, tokens),
         () => [],
       ),
     ),

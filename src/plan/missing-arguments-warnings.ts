@@ -1,6 +1,6 @@
 import type { ConfigProblem } from '../errors.js';
 import { listModules, type ModuleDeclaration } from '../discovery/list-modules.js';
-import { readRegularText } from '../util/read-regular-file.js';
+import { SourceFiles } from '../discovery/source-files.js';
 import type { RenderJob } from './render-job.js';
 
 /**
@@ -11,14 +11,14 @@ import type { RenderJob } from './render-job.js';
  */
 export async function missingArgumentsWarnings(
   jobs: readonly RenderJob[],
-  read: (file: string) => Promise<string> = readRegularText,
+  sources: SourceFiles = new SourceFiles(),
 ): Promise<ConfigProblem[]> {
   const modulesOf = new Map<string, Promise<ModuleDeclaration[]>>();
   const declarations = (file: string): Promise<ModuleDeclaration[]> => {
     let found = modulesOf.get(file);
     if (found === undefined) {
-      found = read(file).then(
-        (source) => listModules(source, file),
+      found = sources.source(file).then(
+        ({ text, tokens }) => listModules(text, file, tokens),
         () => [],
       );
       modulesOf.set(file, found);

@@ -1,3 +1,4 @@
+import type { SourceFiles } from '../discovery/source-files.js';
 import type {
   ConfigLocation,
   ModuleEntry,
@@ -69,6 +70,11 @@ export interface PlanContext {
   readonly onWarning?: (warning: ConfigProblem) => void;
   /** Values from the command line, for every part. */
   readonly commandLine?: CommandLineValues;
+  /**
+   * The planning pass's sources, each read and lexed once.
+   * @default a new one for the pass
+   */
+  readonly sources?: SourceFiles;
   /** The parameter sets of a customizer file, read once per file; rejects with a `ConfigError`. */
   readonly parameterSets: (jsonFile: string, at?: ConfigLocation) => Promise<ParameterSets>;
 }

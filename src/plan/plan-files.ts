@@ -56,6 +56,7 @@ export async function planFiles(
       ...(options.dimensionOf === undefined ? {} : { dimensionOf: options.dimensionOf }),
       ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
       ...(options.commandLine === undefined ? {} : { commandLine: options.commandLine }),
+      ...(options.sources === undefined ? {} : { sources: options.sources }),
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { SourceFiles } from '../discovery/source-files.js';
 import { dirname, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { ConfigProblem } from '../errors.js';
@@ -7,6 +8,11 @@ import { planRequests } from './plan-requests.js';
 import type { RenderJob } from './render-job.js';
 
 export interface PlanProjectOptions {
+  /**
+   * The planning pass's sources, each read and lexed once.
+   * @default a new one
+   */
+  readonly sources?: SourceFiles;
   /** Absolute folder part ids are relative to, so that they survive moving the project. */
   readonly projectDir: string;
   /**
@@ -63,5 +69,6 @@ export async function planProject(
     ...(options.dimensionOf === undefined ? {} : { dimensionOf: options.dimensionOf }),
     ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
     ...(options.commandLine === undefined ? {} : { commandLine: options.commandLine }),
+    ...(options.sources === undefined ? {} : { sources: options.sources }),
   });
 }

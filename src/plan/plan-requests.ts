@@ -6,6 +6,7 @@ import type { ParameterSets } from './customizer-sets.js';
 import { draftFileParts } from './draft-file-parts.js';
 import { expandFilePattern } from './expand-file-pattern.js';
 import { finishParts } from './finish-parts.js';
+import { SourceFiles } from '../discovery/source-files.js';
 import { loadScadFile } from './load-scad-file.js';
 import type { ScadFileInfo } from './load-scad-file.js';
 import type { PartDraft } from './part-draft.js';
@@ -28,8 +29,10 @@ export async function planRequests(
   const warned = new Set<string>();
   const onWarning = context.onWarning;
   const parameterSets = new Map<string, Promise<ParameterSets>>();
+  const sources = context.sources ?? new SourceFiles();
   const shared: PlanContext = {
     ...context,
+    sources,
     // Keyed by the place too: each config value naming a missing file gets its own problem.
     parameterSets: (jsonFile, at) => {
       const key = JSON.stringify([jsonFile, at]);
@@ -49,7 +52,7 @@ export async function planRequests(
     const expanded = await expandFilePattern(request.path, request.exclude, context.baseDir);
     problems.push(...expanded.problems);
     for (const path of expanded.files) {
-      if (!files.has(path)) files.set(path, loadScadFile(path));
+      if (!files.has(path)) files.set(path, loadScadFile(path, sources));
       const file = await files.get(path)?.catch((error: unknown) => {
         problems.push({
           message: `${basename(path)} cannot be read (${(error as Error).message})`,

@@ -20,8 +20,13 @@ export interface TopLevelAssignment {
  * OpenSCAD the last assignment's value is the one the file runs with. Assignments brought in by
  * `include <…>` are not read.
  */
-export function topLevelAssignments(source: string, file: string): TopLevelAssignment[] {
-  const tokens = lexOpenScad(source).filter(
+export function topLevelAssignments(
+  source: string,
+  file: string,
+  /** The source's tokens, when lexed already. */
+  lexed: readonly Token[] = lexOpenScad(source),
+): TopLevelAssignment[] {
+  const tokens = lexed.filter(
     (token) => token.kind !== 'line-comment' && token.kind !== 'block-comment',
   );
   const assignments: TopLevelAssignment[] = [];

@@ -12,6 +12,7 @@ import {
 } from '../discovery/discover-project.js';
 import { findLeakingGeometry } from '../discovery/find-leaking-geometry.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
+import { SourceFiles } from '../discovery/source-files.js';
 import { ConfigError, ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
 import { explainQuality } from '../plan/explain-quality.js';
@@ -78,7 +79,8 @@ export async function planRun(
     [...(options.targets ?? []), ...(options.file === undefined ? [] : [options.file])],
     cwd,
   );
-  const source = await planSource(options, cwd, targets);
+  const pass: PlanPass = { ...options, sources: new SourceFiles() };
+  const source = await planSource(pass, cwd, targets);
   let plan = source;
   if (source.coversFiles && targets.files.length > 0) {
     const covered = targets.files.filter((file) => source.jobs.some(fileTest(file, cwd)));
@@ -87,7 +89,7 @@ export async function planRun(
     const own =
       uncovered.length === 0
         ? undefined
-        : await markerPlan(uncovered, { ...options, outDir: source.outDir }, cwd);
+        : await markerPlan(uncovered, { ...pass, outDir: source.outDir }, cwd);
     const selected = covered.length === 0 ? [] : selectParts(source.jobs, { files: covered }, cwd);
     plan = {
       ...source,
@@ -108,16 +110,18 @@ export async function planRun(
       pickedByName: true,
     };
   }
-  return withQuality(plan, options);
+  return withQuality(plan, pass);
 }
+
+/**
+ * The run's options within one planning pass, with the pass's sources: each scad file is read
+ * and lexed once, whichever phases look at it, and forgotten with the pass.
+ */
+type PlanPass = RenderOptions & { readonly sources: SourceFiles };
 
 type SourcePlan = RunPlan & { readonly source: string; readonly coversFiles: boolean };
 
-async function planSource(
-  options: RenderOptions,
-  cwd: string,
-  targets: Targets,
-): Promise<SourcePlan> {
+async function planSource(options: PlanPass, cwd: string, targets: Targets): Promise<SourcePlan> {
   const configFile = options.config ?? targets.config;
   const folder = resolve(cwd, targets.folder ?? '.');
   if (options.from === 'markers' && configFile === undefined) {
@@ -165,7 +169,7 @@ async function planSource(
 
 async function projectConfigPlan(
   file: string,
-  options: RenderOptions,
+  options: PlanPass,
   cwd: string,
   targets: Targets,
 ): Promise<RunPlan & { source: string }> {
@@ -194,6 +198,7 @@ async function projectConfigPlan(
       outDir,
       dimensionOf: (id) => history.dimensionOf(id),
       onWarning: (problem) => warnings.push(problem),
+      sources: options.sources,
       ...defined({ commandLine }),
     }),
   );
@@ -226,7 +231,7 @@ async function projectConfigPlan(
 /** The parts of scad files given on the command line, from their own markers (or whole). */
 async function markerPlan(
   files: readonly string[],
-  options: RenderOptions,
+  options: PlanPass,
   cwd: string,
 ): Promise<RunPlan & { source: string }> {
   const values = commandLineValues(options, cwd);
@@ -251,6 +256,7 @@ async function markerPlan(
     outDir,
     dimensionOf: (id) => history.dimensionOf(id),
     onWarning: (problem) => warnings.push(problem),
+    sources: options.sources,
     ...defined({ commandLine: values }),
   });
   return {
@@ -266,7 +272,7 @@ async function markerPlan(
 async function classicPlan(
   project: ClassicProject,
   cwd: string,
-  options: RenderOptions,
+  options: PlanPass,
 ): Promise<RunPlan & { source: string }> {
   const values = commandLineValues(options, cwd);
   if (values?.paramsets !== undefined) return classicWithSets(project, cwd, options, values);
@@ -309,7 +315,7 @@ async function classicPlan(
 async function classicWithSets(
   project: ClassicProject,
   cwd: string,
-  options: RenderOptions,
+  options: PlanPass,
   values: CommandLineValues,
 ): Promise<RunPlan & { source: string }> {
   if (project.kind !== 'annotations') {
@@ -330,6 +336,7 @@ async function classicWithSets(
     outDir,
     dimensionOf: (id) => history.dimensionOf(id),
     onWarning: (problem) => warnings.push(problem),
+    sources: options.sources,
     commandLine: values,
   });
   return {
@@ -358,7 +365,7 @@ function classicSource(project: ClassicProject, cwd: string): string {
  * Applies `--quality N` to every part (a new `$fn`, so a new identity), and completes what the
  * parts say about their quality (see `explainQuality`), with its warnings.
  */
-async function withQuality(plan: RunPlan, options: RenderOptions): Promise<RunPlan> {
+async function withQuality(plan: RunPlan, options: PlanPass): Promise<RunPlan> {
   const quality = options.quality;
   const jobs =
     quality === undefined
@@ -373,6 +380,7 @@ async function withQuality(plan: RunPlan, options: RenderOptions): Promise<RunPl
         });
   const explained = await explainQuality(jobs, {
     libraryPaths: findLibraryPaths(defined({ env: options.env })),
+    sources: options.sources,
   });
   return {
     ...plan,
@@ -380,7 +388,7 @@ async function withQuality(plan: RunPlan, options: RenderOptions): Promise<RunPl
     warnings: [
       ...plan.warnings,
       ...explained.warnings,
-      ...(await missingArgumentsWarnings(explained.jobs)),
+      ...(await missingArgumentsWarnings(explained.jobs, options.sources)),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SourceFiles } from '../../src/discovery/source-files.js';
 import { missingArgumentsWarnings } from '../../src/plan/missing-arguments-warnings.js';
 import type { RenderJob } from '../../src/plan/render-job.js';
 
@@ -29,7 +30,7 @@ describe('missingArgumentsWarnings', () => {
   it('warns once per module whose parameters without default a call with no arguments leaves undef', async () => {
     const warnings = await missingArgumentsWarnings(
       [part('needs', 1), part('needs', 1, 'needs-small'), part('fine', 3)],
-      () => Promise.resolve(source),
+      new SourceFiles(() => Promise.resolve(source)),
     );
     expect(warnings).toEqual([
       {
@@ -43,9 +44,14 @@ describe('missingArgumentsWarnings', () => {
   it('says nothing of whole files and of files it cannot read', async () => {
     const whole: RenderJob = { ...part('x', 1) };
     delete (whole as { module?: string }).module;
-    expect(await missingArgumentsWarnings([whole], () => Promise.resolve(source))).toEqual([]);
     expect(
-      await missingArgumentsWarnings([part('needs', 1)], () => Promise.reject(new Error('gone'))),
+      await missingArgumentsWarnings([whole], new SourceFiles(() => Promise.resolve(source))),
+    ).toEqual([]);
+    expect(
+      await missingArgumentsWarnings(
+        [part('needs', 1)],
+        new SourceFiles(() => Promise.reject(new Error('gone'))),
+      ),
     ).toEqual([]);
   });
 });

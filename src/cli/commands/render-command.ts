@@ -44,6 +44,18 @@ export function renderCommand(context: CliContext) {
       [] as readonly ReportRequest[],
     )
     .action(async (args, options) => {
+      // A run no cache can answer needs its engines: start compiling the WASM OpenSCAD and probing
+      // the native one before loading the renderer, the largest part of the CLI, so that they
+      // overlap its loading too (render() asks again; both are done once per process).
+      if (options.queue === undefined && (!options.cache || options.force === true)) {
+        void import('../../run/warm-up-engines.js').then(({ warmUpEngines }) => {
+          warmUpEngines({
+            engine: options.engine,
+            openscad: options.openscad,
+            env: context.env,
+          });
+        });
+      }
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
       const [{ createReporter }, { render }] = await Promise.all([
         import('../../report/create-reporter.js'),
