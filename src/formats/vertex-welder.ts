@@ -10,9 +10,10 @@ const wordsOf = new Int32Array(bitsOf.buffer);
  * operations per point, with no strings, for meshes of millions of vertices.
  */
 export class VertexWelder {
-  #positions = new Float64Array(3 * 1024);
+  // Small to start with: most parts checked in a run are small, and both grow by doubling.
+  #positions = new Float64Array(3 * 64);
   #count = 0;
-  #slots = new Int32Array(4096).fill(-1);
+  #slots = new Int32Array(256).fill(-1);
 
   /** How many distinct points have been seen. */
   get count(): number {

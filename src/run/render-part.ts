@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
@@ -14,7 +14,8 @@ import { digest } from '../job/digest.js';
 import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
 import { locateDiagnostics } from './locate-diagnostics.js';
-import { makeScratchDir, tempNameBeside } from './temp-names.js';
+import { makeScratchDir, removeScratchDir, tempNameBeside } from './temp-names.js';
+import { removeFile } from '../util/remove-file.js';
 import { makeFolder } from '../util/make-folder.js';
 
 export interface RenderPartContext {
@@ -65,6 +66,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
   // Generated files never go beside the user's file: its folder may be read-only, or another
   // project's (a config's `path: ../other/x.scad`).
   const scratchDir = await makeScratchDir();
+  const renamed = new Set<(typeof outputs)[number]>();
   try {
     const { outDir } = context;
     for (const output of outputs) {
@@ -154,12 +156,17 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
         ...(note === undefined ? {} : { note }),
       });
     }
-    for (const output of outputs) await rename(output.tempPath, output.path);
+    for (const output of outputs) {
+      await rename(output.tempPath, output.path);
+      renamed.add(output);
+    }
     return { ...base, status: 'ok', outputs: delivered };
   } finally {
     await Promise.all([
-      ...outputs.map((output) => rm(output.tempPath, { force: true })),
-      rm(scratchDir, { recursive: true, force: true }),
+      ...outputs
+        .filter((output) => !renamed.has(output))
+        .map((output) => removeFile(output.tempPath)),
+      removeScratchDir(scratchDir),
     ]);
   }
 }

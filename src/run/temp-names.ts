@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 
@@ -13,7 +13,8 @@ const maxNameBytes = 255;
  * is shortened in the middle, so that the temporary name fits wherever the final one does.
  */
 export function tempNameBeside(path: string): string {
-  const head = `${prefix}${process.pid}-${randomBytes(4).toString('hex')}-`;
+  // A UUID's first 8 characters are random hex; Node draws UUIDs from a buffered pool.
+  const head = `${prefix}${process.pid}-${randomUUID().slice(0, 8)}-`;
   return join(dirname(path), `${head}${fitName(basename(path), maxNameBytes - head.length)}`);
 }
 
@@ -31,6 +32,21 @@ const scratchPattern = /^parascad-part-(\d+)-[A-Za-z0-9]{6}$/;
  */
 export function makeScratchDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), `parascad-part-${process.pid}-`));
+}
+
+/**
+ * Removes a part's scratch folder. It holds only the files the engine wrote at its top level, so
+ * those are unlinked and the folder removed, which costs a fraction of a recursive `rm` (Node's
+ * checks each path first); anything else there falls back to the recursive removal.
+ */
+export async function removeScratchDir(dir: string): Promise<void> {
+  try {
+    const names = await readdir(dir);
+    await Promise.all(names.map((name) => unlink(join(dir, name))));
+    await rmdir(dir);
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** `name` cut to `bytes` UTF-8 bytes, keeping its suffix and both ends. */

@@ -1,10 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleTempFiles } from '../../src/run/remove-stale-temp-files.js';
-import { tempNameBeside, tempNameOwner } from '../../src/run/temp-names.js';
+import {
+  makeScratchDir,
+  removeScratchDir,
+  tempNameBeside,
+  tempNameOwner,
+} from '../../src/run/temp-names.js';
+import { removeFile } from '../../src/util/remove-file.js';
+import { existsSync } from 'node:fs';
 
 describe('tempNameBeside', () => {
   it('makes a hidden unique name in the same folder that keeps the suffix OpenSCAD reads', () => {
@@ -40,5 +47,37 @@ describe('removeStaleTempFiles', () => {
     const removed = await removeStaleTempFiles([folder, join(folder, 'missing')]);
     expect(removed).toEqual([join(folder, dead)]);
     expect((await readdir(folder)).sort()).toEqual([live, 'gear.stl'].sort());
+  });
+});
+
+describe('removeScratchDir', () => {
+  it('removes a part scratch folder with its files, and one holding a folder too', async () => {
+    const flat = await makeScratchDir();
+    await writeFile(join(flat, 'part.scad'), 'cube(1);');
+    await writeFile(join(flat, 'part.d'), 'x: y');
+    await removeScratchDir(flat);
+    expect(existsSync(flat)).toBe(false);
+
+    const nested = await makeScratchDir();
+    await mkdir(join(nested, 'inner'));
+    await writeFile(join(nested, 'inner', 'file'), 'x');
+    await removeScratchDir(nested);
+    expect(existsSync(nested)).toBe(false);
+    // Gone already: nothing to do, no error.
+    await removeScratchDir(nested);
+  });
+});
+
+describe('removeFile', () => {
+  it('removes a file, accepts one that is gone, and reports other failures', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parascad-remove-'));
+    const file = join(dir, 'x.stl');
+    await writeFile(file, 'solid');
+    await removeFile(file);
+    expect(existsSync(file)).toBe(false);
+    await removeFile(file);
+    await expect(removeFile(dir)).rejects.toMatchObject({
+      code: expect.stringMatching(/EISDIR|EPERM/),
+    });
   });
 });

@@ -59,8 +59,32 @@ let watchdog: ChildProcessByStdio<Writable, null, null> | undefined;
  */
 export function watchForOrphans(pgid: number): void {
   if (process.platform === 'win32') return;
+  if (pgid < 0) {
+    // An ended group only needs forgetting: said with the next start, or within a second. Each
+    // write wakes the watchdog, and small parts end many times a second.
+    if (watchdog === undefined) return;
+    endedGroups.push(-pgid);
+    flushTimer ??= setTimeout(tellEnded, 1000).unref();
+    return;
+  }
   watchdog ??= startWatchdog();
-  watchdog.stdin.write(pgid > 0 ? `+${pgid}\n` : `-${-pgid}\n`);
+  watchdog.stdin.write(`${endedLines()}+${pgid}\n`);
+}
+
+let endedGroups: number[] = [];
+let flushTimer: NodeJS.Timeout | undefined;
+
+function endedLines(): string {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  const lines = endedGroups.map((group) => `-${group}\n`).join('');
+  endedGroups = [];
+  return lines;
+}
+
+function tellEnded(): void {
+  const lines = endedLines();
+  if (lines !== '') watchdog?.stdin.write(lines);
 }
 
 function startWatchdog(): ChildProcessByStdio<Writable, null, null> {

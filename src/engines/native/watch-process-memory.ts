@@ -11,6 +11,8 @@ export interface WatchProcessMemoryOptions {
   readonly limitBytes: number;
   /** @default 200 */
   readonly intervalMs?: number;
+  /** When the first sample is taken; a child gone sooner records no peak. @default 50 (or `intervalMs`, if shorter) */
+  readonly firstSampleMs?: number;
 }
 
 /**
@@ -32,13 +34,22 @@ export function watchProcessMemory(pid: number, options: WatchProcessMemoryOptio
     }
   };
   if (process.platform !== 'linux') return { stop: () => undefined };
-  const timer = setInterval(sample, options.intervalMs ?? 200);
+  const intervalMs = options.intervalMs ?? 200;
+  // Not at once: right after the spawn the child may still be the forked copy of parascad (its
+  // resident size is parascad's), and reading its status then waits for its exec. Not at the
+  // stop either: the child has been reaped by then, and its pid may already be another process's.
+  let timer = setTimeout(
+    () => {
+      sample();
+      timer = setInterval(sample, intervalMs);
+      timer.unref();
+    },
+    options.firstSampleMs ?? Math.min(50, intervalMs),
+  );
   timer.unref();
-  sample();
   return {
     stop: () => {
-      sample();
-      clearInterval(timer);
+      clearTimeout(timer);
       return peak;
     },
   };
