@@ -1,17 +1,17 @@
 import { unreachable } from '../util/unreachable.js';
-import { createJsonReporter } from './json-reporter.js';
-import { createLiveReporter } from './live-reporter.js';
-import { createPlainReporter } from './plain-reporter.js';
 import type { Reporter, ReporterFactory, ReporterOptions } from './reporter.js';
 
 /** The reporters a run can have. */
 export type ReporterName = 'live' | 'plain' | 'json';
 
-/** Every reporter by name; `createReporter` picks one from the options. */
-export const reporters: Readonly<Record<ReporterName, ReporterFactory>> = {
-  live: createLiveReporter,
-  plain: createPlainReporter,
-  json: createJsonReporter,
+/**
+ * Every reporter by name, loaded when chosen: the live window's terminal code (log-update and
+ * its ANSI helpers, a sixth of what a render loads) is read only by runs that draw it.
+ */
+export const reporters: Readonly<Record<ReporterName, () => Promise<ReporterFactory>>> = {
+  live: async () => (await import('./live-reporter.js')).createLiveReporter,
+  plain: async () => (await import('./plain-reporter.js')).createPlainReporter,
+  json: async () => (await import('./json-reporter.js')).createJsonReporter,
 };
 
 /**
@@ -34,7 +34,14 @@ export function chooseReporter(
   }
 }
 
+/** Loads the reporter the options call for ({@link chooseReporter}), to make one per run. */
+export function loadReporter(
+  options: Parameters<typeof chooseReporter>[0],
+): Promise<ReporterFactory> {
+  return reporters[chooseReporter(options)]();
+}
+
 /** The reporter for a run, chosen by {@link chooseReporter}. */
-export function createReporter(options: ReporterOptions): Reporter {
-  return reporters[chooseReporter(options)](options);
+export async function createReporter(options: ReporterOptions): Promise<Reporter> {
+  return (await loadReporter(options))(options);
 }

@@ -27,10 +27,10 @@ describe('chooseReporter', () => {
 });
 
 describe('createReporter', () => {
-  function firstWrite(options: Partial<ReporterOptions>): string {
+  async function firstWrite(options: Partial<ReporterOptions>): Promise<string> {
     const clock = createFakeClock();
     const stdout = capture();
-    const reporter = createReporter({
+    const reporter = await createReporter({
       mode: 'auto',
       quiet: false,
       verbose: false,
@@ -50,16 +50,16 @@ describe('createReporter', () => {
     return stdout.text();
   }
 
-  it('makes the reporter the options call for, from the registry', () => {
+  it('makes the reporter the options call for, from the registry', async () => {
     expect(Object.keys(reporters).sort()).toEqual(['json', 'live', 'plain']);
-    expect(JSON.parse(firstWrite({ mode: 'json' }).split('\n')[0] ?? '')).toMatchObject({
+    expect(JSON.parse((await firstWrite({ mode: 'json' })).split('\n')[0] ?? '')).toMatchObject({
       type: 'run-start',
     });
-    expect(firstWrite({ mode: 'auto' })).toBe(
+    expect(await firstWrite({ mode: 'auto' })).toBe(
       'engine: wasm (OpenSCAD 2025.01, Manifold) — no native openscad found\nrendering 1 part with 1 worker\n',
     );
     // The live reporter draws its window with cursor movements, then erases it on close.
-    const live = firstWrite({ mode: 'auto', isTTY: true });
+    const live = await firstWrite({ mode: 'auto', isTTY: true });
     expect(live).toContain('░ 0/1 · 0 ok · 0 running');
     expect(live.slice(live.indexOf('░ 0/1'))).toContain('\u001B[1A');
   });

@@ -67,7 +67,7 @@ export function renderCommand(context: CliContext) {
       if (options.localFallback === true && options.queue === undefined) {
         throw new ParascadError('USAGE', '--local-fallback only applies with --queue');
       }
-      const reporter = createReporter(reporterOptionsOf(context, options));
+      const reporter = await createReporter(reporterOptionsOf(context, options));
       const reports =
         options.report.length === 0 && !inGithubActions(context.env)
           ? undefined

@@ -27,11 +27,13 @@ export function watchCommand(context: CliContext) {
     )
     .action(async (args, options) => {
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
-      const [{ createReporter }, { watch }] = await Promise.all([
-        import('../../report/create-reporter.js'),
+      const reporting = reporterOptionsOf(context, options);
+      const [createReporter, { watch }] = await Promise.all([
+        import('../../report/create-reporter.js').then(({ loadReporter }) =>
+          loadReporter(reporting),
+        ),
         import('../../watch/watch-project.js'),
       ]);
-      const reporting = reporterOptionsOf(context, options);
       let reporter: Reporter | undefined;
       const closeReporter = (): void => {
         reporter?.close();
