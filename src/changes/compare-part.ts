@@ -1,6 +1,7 @@
 import { defined } from '../util/defined.js';
 import type { OutputChange, PartChange } from './run-changes-schema.js';
 import type { OutputRecord, PartRecord } from './run-record.js';
+import { geometryDigestPrefix } from '../formats/geometry-digester.js';
 
 /** Relative difference below which two measured numbers are the same (float noise of exporters). */
 const tolerance = 1e-6;
@@ -8,7 +9,7 @@ const tolerance = 1e-6;
 /**
  * How a part's outputs compare with what the previous run (or the baseline) had, format by
  * format. Equal bytes are unchanged; other bytes with the same geometry digest (or, for a file
- * without one, the same facts within a millionth) are `same-geometry`; anything else changed, with
+ * without one, or digests of different forms, the same facts within a millionth) are `same-geometry`; anything else changed, with
  * the volume, area, triangle and bounding-box deltas where both were measured. `previousFile`
  * says where the previous bytes of a digest can still be read.
  */
@@ -56,7 +57,11 @@ function compareOutput(
 }
 
 function sameGeometry(output: OutputRecord, before: OutputRecord): boolean {
-  if (output.geometry !== undefined && before.geometry !== undefined) {
+  if (
+    output.geometry !== undefined &&
+    before.geometry !== undefined &&
+    digestForm(output.geometry) === digestForm(before.geometry)
+  ) {
     return output.geometry === before.geometry;
   }
   const now = output.facts;
@@ -105,4 +110,9 @@ function previousOf(
 
 function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Which form a geometry digest has: one recorded by an earlier parascad may be of the first. */
+function digestForm(digest: string): string {
+  return digest.startsWith(geometryDigestPrefix) ? geometryDigestPrefix : 'first';
 }

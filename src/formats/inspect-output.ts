@@ -7,6 +7,7 @@ import { checkText } from './check-text.js';
 import { checkWrl } from './check-wrl.js';
 import type { Drawing } from './drawing.js';
 import { formatSize } from './format-size.js';
+import { GeometryDigester } from './geometry-digester.js';
 import { measureDrawing } from './measure-drawing.js';
 import { MeshMeasurer } from './mesh-measurer.js';
 import type { MeshSink } from './mesh-sink.js';
@@ -18,6 +19,7 @@ import { readOff } from './read-off.js';
 import type { ReadOptions } from './read-options.js';
 import { readStl } from './read-stl.js';
 import { readSvg } from './read-svg.js';
+import { TeeSink } from './tee-sink.js';
 import { UnreadableOutputError } from './unreadable-output-error.js';
 
 /**
@@ -26,7 +28,13 @@ import { UnreadableOutputError } from './unreadable-output-error.js';
  * measured or for features the readers do not measure).
  */
 export type OutputInspection =
-  | { readonly ok: true; readonly summary: string; readonly measure: OutputMeasure }
+  | {
+      readonly ok: true;
+      readonly summary: string;
+      readonly measure: OutputMeasure;
+      /** With {@link InspectOptions.digest}, for the formats that have one. */
+      readonly geometryDigest?: string;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** Options of {@link inspectOutput}. */
@@ -37,6 +45,11 @@ export interface InspectOptions {
    * @default true
    */
   readonly measure?: boolean;
+  /**
+   * Whether to digest the geometry too (`geometryDigest`), from the same read.
+   * @default false
+   */
+  readonly digest?: boolean;
 }
 
 /** A reader of a mesh format: puts the mesh into the sink, returns the file's summary. */
@@ -106,15 +119,20 @@ export function inspectOutput(
   const readOptions: ReadOptions = { onUnsupported: (what) => (unsupported ??= what) };
   try {
     const skipped = options.measure === false ? notMeasured('not measured') : undefined;
+    const digester = options.digest === true ? new GeometryDigester() : undefined;
     if (meshReader !== undefined) {
       const mesh = skipped === undefined ? new MeshMeasurer() : new CountingSink();
-      const summary = meshReader(bytes, mesh, readOptions);
+      const summary = meshReader(
+        bytes,
+        digester === undefined ? mesh : new TeeSink(mesh, digester),
+        readOptions,
+      );
       const measure =
         skipped ??
         (unsupported === undefined
           ? measured(() => (mesh as MeshMeasurer).measure())
           : notMeasured(unsupported));
-      return { ok: true, summary, measure };
+      return { ok: true, summary, measure, ...digestOf(digester, 'mesh') };
     }
     if (drawingReader !== undefined) {
       const drawing = drawingReader(bytes, readOptions);
@@ -123,7 +141,8 @@ export function inspectOutput(
         (unsupported === undefined
           ? measured(() => measureDrawing(drawing.contours))
           : notMeasured(unsupported));
-      return { ok: true, summary: drawing.summary, measure };
+      for (const ring of digester === undefined ? [] : drawing.contours) digester?.ring(ring);
+      return { ok: true, summary: drawing.summary, measure, ...digestOf(digester, 'drawing') };
     }
     const check = checks.get(key);
     return {
@@ -138,6 +157,13 @@ export function inspectOutput(
 }
 
 /** The measure, or why there is none when the geometry read cannot be measured (no area at all). */
+function digestOf(
+  digester: GeometryDigester | undefined,
+  kind: string,
+): { geometryDigest?: string } {
+  return digester === undefined ? {} : { geometryDigest: digester.digest(kind) };
+}
+
 function measured(measure: () => OutputMeasure): OutputMeasure {
   try {
     return measure();

@@ -9,7 +9,6 @@ import { inspectOutput } from '../formats/inspect-output.js';
 import { UnreadableOutputError } from '../formats/unreadable-output-error.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { partProgram } from '../plan/part-program.js';
-import { geometryDigest } from '../changes/geometry-digest.js';
 import { digest } from '../job/digest.js';
 import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './part-result.js';
 import { defined } from '../util/defined.js';
@@ -243,11 +242,10 @@ async function checkOutput(format: string, path: string): Promise<OutputCheck> {
   } catch {
     return { kind: 'missing-output', format };
   }
-  // One read checks the file and measures its geometry: the facts come with the result.
-  const check = inspectOutput(format, bytes);
+  // One read checks the file, measures its geometry and digests it: the facts come with the result.
+  const check = inspectOutput(format, bytes, { digest: true });
   if (!check.ok) return { kind: 'invalid-output', format, message: check.reason };
-  const { measure } = check;
-  const geometry = geometryDigest(format, bytes);
+  const { measure, geometryDigest: geometry } = check;
   return {
     kind: 'ok',
     bytes: bytes.byteLength,

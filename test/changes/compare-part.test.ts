@@ -90,6 +90,16 @@ describe('comparePart', () => {
     ).toBe('changed');
   });
 
+  it('compares digests of different forms by the facts: a record from an earlier parascad', () => {
+    const first = cube(10, { digest: 'a', geometry: 'f'.repeat(64) });
+    const second = (size: number): OutputRecord =>
+      cube(size, { digest: 'b', geometry: `g2-${'0'.repeat(64)}` });
+    const status = (now: OutputRecord): string | undefined =>
+      comparePart(part({ stl: now }), part({ stl: first }), nowhere).outputs['stl']?.status;
+    expect(status(second(10))).toBe('same-geometry');
+    expect(status(second(11))).toBe('changed');
+  });
+
   it('says which formats are new or gone, and a part with no record is new', () => {
     const change = comparePart(
       part({ stl: cube(10), svg: cube(1) }),

@@ -15,7 +15,7 @@ describe('geometryDigest', () => {
     const shuffled = [tetrahedron[2], tetrahedron[0], tetrahedron[3], tetrahedron[1]] as Triangle[];
     const rotated = tetrahedron.map(([a, b, c]) => [b, c, a] as Triangle);
     const digest = geometryDigest('stl', asciiStl(tetrahedron));
-    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(digest).toMatch(/^g2-[0-9a-f]{64}$/);
     expect(geometryDigest('stl', asciiStl(shuffled))).toBe(digest);
     expect(geometryDigest('stl', asciiStl(rotated))).toBe(digest);
     // ASCII and binary STL of the same mesh, whose floats differ far below a micrometre.

@@ -373,7 +373,7 @@ describe('the cache', () => {
       .find((event) => event.type === 'part-done' && event.result?.job.name === 'clean');
     const output = cleanDone?.result?.outputs[0];
     expect(output?.facts?.kind).toBe('3d');
-    expect(output?.geometryDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(output?.geometryDigest).toMatch(/^g2-[0-9a-f]{64}$/);
     expect(output?.digest).toBe(
       createHash('sha256')
         .update(await readFile(output?.path ?? ''))

@@ -106,7 +106,7 @@ describe('renderPart', () => {
       digest: createHash('sha256').update(bytes).digest('hex'),
       geometryDigest: geometryDigest('stl', bytes),
     });
-    expect(result.outputs[0]?.geometryDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.outputs[0]?.geometryDigest).toMatch(/^g2-[0-9a-f]{64}$/);
   });
 
   it('stops a part at its timeout, keeps the earlier output and leaves no partial file', async () => {
