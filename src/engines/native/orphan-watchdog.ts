@@ -67,8 +67,17 @@ export function watchForOrphans(pgid: number): void {
     flushTimer ??= setTimeout(tellEnded, 1000).unref();
     return;
   }
+  startOrphanWatchdog();
+  watchdog?.stdin.write(`${endedLines()}+${pgid}\n`);
+}
+
+/**
+ * Starts the watchdog ahead of the first part (once per process), so that its Node start-up
+ * overlaps planning rather than the first renders; elsewhere than on POSIX, nothing.
+ */
+export function startOrphanWatchdog(): void {
+  if (process.platform === 'win32') return;
   watchdog ??= startWatchdog();
-  watchdog.stdin.write(`${endedLines()}+${pgid}\n`);
 }
 
 let endedGroups: number[] = [];
