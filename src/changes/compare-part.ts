@@ -9,9 +9,10 @@ const tolerance = 1e-6;
 /**
  * How a part's outputs compare with what the previous run (or the baseline) had, format by
  * format. Equal bytes are unchanged; other bytes with the same geometry digest (or, for a file
- * without one, or digests of different forms, the same facts within a millionth) are `same-geometry`; anything else changed, with
- * the volume, area, triangle and bounding-box deltas where both were measured. `previousFile`
- * says where the previous bytes of a digest can still be read.
+ * without one or digests of different forms, the same facts within a millionth) are
+ * `same-geometry`; anything else changed, with the volume, area, triangle and bounding-box deltas
+ * where both were measured. `previousFile` says where the previous bytes of a digest can still be
+ * read.
  */
 export function comparePart(
   current: PartRecord,

@@ -156,7 +156,7 @@ export function inspectOutput(
   }
 }
 
-/** The measure, or why there is none when the geometry read cannot be measured (no area at all). */
+/** The digest of what the digester was given, when there is one. */
 function digestOf(
   digester: GeometryDigester | undefined,
   kind: string,
@@ -164,6 +164,7 @@ function digestOf(
   return digester === undefined ? {} : { geometryDigest: digester.digest(kind) };
 }
 
+/** The measure, or why there is none when the geometry read cannot be measured (no area at all). */
 function measured(measure: () => OutputMeasure): OutputMeasure {
   try {
     return measure();

@@ -11,7 +11,10 @@ export interface WatchProcessMemoryOptions {
   readonly limitBytes: number;
   /** @default 200 */
   readonly intervalMs?: number;
-  /** When the first sample is taken; a child gone sooner records no peak. @default 50 (or `intervalMs`, if shorter) */
+  /**
+   * When the first sample is taken; a child gone sooner records no peak.
+   * @default 50, or `intervalMs` if shorter
+   */
   readonly firstSampleMs?: number;
 }
 
