@@ -18,7 +18,8 @@ const maxVertices = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER));
  */
 export class MeshMeasurer {
   readonly #welder = new VertexWelder();
-  #edges = new Uint32Array(2 * 4096);
+  // Small to start with, like the welder: most parts of a run are small, and it doubles.
+  #edges = new Uint32Array(2 * 256);
   #edgeCount = 0;
   #corners = new Int32Array(64);
   #origin: [number, number, number] | undefined;
