@@ -99,10 +99,11 @@ async function compileOpenScadWasm(): Promise<OpenScadWasm> {
   const file = openScadPackageFile();
   const extracted = await readExtractedOpenScad(extractedOpenScadDir, file);
   if (extracted !== undefined) {
-    return {
-      compiled: await WebAssembly.compile(extracted.wasm),
-      glueUrl: pathToFileURL(extracted.gluePath).href,
-    };
+    // A damaged copy (a truncated file) is not fatal: the package itself is still there.
+    const compiled = await WebAssembly.compile(extracted.wasm).catch(() => undefined);
+    if (compiled !== undefined) {
+      return { compiled, glueUrl: pathToFileURL(extracted.gluePath).href };
+    }
   }
   const { wasm, glue } = splitOpenScadPackage(await readFile(file, 'utf8'), file);
   return {

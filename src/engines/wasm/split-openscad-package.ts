@@ -93,7 +93,10 @@ export async function readExtractedOpenScad(
       identityOf(file),
     ]);
     if (recorded.version !== current.version || recorded.bytes !== current.bytes) return undefined;
-    return { wasm: await readFile(join(dir, wasmName)), gluePath: join(dir, glueName) };
+    const gluePath = join(dir, glueName);
+    // Workers import the glue later: a folder without it is no use.
+    await stat(gluePath);
+    return { wasm: await readFile(join(dir, wasmName)), gluePath };
   } catch {
     return undefined;
   }

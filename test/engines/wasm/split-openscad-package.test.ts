@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,12 @@ describe('extractOpenScad and readExtractedOpenScad', () => {
     const { wasm, glue } = splitOpenScadPackage(await readFile(file, 'utf8'), file);
     expect(Buffer.compare(Buffer.from(extracted?.wasm ?? []), Buffer.from(wasm))).toBe(0);
     expect(await readFile(extracted?.gluePath ?? '', 'utf8')).toBe(glue);
+    // Without the glue the workers import: not used.
+    const glue2 = `${extracted?.gluePath ?? ''}.aside`;
+    await rename(extracted?.gluePath ?? '', glue2);
+    expect(await readExtractedOpenScad(dir, file)).toBeUndefined();
+    await rename(glue2, extracted?.gluePath ?? '');
+    expect(await readExtractedOpenScad(dir, file)).toBeDefined();
     // Made from another file (another size): not used.
     const record = JSON.parse(await readFile(join(dir, 'extracted-from.json'), 'utf8')) as {
       bytes: number;
