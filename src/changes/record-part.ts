@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { measureOutput } from '../formats/measure-output.js';
+import { inspectOutput } from '../formats/inspect-output.js';
 import type { OutputFacts } from '../run/part-result.js';
 import { digest } from '../job/digest.js';
 import { defined } from '../util/defined.js';
-import { geometryDigest } from './geometry-digest.js';
 import type { OutputRecord } from './run-record.js';
 
 /**
@@ -22,13 +21,15 @@ export async function recordOutput(
   } catch {
     return undefined;
   }
-  const measured = facts ?? measureOutput(format, bytes);
+  // One read for the geometry's digest and, unless the run measured them, the facts.
+  const inspection = inspectOutput(format, bytes, { measure: facts === undefined, digest: true });
+  const measured = facts ?? (inspection.ok ? inspection.measure : undefined);
   return {
     digest: digest(bytes),
     bytes: bytes.length,
     ...defined({
-      geometry: geometryDigest(format, bytes),
-      facts: measured.kind === 'none' ? undefined : measured,
+      geometry: inspection.ok ? inspection.geometryDigest : undefined,
+      facts: measured?.kind === 'none' ? undefined : measured,
     }),
   };
 }

@@ -141,7 +141,7 @@ export function inspectOutput(
         (unsupported === undefined
           ? measured(() => measureDrawing(drawing.contours))
           : notMeasured(unsupported));
-      for (const ring of digester === undefined ? [] : drawing.contours) digester?.ring(ring);
+      if (digester !== undefined) for (const ring of drawing.contours) digester.ring(ring);
       return { ok: true, summary: drawing.summary, measure, ...digestOf(digester, 'drawing') };
     }
     const check = checks.get(key);
