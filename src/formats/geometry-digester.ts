@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MeshSink } from './mesh-sink.js';
+import { mixDouble } from './mix-double.js';
 
 /**
  * Coordinates are compared to a micrometre: what an ASCII and a binary STL of the same mesh
@@ -86,22 +87,17 @@ export class GeometryDigester implements MeshSink {
         smallest = corner;
       }
     }
+    // Two hash states from different seeds: 53 bits of the face, more than one state holds.
     let high = 0x9e3779b9 ^ count;
-    let low = 0x85ebca6b ^ count;
+    let low = 0x7f4a7c15 ^ count;
     for (let step = 0; step < count; step++) {
       const at = dimensions * (corners[(smallest + step) % count] ?? 0);
       for (let axis = 0; axis < dimensions; axis++) {
-        bitsOf[0] = points[at + axis] ?? 0;
-        const word0 = wordsOf[0] ?? 0;
-        const word1 = wordsOf[1] ?? 0;
-        high = Math.imul(high ^ word0, 0xcc9e2d51);
-        high = Math.imul(high ^ (high >>> 15) ^ word1, 0x1b873593);
-        low = Math.imul(low ^ word1, 0x85ebca6b);
-        low = Math.imul(low ^ (low >>> 13) ^ word0, 0xc2b2ae35);
+        const value = points[at + axis] ?? 0;
+        high = mixDouble(high, value);
+        low = mixDouble(low, value);
       }
     }
-    high ^= high >>> 16;
-    low ^= low >>> 16;
     if (this.#faceCount === this.#faces.length) this.#faces = grown(this.#faces);
     // 21 bits of one lane and 32 of the other: an integer a double holds exactly.
     this.#faces[this.#faceCount++] = (high & 0x1fffff) * 0x100000000 + (low >>> 0);
@@ -121,6 +117,3 @@ function grown(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   larger.set(array);
   return larger;
 }
-
-const bitsOf = new Float64Array(1);
-const wordsOf = new Uint32Array(bitsOf.buffer);

@@ -1,5 +1,4 @@
-const bitsOf = new Float64Array(1);
-const wordsOf = new Int32Array(bitsOf.buffer);
+import { mixDouble } from './mix-double.js';
 
 /**
  * Gives one index to every distinct point, by exact coordinates (0 and -0 are the same point).
@@ -88,11 +87,4 @@ function hash(x: number, y: number, z: number): number {
   h = mixDouble(h, y);
   h = mixDouble(h, z);
   return (h ^ (h >>> 15)) >>> 0;
-}
-
-function mixDouble(seed: number, value: number): number {
-  bitsOf[0] = value;
-  let h = Math.imul(seed ^ (wordsOf[0] ?? 0), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13) ^ (wordsOf[1] ?? 0), 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
