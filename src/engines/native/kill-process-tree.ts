@@ -1,24 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { findMarkedProcesses } from './find-marked-processes.js';
 import { partMarkName } from './process-marks.js';
 import { watchForOrphans } from './orphan-watchdog.js';
 
-const running = new Map<ChildProcess, string>();
+/**
+ * A process parascad started in its own process group (whose id is its pid), however it was
+ * started: its pid once known, and whether it has ended (been reaped), after which the pid may
+ * belong to another process and is never signalled.
+ */
+export interface RunningProcess {
+  readonly pid: number | undefined;
+  readonly ended: boolean;
+}
+
+const running = new Map<RunningProcess, string>();
 let exitHookInstalled = false;
 
 /**
- * Starts tracking a child spawned with `detached: true` (its own process group on POSIX) and
- * marked with `partMark` in its environment, so that {@link killProcessTree} reaches everything
- * it started, and so that children never outlive parascad: when it exits, and — through the
- * orphan watchdog — when it is killed outright.
+ * Starts tracking a started process marked with `partMark` in its environment, so that
+ * {@link killProcessTree} reaches everything it started, and so that it never outlives parascad:
+ * when parascad exits, and — through the orphan watchdog — when it is killed outright. Call
+ * {@link processEnded} when it has ended and {@link untrackProcess} once its output closed.
  */
-export function trackChild(child: ChildProcess, partMark: string): void {
+export function trackProcess(child: RunningProcess, partMark: string): void {
   running.set(child, partMark);
   if (child.pid !== undefined) watchForOrphans(child.pid);
-  child.once('exit', () => {
-    if (child.pid !== undefined) watchForOrphans(-child.pid);
-  });
-  child.once('close', () => running.delete(child));
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
@@ -27,13 +33,24 @@ export function trackChild(child: ChildProcess, partMark: string): void {
   }
 }
 
+/** Tells the orphan watchdog that a tracked process's group needs no more watching. */
+export function processEnded(child: RunningProcess): void {
+  if (child.pid !== undefined) watchForOrphans(-child.pid);
+}
+
+/** Stops tracking a process whose part is over. */
+export function untrackProcess(child: RunningProcess): void {
+  running.delete(child);
+}
+
 /**
- * Kills a child and everything it started, at once: its process group, and (Linux) every process
- * carrying the part's mark, which reaches descendants that left the group (`setsid`, a double fork).
+ * Kills a started process and everything it started, at once: its process group, and (Linux)
+ * every process carrying the part's mark, which reaches descendants that left the group
+ * (`setsid`, a double fork).
  */
-export function killProcessTree(child: ChildProcess, partMark: string): void {
+export function killProcessTree(child: RunningProcess, partMark: string): void {
   const pid = child.pid;
-  if (pid !== undefined && child.exitCode === null && child.signalCode === null) {
+  if (pid !== undefined && !child.ended) {
     if (process.platform === 'win32') {
       spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
       return;
@@ -41,7 +58,11 @@ export function killProcessTree(child: ChildProcess, partMark: string): void {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
-      child.kill('SIGKILL');
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
     }
   }
   killMarkedProcesses(partMarkName, partMark);

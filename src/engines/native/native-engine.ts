@@ -9,6 +9,7 @@ import { wasmExportBlocker } from '../wasm/wasm-export-routes.js';
 import { defined } from '../../util/defined.js';
 import { findPngDisplay, type FindPngDisplayOptions, type PngDisplay } from './find-png-display.js';
 import { sweepEndedParts } from './kill-process-tree.js';
+import { retireIdleLauncher } from './launch-process.js';
 import { runProcessTree } from './run-process-tree.js';
 import { backendArguments, type OpenScadCapabilities } from './probe-openscad.js';
 import { watchProcessMemory } from './watch-process-memory.js';
@@ -54,6 +55,7 @@ export function createNativeEngine(
     close: () => {
       // A detached helper that closed its pipes outlived its part unnoticed: not past the run.
       sweepEndedParts();
+      retireIdleLauncher();
       return Promise.resolve();
     },
   };
@@ -126,9 +128,9 @@ async function runNative(
     {
       cwd: dirname(request.program.file),
       signal: request.signal,
-      onStarted: (child, kill) => {
-        if (child.pid === undefined || xvfbRun !== undefined) return undefined;
-        const memory = watchProcessMemory(child.pid, {
+      onStarted: (pid, kill) => {
+        if (xvfbRun !== undefined) return undefined;
+        const memory = watchProcessMemory(pid, {
           limitBytes: request.memoryLimitBytes,
           onExceeded: (used) => {
             memoryExceededBytes = used;

@@ -1,13 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { BoundedText } from '../bounded-text.js';
 import {
   endedUnchecked,
   killLeftovers,
   killProcessTree,
+  processEnded,
   processGroupHasMembers,
-  trackChild,
+  trackProcess,
+  untrackProcess,
 } from './kill-process-tree.js';
-import { currentRunMark, newPartMark, partMarkName, runMarkName } from './process-marks.js';
+import { canLaunch, launchProcess } from './launch-process.js';
+import type { ProcessEvents, StartRequest } from './process-events.js';
+import { newPartMark } from './process-marks.js';
+import { spawnDirectly } from './spawn-directly.js';
 
 /** How a child process ended. */
 export interface ProcessRun {
@@ -26,10 +30,10 @@ export interface RunProcessTreeOptions {
   /** Kills the process and everything it started, at once. */
   readonly signal: AbortSignal;
   /**
-   * Called once the child exists, e.g. to watch its memory, with a function that kills its whole
-   * tree; its return value is called when it ends.
+   * Called once the program runs, with its pid (e.g. to watch its memory) and a function that
+   * kills its whole tree; its return value is called when it ends.
    */
-  readonly onStarted?: (child: ChildProcess, kill: () => void) => (() => void) | undefined;
+  readonly onStarted?: (pid: number, kill: () => void) => (() => void) | undefined;
   /**
    * How long to wait for the output pipes to close once the process has ended, before giving up
    * on what a descendant that could not be found still holds open.
@@ -42,11 +46,18 @@ export interface RunProcessTreeOptions {
    * @default 100
    */
   readonly leftoverCheckMs?: number;
+  /**
+   * Start it with Node's own `spawn` even where the launcher could (tests compare the two).
+   * @default false
+   */
+  readonly spawnDirectly?: boolean;
 }
 
 /**
- * Runs a program without a shell in its own process group, so that a cancel kills the whole tree,
- * and collects its output within bounds. Never rejects: a failure to start is part of the result.
+ * Runs a program in its own process group, so that a cancel kills the whole tree, and collects
+ * its output within bounds. Never rejects: a failure to start is part of the result. On Linux the
+ * launcher starts it (one bash for all parts, see `launch-process.ts`), elsewhere Node's `spawn`;
+ * either way the arguments reach it as given, without a shell's interpretation.
  *
  * Every process of the run carries a mark in its environment. When the program ends (or is
  * killed), whatever it left behind is killed too — including helpers that left the process group
@@ -61,27 +72,14 @@ export function runProcessTree(
   return new Promise((resolve) => {
     const text = new BoundedText();
     const partMark = newPartMark();
-    const child = spawn(command, args, {
-      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      env: { ...process.env, [runMarkName]: currentRunMark(), [partMarkName]: partMark },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32',
-      windowsHide: true,
-    });
-    trackChild(child, partMark);
+    const child = { pid: undefined as number | undefined, ended: false };
+    let killWanted = false;
     const kill = (): void => {
-      killProcessTree(child, partMark);
+      killWanted = true;
+      if (child.pid !== undefined) killProcessTree(child, partMark);
     };
-    const stopWatching = options.onStarted?.(child, kill);
-    // The run may have been cancelled while the caller prepared it: a listener added now would
-    // never fire.
-    if (options.signal.aborted) kill();
-    else options.signal.addEventListener('abort', kill, { once: true });
-    const collect = (chunk: string): void => {
-      text.append(chunk);
-    };
-    child.stdout.setEncoding('utf8').on('data', collect);
-    child.stderr.setEncoding('utf8').on('data', collect);
+    options.signal.addEventListener('abort', kill, { once: true });
+    let stopWatching: (() => void) | undefined;
     let spawnError: Error | undefined;
     let drainTimer: NodeJS.Timeout | undefined;
     let leftoverTimer: NodeJS.Timeout | undefined;
@@ -93,6 +91,7 @@ export function runProcessTree(
       clearTimeout(drainTimer);
       clearTimeout(leftoverTimer);
       options.signal.removeEventListener('abort', kill);
+      untrackProcess(child);
       stopWatching?.();
       resolve({
         ...ended,
@@ -100,33 +99,55 @@ export function runProcessTree(
         ...(spawnError === undefined ? {} : { spawnError }),
       });
     };
-    child.on('error', (error) => (spawnError = error));
-    child.on('exit', (exitCode, signal) => {
-      ended = { exitCode, signal };
-      // The part is over: nothing it started may outlive it (or keep its pipes open). Looking
-      // through every process's environment costs a millisecond or more of this thread, and
-      // longer while other engines are starting (reading a process's environment waits for its
-      // memory map): it is done only when something is seen left over — a member of the process
-      // group now, or something that still holds the pipes a moment later. A detached helper
-      // that closed them is found by `sweepEndedParts` when the engine closes, and by the
-      // orphan watchdog when parascad exits.
-      if (child.pid !== undefined && processGroupHasMembers(child.pid)) {
-        killLeftovers(child.pid, partMark);
-      } else {
-        endedUnchecked(partMark);
-        leftoverTimer = setTimeout(() => {
-          if (child.pid !== undefined) killLeftovers(child.pid, partMark);
-        }, options.leftoverCheckMs ?? 100);
-      }
-      drainTimer = setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
+    const events: ProcessEvents = {
+      started: (pid) => {
+        child.pid = pid;
+        trackProcess(child, partMark);
+        stopWatching = options.onStarted?.(pid, kill);
+        // Cancelled while the caller prepared it, or before the launcher said it runs.
+        if (killWanted || options.signal.aborted) kill();
+      },
+      output: (chunk) => {
+        text.append(chunk);
+      },
+      failed: (error) => {
+        spawnError = error;
+      },
+      exited: (exitCode, signal) => {
+        child.ended = true;
+        processEnded(child);
+        ended = { exitCode, signal };
+        const pid = child.pid;
+        if (pid === undefined) return;
+        // The part is over: nothing it started may outlive it (or keep its output open).
+        // Looking through every process's environment costs a millisecond or more of this
+        // thread, and longer while other engines are starting (reading a process's environment
+        // waits for its memory map): it is done only when something is seen left over — a
+        // member of the process group now, or something that still holds the output a moment
+        // later. A detached helper that closed it is found by `sweepEndedParts` when the engine
+        // closes, and by the orphan watchdog when parascad exits.
+        if (processGroupHasMembers(pid)) {
+          killLeftovers(pid, partMark);
+        } else {
+          endedUnchecked(partMark);
+          leftoverTimer = setTimeout(() => {
+            killLeftovers(pid, partMark);
+          }, options.leftoverCheckMs ?? 100);
+        }
+        drainTimer = setTimeout(() => {
+          started.abandonOutput();
+          settle();
+        }, options.drainMs ?? 2000);
+      },
+      closed: (exitCode, signal) => {
+        ended ??= { exitCode, signal };
         settle();
-      }, options.drainMs ?? 2000);
-    });
-    child.on('close', (exitCode, signal) => {
-      ended ??= { exitCode, signal };
-      settle();
-    });
+      },
+    };
+    const request: StartRequest = { command, args, cwd: options.cwd, partMark };
+    const started =
+      options.spawnDirectly !== true && canLaunch(request)
+        ? launchProcess(request, events)
+        : spawnDirectly(request, events);
   });
 }

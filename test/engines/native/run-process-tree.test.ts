@@ -57,16 +57,19 @@ async function eventually(check: () => boolean): Promise<boolean> {
 
 const never = new AbortController().signal;
 
-describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
+describe.skipIf(process.platform !== 'linux').each([
+  { how: 'through the launcher', spawnDirectly: false },
+  { how: "with Node's spawn", spawnDirectly: true },
+])('running a process tree $how', ({ spawnDirectly }) => {
   it('ends a part whose engine double-forks a detached helper that holds its output open, and kills the helper', async () => {
-    const pids = join(folder, 'double-fork.pids');
+    const pids = join(folder, `double-fork-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     // The helper leaves the process group (setsid) through a double fork, so that neither the
     // group nor the parent chain reaches it, and keeps stdout and stderr open. The engine waits
     // until the helper has written its PID: killed sooner, it would leave nothing to look for.
     const engine = await script(
       `( setsid sh -c 'echo $$ >> ${pids}; exec sleep 1000' & )\nwhile [ ! -s ${pids} ]; do sleep 0.01; done\necho rendered\nexit 0`,
     );
-    const run = await runProcessTree(engine, [], { signal: never });
+    const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBe(0);
     expect(run.console).toContain('rendered');
     const [helper] = await pidsIn(pids);
@@ -75,11 +78,11 @@ describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
   });
 
   it('kills a background child left in the process group that closed its output, as soon as the engine ends', async () => {
-    const pids = join(folder, 'background.pids');
+    const pids = join(folder, `background-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     const engine = await script(
       `sleep 1000 < /dev/null > /dev/null 2>&1 &\necho $! >> ${pids}\necho rendered\nexit 0`,
     );
-    const run = await runProcessTree(engine, [], { signal: never });
+    const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBe(0);
     const [helper] = await pidsIn(pids);
     expect(helper).toBeDefined();
@@ -87,11 +90,11 @@ describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
   });
 
   it('leaves a detached daemon that closed its output to the sweep of ended parts, which kills it', async () => {
-    const pids = join(folder, 'daemon.pids');
+    const pids = join(folder, `daemon-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     const engine = await script(
       `( setsid sh -c 'echo $$ >> ${pids}; exec sleep 1000' < /dev/null > /dev/null 2>&1 & )\nwhile [ ! -s ${pids} ]; do sleep 0.01; done\nexit 0`,
     );
-    const run = await runProcessTree(engine, [], { signal: never });
+    const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBe(0);
     const [daemon] = await pidsIn(pids);
     expect(daemon).toBeDefined();
@@ -100,12 +103,12 @@ describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
   });
 
   it('stops at once an engine that ignores SIGTERM, sleeps forever and started a detached helper', async () => {
-    const pids = join(folder, 'stubborn.pids');
+    const pids = join(folder, `stubborn-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     const engine = await script(
       `trap '' TERM\necho $$ >> ${pids}\n( setsid sh -c 'trap "" TERM; echo $$ >> ${pids}; exec sleep 1000' & )\nwhile :; do sleep 1; done`,
     );
     const controller = new AbortController();
-    const running = runProcessTree(engine, [], { signal: controller.signal });
+    const running = runProcessTree(engine, [], { signal: controller.signal, spawnDirectly });
     await new Promise((done) => setTimeout(done, 300));
     controller.abort();
     const run = await running;
@@ -117,7 +120,7 @@ describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
 
   it('keeps a flood of output within bounds and ends', async () => {
     const engine = await script('head -c 20000000 /dev/zero | tr "\\0" x\necho last line');
-    const run = await runProcessTree(engine, [], { signal: never });
+    const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBe(0);
     expect(run.console.length).toBeLessThan(5 * 1024 * 1024);
     expect(run.console).toContain('parascad dropped');
@@ -126,14 +129,14 @@ describe.skipIf(process.platform !== 'linux')('running a process tree', () => {
 
   it('reports an engine that died of a signal', async () => {
     const engine = await script('echo crashing\nkill -SEGV $$');
-    const run = await runProcessTree(engine, [], { signal: never });
+    const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBeNull();
     expect(run.signal).toBe('SIGSEGV');
     expect(run.console).toContain('crashing');
   });
 
   it('says when the program cannot be started', async () => {
-    const run = await runProcessTree(join(folder, 'missing'), [], { signal: never });
+    const run = await runProcessTree(join(folder, 'missing'), [], { signal: never, spawnDirectly });
     expect(run.spawnError?.message).toContain('ENOENT');
   });
 });

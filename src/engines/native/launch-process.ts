@@ -1,0 +1,475 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import {
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import { Socket } from 'node:net';
+import { constants as osConstants, tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { ProcessEvents, StartRequest, StartedProcess } from './process-events.js';
+import { currentRunMark, partMarkName, runMarkName } from './process-marks.js';
+
+/**
+ * The launcher: one long-lived `bash` per parascad process that starts the engines for it, so
+ * that parascad's main thread no longer forks all of Node for every part (`child_process.spawn`
+ * costs ~7 ms of it a part here, growing with the heap), while bash forks once a part, as
+ * `xargs` does.
+ *
+ * Protocol, one line each way per step. parascad asks for a program; bash (job control on, so
+ * that the program leads its own process group, as `detached: true` does) opens the part's FIFO,
+ * starts the program with the part's marks, stdin from /dev/null and stdout + stderr into the
+ * FIFO, closes its own copy and answers `S id pid`. parascad reads the FIFO; when it ends, or
+ * while a leftover still holds it, it looks whether the program has ended (bash reaps it at once,
+ * while it waits for input), and only then asks for the exit status (`wait pid`, which cannot
+ * block: bash keeps the statuses of the programs it reaped), answered `E id status`. New FIFOs
+ * are made by bash (`M id` once made, and parascad opens it for reading) and reused after a
+ * clean end. parascad holds a write end of the FIFO until `S`, so that the read side does not end
+ * before the program holds it.
+ *
+ * Bash, not sh: dash turns job control off without a terminal, and cannot undo the SIGINT and
+ * SIGQUIT ignoring it gives background programs.
+ */
+const launcherScript = String.raw`
+set -m
+while IFS= read -r line; do eval "$line"; done
+wait
+rm -rf -- "$1"
+`;
+
+/**
+ * Exit statuses above 128 from `wait` name the signal that killed the program (its first name:
+ * SIGABRT, not SIGIOT). A program that exits with such a status itself is reported as killed by
+ * that signal: bash tells the two apart to no one.
+ */
+const signalNames = new Map<number, NodeJS.Signals>();
+for (const [name, number] of Object.entries(osConstants.signals)) {
+  if (!signalNames.has(number)) signalNames.set(number, name as NodeJS.Signals);
+}
+
+const bashPaths = ['/bin/bash', '/usr/bin/bash'];
+let bash: string | null | undefined;
+const knownPrograms = new Set<string>();
+
+/**
+ * Whether {@link launchProcess} can start this request: Linux with bash, an absolute path to a
+ * regular executable file (so that a missing program is still reported by `spawn`'s own error),
+ * text that fits on one line, and an environment that bash would not change (no `BASH_ENV`, no
+ * exported functions).
+ */
+export function canLaunch(request: StartRequest): boolean {
+  if (process.platform !== 'linux') return false;
+  bash ??= bashPaths.find(isExecutableFile) ?? null;
+  if (bash === null) return false;
+  if (!isAbsolute(request.command)) return false;
+  const texts = [request.command, ...request.args, request.cwd ?? process.cwd(), request.partMark];
+  if (texts.some((text) => text.includes('\n') || text.includes('\0'))) return false;
+  if (!knownPrograms.has(request.command)) {
+    if (!isExecutableFile(request.command)) return false;
+    knownPrograms.add(request.command);
+  }
+  return !Object.keys(process.env).some(
+    (name) => name === 'BASH_ENV' || name.startsWith('BASH_FUNC_'),
+  );
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && (stats.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a program through the launcher (see above; check {@link canLaunch} first). Events
+ * arrive as from {@link spawnDirectly}; a launcher that dies takes its running programs with it
+ * (killed, reported as killed), and the next start makes a new one.
+ */
+export function launchProcess(request: StartRequest, events: ProcessEvents): StartedProcess {
+  return currentLauncher().launch(request, events);
+}
+
+/** Starts the launcher ahead of the first part (a native run, while it plans), where it is used. */
+export function warmUpLauncher(): void {
+  if (process.platform !== 'linux') return;
+  bash ??= bashPaths.find(isExecutableFile) ?? null;
+  if (bash !== null) currentLauncher();
+}
+
+function currentLauncher(): Launcher {
+  const environment = environmentKey();
+  if (current === undefined || current.environment !== environment || current.dead) {
+    current?.retire();
+    current = new Launcher(environment);
+  }
+  return current;
+}
+
+/** Lets an idle launcher end (an engine closed); the next start makes a new one. */
+export function retireIdleLauncher(): void {
+  if (current !== undefined && current.idle()) {
+    current.retire();
+    current = undefined;
+  }
+}
+
+let current: Launcher | undefined;
+
+function environmentKey(): string {
+  return JSON.stringify(process.env);
+}
+
+/** Single quotes for bash: the text exactly, whatever it holds but newlines and NULs. */
+function quote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+interface Launch {
+  readonly id: number;
+  readonly command: string;
+  readonly events: ProcessEvents;
+  readonly fifo: string;
+  reader?: Socket;
+  writeFd?: number | undefined;
+  pid?: number;
+  /** The exit status was asked for. */
+  asked: boolean;
+  /** The FIFO's read side ended (or was abandoned). */
+  outputDone: boolean;
+  status?: { exitCode: number | null; signal: NodeJS.Signals | null };
+  /** The FIFO may still be held by a leftover: never reuse it. */
+  spoiled: boolean;
+  pollTimer?: NodeJS.Timeout | undefined;
+}
+
+class Launcher {
+  private readonly child: ChildProcessByStdio<Writable, Readable, null>;
+  private readonly folder: string;
+  private readonly launches = new Map<number, Launch>();
+  private readonly freeFifos: string[] = [];
+  private nextId = 1;
+  private fifoCount = 0;
+  private pending = '';
+  private retired = false;
+  private closed = false;
+  dead = false;
+
+  constructor(readonly environment: string) {
+    this.folder = mkdtempSync(join(tmpdir(), 'parascad-launcher-'));
+    this.child = spawn(
+      bash ?? 'bash',
+      ['--noprofile', '--norc', '-c', launcherScript, 'launcher', this.folder],
+      {
+        // Unmarked: the orphan watchdog kills the marked programs, after which the launcher sees
+        // its input close, waits for what is left of them and removes its FIFO folder itself.
+        stdio: ['pipe', 'pipe', 'ignore'],
+        detached: true,
+      },
+    );
+    // Once bash is gone, or its input broke, it takes no new programs; when its output has
+    // closed, the programs it never reported on are killed and reported killed.
+    const stop = (): void => {
+      this.dead = true;
+    };
+    this.child.on('error', stop);
+    this.child.on('exit', stop);
+    this.child.stdin.on('error', stop);
+    this.child.on('close', () => {
+      this.dead = true;
+      this.closed = true;
+      this.failUnreported();
+      // Bash removes it when it ends well; not when it was killed.
+      rmSync(this.folder, { recursive: true, force: true });
+    });
+    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      this.read(chunk);
+    });
+    this.child.unref();
+    this.refWhileBusy();
+  }
+
+  idle(): boolean {
+    return this.launches.size === 0;
+  }
+
+  launch(request: StartRequest, events: ProcessEvents): StartedProcess {
+    const id = this.nextId++;
+    // A FIFO from an earlier part, unless it cannot be opened any more (a cleaner removed it).
+    let reused = this.freeFifos.pop();
+    let ends: FifoEnds | undefined;
+    if (reused !== undefined) {
+      try {
+        ends = openFifo(reused);
+      } catch {
+        removeFile(reused);
+        reused = undefined;
+      }
+    }
+    const fifo = reused ?? join(this.folder, `${++this.fifoCount}`);
+    const launch: Launch = {
+      id,
+      command: request.command,
+      events,
+      fifo,
+      spoiled: false,
+      asked: false,
+      outputDone: false,
+    };
+    this.launches.set(id, launch);
+    this.refWhileBusy();
+    if (ends !== undefined) this.readOutput(launch, ends);
+    const marks = `${runMarkName}=${quote(currentRunMark())} ${partMarkName}=${quote(request.partMark)}`;
+    const program = [request.command, ...request.args].map(quote).join(' ');
+    const start = `if exec {o}>${quote(fifo)}; then ${marks} ${program} </dev/null >&$o 2>&1 {o}>&- & exec {o}>&-; builtin echo "S ${id} $!"; else builtin echo "X ${id} fifo"; fi`;
+    const line =
+      reused === undefined
+        ? `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; elif ! mkfifo -m 600 -- ${quote(fifo)} 2>/dev/null; then builtin echo "X ${id} fifo"; else builtin echo "M ${id}"; ${start}; fi`
+        : `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; else ${start}; fi`;
+    if (this.closed)
+      queueMicrotask(() => {
+        this.failUnreported();
+      });
+    else this.child.stdin.write(`${line}\n`);
+    return {
+      abandonOutput: () => {
+        launch.spoiled = true;
+        launch.reader?.destroy();
+      },
+    };
+  }
+
+  /**
+   * Ends the launcher once the programs it runs have been reported on (their exit statuses are
+   * asked of it); it removes its FIFOs itself.
+   */
+  retire(): void {
+    this.retired = true;
+    if (this.idle()) this.child.stdin.end();
+  }
+
+  private readOutput(launch: Launch, ends: FifoEnds): void {
+    launch.reader = ends.reader;
+    launch.writeFd = ends.writeFd;
+    ends.reader.setEncoding('utf8');
+    ends.reader.on('data', launch.events.output);
+    ends.reader.on('error', () => {
+      launch.spoiled = true;
+    });
+    ends.reader.on('close', () => {
+      this.outputEnded(launch);
+    });
+  }
+
+  private read(chunk: string): void {
+    const lines = (this.pending + chunk).split('\n');
+    this.pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const [kind, idText, value] = line.split(' ');
+      const launch = this.launches.get(Number(idText));
+      if (launch === undefined) continue;
+      if (kind === 'M') this.fifoMade(launch);
+      else if (kind === 'S') this.started(launch, Number(value));
+      else if (kind === 'E') this.exited(launch, Number(value));
+      else if (kind === 'X') this.notStarted(launch, value ?? '');
+    }
+  }
+
+  private fifoMade(launch: Launch): void {
+    try {
+      this.readOutput(launch, openFifo(launch.fifo));
+    } catch {
+      // Nothing can read it (no file descriptor left): bash, blocked opening it for writing,
+      // would wait forever; opening it for writing ourselves releases it, and the program is
+      // killed as soon as its pid is known.
+      launch.spoiled = true;
+      try {
+        closeSync(openSync(launch.fifo, constants.O_RDWR));
+      } catch {
+        // Nothing more can be done from here.
+      }
+    }
+  }
+
+  private started(launch: Launch, pid: number): void {
+    launch.pid = pid;
+    // The program holds the FIFO now: the read side may end when it and its children let go.
+    this.closeWriteEnd(launch);
+    launch.events.started(pid);
+    if (launch.reader === undefined) killGroup(pid);
+    this.pollLater(launch, idlePollMs);
+  }
+
+  private outputEnded(launch: Launch): void {
+    launch.outputDone = true;
+    if (launch.status !== undefined) {
+      this.finish(launch);
+      return;
+    }
+    // Usually the program has just exited; it becomes a zombie a moment after its files close.
+    clearTimeout(launch.pollTimer);
+    this.poll(launch, 1);
+  }
+
+  /**
+   * Asks bash for the exit status once the program has ended — never sooner, since `wait` on a
+   * running program would hold up every other part's start — and looks again later otherwise.
+   */
+  private poll(launch: Launch, nextMs: number): void {
+    if (launch.asked || launch.pid === undefined) return;
+    if (programEnded(launch.pid)) {
+      launch.asked = true;
+      this.child.stdin.write(`wait ${launch.pid}; builtin echo "E ${launch.id} $?"\n`);
+    } else {
+      this.pollLater(launch, nextMs);
+    }
+  }
+
+  private pollLater(launch: Launch, delayMs: number): void {
+    clearTimeout(launch.pollTimer);
+    const next = launch.outputDone ? Math.min(delayMs * 2, idlePollMs) : idlePollMs;
+    launch.pollTimer = setTimeout(() => {
+      this.poll(launch, next);
+    }, delayMs).unref();
+  }
+
+  private exited(launch: Launch, status: number): void {
+    const signal = status > 128 ? signalNames.get(status - 128) : undefined;
+    launch.status =
+      signal === undefined ? { exitCode: status, signal: null } : { exitCode: null, signal };
+    launch.events.exited(launch.status.exitCode, launch.status.signal);
+    if (launch.outputDone || launch.reader === undefined) this.finish(launch);
+  }
+
+  private notStarted(launch: Launch, reason: string): void {
+    launch.spoiled = true;
+    launch.events.failed(
+      new Error(
+        reason === 'cwd'
+          ? `spawn ${launch.command} ENOENT: its working folder does not exist`
+          : 'the launcher could not make a FIFO for the output',
+      ),
+    );
+    launch.status = { exitCode: null, signal: null };
+    this.closeWriteEnd(launch);
+    if (launch.reader === undefined || launch.outputDone) this.finish(launch);
+    else launch.reader.destroy();
+  }
+
+  private closeWriteEnd(launch: Launch): void {
+    if (launch.writeFd === undefined) return;
+    closeSync(launch.writeFd);
+    launch.writeFd = undefined;
+  }
+
+  /** The program ended and its output closed: the part hears of it, and the FIFO is reused. */
+  private finish(launch: Launch): void {
+    if (!this.launches.delete(launch.id)) return;
+    clearTimeout(launch.pollTimer);
+    this.closeWriteEnd(launch);
+    if (launch.spoiled || launch.reader === undefined || this.dead) {
+      removeFile(launch.fifo);
+    } else {
+      this.freeFifos.push(launch.fifo);
+    }
+    const status = launch.status ?? { exitCode: null, signal: null };
+    launch.events.closed(status.exitCode, status.signal);
+    this.refWhileBusy();
+    if (this.retired && this.idle()) this.child.stdin.end();
+  }
+
+  /**
+   * Everything the launcher will ever say has been read (bash ended or was killed): programs it
+   * never reported as ended are killed and reported so, not left running.
+   */
+  private failUnreported(): void {
+    for (const launch of [...this.launches.values()]) {
+      launch.spoiled = true;
+      if (launch.status === undefined) {
+        if (launch.pid === undefined) {
+          launch.events.failed(new Error('the process launcher (bash) ended'));
+          launch.status = { exitCode: null, signal: null };
+        } else {
+          killGroup(launch.pid);
+          launch.status = { exitCode: null, signal: 'SIGKILL' };
+          launch.events.exited(null, 'SIGKILL');
+        }
+      }
+      this.closeWriteEnd(launch);
+      if (launch.reader === undefined || launch.outputDone) this.finish(launch);
+      else launch.reader.destroy();
+    }
+  }
+
+  /** The launcher's output keeps parascad running only while it has programs to report on. */
+  private refWhileBusy(): void {
+    // A pipe from spawn is a net.Socket, whose type the child's stdio does not say.
+    const output = this.child.stdout as unknown as { ref?: () => void; unref?: () => void };
+    if (this.launches.size > 0) output.ref?.();
+    else output.unref?.();
+  }
+}
+
+interface FifoEnds {
+  readonly reader: Socket;
+  readonly writeFd: number;
+}
+
+/**
+ * Opens a FIFO for reading without waiting for a writer, and for writing, so that the read side
+ * does not end before the program holds it.
+ */
+function openFifo(path: string): FifoEnds {
+  const readFd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const writeFd = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    return { reader: new Socket({ fd: readFd, readable: true, writable: false }), writeFd };
+  } catch (error) {
+    closeSync(readFd);
+    throw error;
+  }
+}
+
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Never made, or gone with the launcher's folder.
+  }
+}
+
+/**
+ * How often a running program is looked at: how soon its end is noticed while something it left
+ * still holds its output (otherwise the output's end says when to look).
+ */
+const idlePollMs = 100;
+
+/** Whether a program bash started has ended: reaped (gone), or a zombie about to be. */
+function programEnded(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return stat[stat.lastIndexOf(')') + 2] === 'Z';
+  } catch {
+    return true;
+  }
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}

@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcessTree } from '../../../src/engines/native/run-process-tree.js';
+
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'parascad-launcher-test-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+let scripts = 0;
+async function script(body: string): Promise<string> {
+  scripts += 1;
+  const path = join(folder, `program${scripts}.sh`);
+  await writeFile(path, `#!/bin/sh\n${body}\n`);
+  await chmod(path, 0o755);
+  return path;
+}
+
+const never = new AbortController().signal;
+
+/** Prints each argument between angle brackets, then the name of the process that started it. */
+const echoArguments = `for a in "$@"; do printf '<%s>\\n' "$a"; done\necho "parent: $(cat /proc/$PPID/comm)"`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  return !/^\S+ \(.*\) Z/.test(stat);
+}
+
+async function eventually(check: () => boolean | Promise<boolean>): Promise<boolean> {
+  for (let tries = 0; tries < 100; tries++) {
+    if (await check()) return true;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return check();
+}
+
+describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
+  it('passes arguments exactly as given, with no shell interpreting them', async () => {
+    const program = await script(echoArguments);
+    const marker = join(folder, 'must-not-exist');
+    const args = [
+      "it's",
+      '$HOME',
+      '`id`',
+      `$(touch ${marker})`,
+      'a;b && c | d',
+      '"quoted"',
+      '*',
+      '  spaced  ',
+      '',
+      'back\\slash',
+      '-D',
+      'name="a value"',
+    ];
+    const run = await runProcessTree(program, args, { signal: never });
+    expect(run.exitCode).toBe(0);
+    expect(run.console).toBe(`${args.map((arg) => `<${arg}>\n`).join('')}parent: bash\n`);
+    await expect(readFile(marker)).rejects.toThrow();
+  });
+
+  it("falls back to Node's spawn for an argument with a newline, which still arrives as given", async () => {
+    const program = await script(echoArguments);
+    const run = await runProcessTree(program, ['two\nlines'], { signal: never });
+    expect(run.console).toBe('<two\nlines>\nparent: node\n');
+  });
+
+  it('starts the program as the leader of its own process group, with the marks, default INT and QUIT, and stdin from /dev/null', async () => {
+    const program = await script(
+      [
+        'echo "pid $$ group $(cut -d" " -f5 /proc/$$/stat)"',
+        'grep SigIgn /proc/$$/status',
+        'echo "stdin $(readlink /proc/$$/fd/0)"',
+        'echo "marks $PARASCAD_RUN $PARASCAD_PART"',
+        'echo "folder $(pwd)"',
+      ].join('\n'),
+    );
+    let startedPid: number | undefined;
+    const run = await runProcessTree(program, [], {
+      signal: never,
+      cwd: folder,
+      onStarted: (pid) => {
+        startedPid = pid;
+        return undefined;
+      },
+    });
+    const [, pid, group] = /pid (\d+) group (\d+)/.exec(run.console) ?? [];
+    expect(pid).toBe(String(startedPid));
+    expect(group).toBe(pid);
+    const ignored = BigInt(`0x${/SigIgn:\s*([0-9a-f]+)/.exec(run.console)?.[1] ?? 'ff'}`);
+    // Bits 2 and 3 of the mask: SIGINT and SIGQUIT, which a shell's background jobs ignore.
+    expect(ignored & 0x6n).toBe(0n);
+    expect(run.console).toContain('stdin /dev/null');
+    expect(run.console).toMatch(/marks \d+-[0-9a-f]+ [0-9a-f]{16}\n/);
+    expect(run.console).toContain(`folder ${folder}`);
+  });
+
+  it('reports a working folder that does not exist as a failure to start', async () => {
+    const program = await script('echo ran');
+    const run = await runProcessTree(program, [], {
+      signal: never,
+      cwd: join(folder, 'no-such-folder'),
+    });
+    expect(run.spawnError?.message).toContain('ENOENT');
+    expect(run.console).toBe('');
+  });
+
+  it('keeps apart the output of programs running at once, and of one program and the next', async () => {
+    const program = await script('i=0; while [ $i -lt 300 ]; do echo "$1"; i=$((i+1)); done');
+    for (let round = 0; round < 2; round++) {
+      const runs = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          runProcessTree(program, [`part-${round}-${index}`], { signal: never }),
+        ),
+      );
+      runs.forEach((run, index) => {
+        expect(run.exitCode).toBe(0);
+        expect(run.console).toBe(`part-${round}-${index}\n`.repeat(300));
+      });
+    }
+  });
+
+  it('reports an exit status and the signal that killed a program', async () => {
+    const failing = await runProcessTree(await script('echo bad >&2; exit 7'), [], {
+      signal: never,
+    });
+    expect(failing).toMatchObject({ exitCode: 7, signal: null, console: 'bad\n' });
+    const killed = await runProcessTree(await script('kill -ABRT $$'), [], { signal: never });
+    expect(killed).toMatchObject({ exitCode: null, signal: 'SIGABRT' });
+  });
+
+  it('gives programs the environment as it is now, not as it was when the launcher started', async () => {
+    const program = await script('echo "value $PARASCAD_TEST_VALUE"');
+    try {
+      process.env.PARASCAD_TEST_VALUE = 'one';
+      expect((await runProcessTree(program, [], { signal: never })).console).toBe('value one\n');
+      process.env.PARASCAD_TEST_VALUE = 'two';
+      expect((await runProcessTree(program, [], { signal: never })).console).toBe('value two\n');
+    } finally {
+      delete process.env.PARASCAD_TEST_VALUE;
+    }
+  });
+
+  it('when the launcher dies under a running program, kills it, reports it killed, and starts the next with a new one', async () => {
+    const pids = join(folder, 'orphaned.pids');
+    const program = await script(`echo $$ >> ${pids}\nexec sleep 1000`);
+    const running = runProcessTree(program, [], { signal: never });
+    expect(
+      await eventually(async () => (await readFile(pids, 'utf8').catch(() => '')) !== ''),
+    ).toBe(true);
+    const pid = Number((await readFile(pids, 'utf8')).trim());
+    const launcher = Number(
+      readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1],
+    );
+    expect(readFileSync(`/proc/${launcher}/comm`, 'utf8').trim()).toBe('bash');
+    const fifoFolder = readFileSync(`/proc/${launcher}/cmdline`, 'utf8').split('\0').at(-2) ?? '';
+    expect(fifoFolder).toContain('parascad-launcher-');
+    process.kill(launcher, 'SIGKILL');
+    const run = await running;
+    expect(run.signal).toBe('SIGKILL');
+    expect(await eventually(() => !isAlive(pid))).toBe(true);
+    // Bash removes its FIFO folder when it ends; killed, parascad does.
+    await expect(readdir(fifoFolder)).rejects.toThrow();
+    const next = await runProcessTree(await script('echo next'), [], { signal: never });
+    expect(next).toMatchObject({ exitCode: 0, console: 'next\n' });
+  });
+});
