@@ -1,6 +1,7 @@
 import { findOpenScad } from '../engines/native/find-openscad.js';
 import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
 import { startOrphanWatchdog } from '../engines/native/orphan-watchdog.js';
+import { warmUpLauncher } from '../engines/native/launch-process.js';
 import type { RenderOptions } from './render-options.js';
 
 /**
@@ -9,7 +10,8 @@ import type { RenderOptions } from './render-options.js';
  * part is forced native) and probing the native binary the options point at (unless every part is
  * forced to WASM). Both are cached per process, so the engines pick up the results; a guess that
  * turns out unneeded costs CPU time on otherwise idle cores, and errors are left for the engines
- * to report when they really start. A run forced to native OpenSCAD starts its orphan watchdog too.
+ * to report when they really start. A run forced to native OpenSCAD starts its orphan watchdog and
+ * the launcher of its processes too.
  */
 export function warmUpEngines(options: Pick<RenderOptions, 'engine' | 'openscad' | 'env'>): void {
   if (options.engine !== 'native') {
@@ -23,7 +25,10 @@ export function warmUpEngines(options: Pick<RenderOptions, 'engine' | 'openscad'
         if (found?.kind !== 'found') return undefined;
         // Every part of such a run starts OpenSCAD processes: the watchdog that kills what a
         // killed parascad leaves is needed anyway. `auto` may render everything in WASM.
-        if (options.engine === 'native' || options.engine === 'hybrid') startOrphanWatchdog();
+        if (options.engine === 'native' || options.engine === 'hybrid') {
+          startOrphanWatchdog();
+          warmUpLauncher();
+        }
         return probeOpenScadOnce(found.path);
       })
       .catch(() => undefined);
