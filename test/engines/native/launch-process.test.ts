@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProcessTree } from '../../../src/engines/native/run-process-tree.js';
+import { eventually, isRunning } from '../../support/fake-engine.js';
 
 let folder: string;
 beforeAll(async () => {
@@ -26,30 +27,6 @@ const never = new AbortController().signal;
 
 /** Prints each argument between angle brackets, then the name of the process that started it. */
 const echoArguments = `for a in "$@"; do printf '<%s>\\n' "$a"; done\necho "parent: $(cat /proc/$PPID/comm)"`;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = (() => {
-    try {
-      return readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  return !/^\S+ \(.*\) Z/.test(stat);
-}
-
-async function eventually(check: () => boolean | Promise<boolean>): Promise<boolean> {
-  for (let tries = 0; tries < 100; tries++) {
-    if (await check()) return true;
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  return check();
-}
 
 describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
   it('passes arguments exactly as given, with no shell interpreting them', async () => {
@@ -174,7 +151,7 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
     process.kill(launcher, 'SIGKILL');
     const run = await running;
     expect(run.signal).toBe('SIGKILL');
-    expect(await eventually(() => !isAlive(pid))).toBe(true);
+    expect(await eventually(() => !isRunning(pid))).toBe(true);
     // Bash removes its FIFO folder when it ends; killed, parascad does.
     await expect(readdir(fifoFolder)).rejects.toThrow();
     const next = await runProcessTree(await script('echo next'), [], { signal: never });
