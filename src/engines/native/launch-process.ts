@@ -15,6 +15,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ProcessEvents, StartRequest, StartedProcess } from './process-events.js';
 import { currentRunMark, partMarkName, runMarkName } from './process-marks.js';
+import { spawnDirectly } from './spawn-directly.js';
 
 /**
  * The launcher: one long-lived `bash` per parascad process that starts the engines for it, so
@@ -67,7 +68,7 @@ export function canLaunch(request: StartRequest): boolean {
   if (process.platform !== 'linux') return false;
   bash ??= bashPaths.find(isExecutableFile) ?? null;
   if (bash === null) return false;
-  if (!isAbsolute(request.command)) return false;
+  if (!isAbsolute(request.command) || current?.noFifos === true) return false;
   const texts = [request.command, ...request.args, request.cwd ?? process.cwd(), request.partMark];
   if (texts.some((text) => text.includes('\n') || text.includes('\0'))) return false;
   if (!knownPrograms.has(request.command)) {
@@ -108,6 +109,7 @@ function currentLauncher(): Launcher {
   const environment = environmentKey();
   if (current === undefined || current.environment !== environment || current.dead) {
     current?.retire();
+    current = undefined;
     current = new Launcher(environment);
   }
   return current;
@@ -134,7 +136,7 @@ function quote(text: string): string {
 
 interface Launch {
   readonly id: number;
-  readonly command: string;
+  readonly request: StartRequest;
   readonly events: ProcessEvents;
   readonly fifo: string;
   reader?: Socket;
@@ -148,6 +150,8 @@ interface Launch {
   /** The FIFO may still be held by a leftover: never reuse it. */
   spoiled: boolean;
   pollTimer?: NodeJS.Timeout | undefined;
+  /** Node's spawn started it instead (no FIFO could be made). */
+  replacement?: StartedProcess;
 }
 
 class Launcher {
@@ -161,6 +165,8 @@ class Launcher {
   private retired = false;
   private closed = false;
   dead = false;
+  /** Its folder cannot hold FIFOs: programs are started by Node's spawn. */
+  noFifos = false;
 
   constructor(readonly environment: string) {
     this.folder = mkdtempSync(join(tmpdir(), 'parascad-launcher-'));
@@ -216,7 +222,7 @@ class Launcher {
     const fifo = reused ?? join(this.folder, `${++this.fifoCount}`);
     const launch: Launch = {
       id,
-      command: request.command,
+      request,
       events,
       fifo,
       spoiled: false,
@@ -242,6 +248,7 @@ class Launcher {
       abandonOutput: () => {
         launch.spoiled = true;
         launch.reader?.destroy();
+        launch.replacement?.abandonOutput();
       },
     };
   }
@@ -350,12 +357,21 @@ class Launcher {
 
   private notStarted(launch: Launch, reason: string): void {
     launch.spoiled = true;
+    if (reason === 'fifo') {
+      // A temporary folder without FIFOs (some network or FUSE file systems): this launcher
+      // starts nothing more, and this program is started by Node's spawn instead.
+      this.noFifos = true;
+      this.launches.delete(launch.id);
+      this.closeWriteEnd(launch);
+      launch.reader?.destroy();
+      removeFile(launch.fifo);
+      launch.replacement = spawnDirectly(launch.request, launch.events);
+      this.refWhileBusy();
+      if (this.retired && this.idle()) this.child.stdin.end();
+      return;
+    }
     launch.events.failed(
-      new Error(
-        reason === 'cwd'
-          ? `spawn ${launch.command} ENOENT: its working folder does not exist`
-          : 'the launcher could not make a FIFO for the output',
-      ),
+      new Error(`spawn ${launch.request.command} ENOENT: its working folder does not exist`),
     );
     launch.status = { exitCode: null, signal: null };
     this.closeWriteEnd(launch);

@@ -9,7 +9,7 @@ import {
   untrackProcess,
 } from './kill-process-tree.js';
 import { canLaunch, launchProcess } from './launch-process.js';
-import type { ProcessEvents, StartRequest } from './process-events.js';
+import type { ProcessEvents, StartRequest, StartedProcess } from './process-events.js';
 import { newPartMark } from './process-marks.js';
 import { spawnDirectly } from './spawn-directly.js';
 
@@ -145,9 +145,25 @@ export function runProcessTree(
       },
     };
     const request: StartRequest = { command, args, cwd: options.cwd, partMark };
-    const started =
-      options.spawnDirectly !== true && canLaunch(request)
-        ? launchProcess(request, events)
-        : spawnDirectly(request, events);
+    const started = startProcess(request, events, options.spawnDirectly === true);
   });
+}
+
+/**
+ * Starts the program through the launcher where it can, else (or when the launcher cannot be
+ * started: no temporary folder to hold its FIFOs) with Node's spawn.
+ */
+function startProcess(
+  request: StartRequest,
+  events: ProcessEvents,
+  direct: boolean,
+): StartedProcess {
+  if (!direct && canLaunch(request)) {
+    try {
+      return launchProcess(request, events);
+    } catch {
+      // Fall through to Node's spawn.
+    }
+  }
+  return spawnDirectly(request, events);
 }

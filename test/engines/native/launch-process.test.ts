@@ -88,6 +88,24 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
     expect(run.console).toContain(`folder ${folder}`);
   });
 
+  it("starts the program with Node's spawn when the launcher cannot make its temporary folder", async () => {
+    const program = await script(echoArguments);
+    const notAFolder = join(folder, 'not-a-folder');
+    await writeFile(notAFolder, '');
+    const before = process.env.TMPDIR;
+    try {
+      process.env.TMPDIR = notAFolder;
+      const run = await runProcessTree(program, ['x'], { signal: never });
+      expect(run).toMatchObject({ exitCode: 0, console: '<x>\nparent: node\n' });
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    expect((await runProcessTree(program, ['y'], { signal: never })).console).toBe(
+      '<y>\nparent: bash\n',
+    );
+  });
+
   it('reports a working folder that does not exist as a failure to start', async () => {
     const program = await script('echo ran');
     const run = await runProcessTree(program, [], {
