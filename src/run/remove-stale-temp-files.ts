@@ -8,19 +8,26 @@ import { tempNameOwner } from './temp-names.js';
  * such as a second parascad working in the same folder, are left alone.
  */
 export async function removeStaleTempFiles(folders: Iterable<string>): Promise<string[]> {
+  const removed = await Promise.all([...new Set(folders)].map(removeStaleIn));
+  return removed.flat();
+}
+
+async function removeStaleIn(folder: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
   const removed: string[] = [];
-  for (const folder of new Set(folders)) {
-    let names: string[];
+  for (const name of names) {
+    const owner = tempNameOwner(name);
+    if (owner === undefined || owner === process.pid || isAlive(owner)) continue;
     try {
-      names = await readdir(folder);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const owner = tempNameOwner(name);
-      if (owner === undefined || owner === process.pid || isAlive(owner)) continue;
       await rm(join(folder, name), { recursive: true, force: true });
       removed.push(join(folder, name));
+    } catch {
+      // Not ours to remove (another user's folder): left, as before this run.
     }
   }
   return removed;
