@@ -3,55 +3,42 @@ import type { Writable } from 'node:stream';
 import { currentRunMark, runMarkName } from './process-marks.js';
 
 /**
- * The watchdog's program. It reads `+pgid`/`-pgid` lines on stdin for the process groups parascad
- * starts and ends; when stdin closes — parascad exited, or was killed outright, even with SIGKILL
- * — it kills the groups still listed and (Linux) every process carrying the run's mark, then exits.
- * CommonJS, run with `node -e`, so that it needs no file of its own (parascad may be bundled).
+ * The watchdog's program, for `/bin/sh`. It reads `+pgid`/`-pgid` lines on stdin for the process
+ * groups parascad starts and ends; when stdin closes — parascad exited, or was killed outright,
+ * even with SIGKILL — it kills the groups still listed and (Linux) every process carrying the
+ * run's mark (`grep -z` over `/proc/<pid>/environ`: the entries are NUL-separated), again until
+ * none is left, then exits. A shell, not Node: it starts in a millisecond, where a Node watchdog
+ * cost ~100 ms of CPU while the run planned its first parts.
  */
-const watchdogSource = String.raw`
-const { readdirSync, readFileSync } = require('node:fs');
-const [name, value] = process.argv.slice(1);
-const groups = new Set();
-let pending = '';
-const sweep = () => {
-  for (const group of groups) { try { process.kill(-group, 'SIGKILL'); } catch {} }
-  const needle = Buffer.from(name + '=' + value + '\0');
-  for (let round = 0; round < 20; round++) {
-    let found = 0;
-    let entries = [];
-    try { entries = readdirSync('/proc'); } catch {}
-    for (const entry of entries) {
-      if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-      let environ;
-      try { environ = readFileSync('/proc/' + entry + '/environ'); } catch { continue; }
-      if (environ.indexOf(needle) === 0 || environ.includes(Buffer.concat([Buffer.from([0]), needle]))) {
-        try { process.kill(Number(entry), 'SIGKILL'); found++; } catch {}
-      }
-    }
-    if (found === 0) break;
-  }
-  process.exit(0);
-};
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => {});
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  const lines = (pending + chunk).split('\n');
-  pending = lines.pop();
-  for (const line of lines) {
-    const group = Number(line.slice(1));
-    if (line[0] === '+') groups.add(group); else groups.delete(group);
-  }
-});
-process.stdin.on('end', sweep);
-process.stdin.on('error', sweep);
-`;
+const watchdogScript = [
+  "trap '' INT TERM HUP",
+  'mark="$1=$2"',
+  "groups=' '",
+  'while IFS= read -r line; do',
+  '  case $line in',
+  '    +*) groups="$groups${line#+} " ;;',
+  '    -*)',
+  '      group=${line#-}',
+  '      case $groups in *" $group "*) groups="${groups%%" $group "*} ${groups#*" $group "}" ;; esac',
+  '      ;;',
+  '  esac',
+  'done',
+  'for group in $groups; do kill -s KILL -- "-$group" 2>/dev/null; done',
+  'round=0',
+  'while [ "$round" -lt 20 ]; do',
+  '  pids=$(grep -lzxF -- "$mark" /proc/[0-9]*/environ 2>/dev/null | sed \'s,^/proc/\\([0-9]*\\)/environ$,\\1,\')',
+  '  [ -z "$pids" ] && break',
+  '  kill -s KILL $pids 2>/dev/null',
+  '  round=$((round + 1))',
+  'done',
+].join('\n');
 
 let watchdog: ChildProcessByStdio<Writable, null, null> | undefined;
 
 /**
  * Tells the orphan watchdog about a process group parascad started (`pgid`) or that ended
  * (`-pgid`), starting the watchdog with the first. One watchdog per parascad process: a small
- * detached Node process, in its own session so that a kill of parascad's process group (a CI
+ * detached shell, in its own session so that a kill of parascad's process group (a CI
  * cancel) does not reach it, holding the read end of a pipe only parascad writes to. A parent-death
  * signal (`prctl(PR_SET_PDEATHSIG)`) would reach only the direct child — not `Xvfb` under
  * `xvfb-run`, nor a helper that detached — and does not exist on macOS, where the watchdog still
@@ -97,10 +84,14 @@ function tellEnded(): void {
 }
 
 function startWatchdog(): ChildProcessByStdio<Writable, null, null> {
-  const child = spawn(process.execPath, ['-e', watchdogSource, runMarkName, currentRunMark()], {
-    stdio: ['pipe', 'ignore', 'ignore'],
-    detached: true,
-  });
+  const child = spawn(
+    '/bin/sh',
+    ['-c', watchdogScript, 'watchdog', runMarkName, currentRunMark()],
+    {
+      stdio: ['pipe', 'ignore', 'ignore'],
+      detached: true,
+    },
+  );
   child.on('error', () => undefined);
   child.stdin.on('error', () => undefined);
   // Neither the watchdog nor its pipe keeps parascad alive; the pipe closes when parascad ends.
