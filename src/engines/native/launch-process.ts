@@ -109,6 +109,7 @@ function currentLauncher(): Launcher {
   const environment = environmentKey();
   if (current === undefined || current.environment !== environment || current.dead) {
     current?.retire();
+    // Never the retired one again, even when the new one cannot start (the caller falls back).
     current = undefined;
     current = new Launcher(environment);
   }
@@ -293,9 +294,9 @@ class Launcher {
     try {
       this.readOutput(launch, openFifo(launch.fifo));
     } catch {
-      // Nothing can read it (no file descriptor left): bash, blocked opening it for writing,
-      // would wait forever; opening it for writing ourselves releases it, and the program is
-      // killed as soon as its pid is known.
+      // Nothing can read it (no file descriptor left): bash, blocked opening it for writing
+      // until a reader comes, would wait forever; a moment's read-write open is such a reader
+      // and releases it, and the program is killed as soon as its pid is known.
       launch.spoiled = true;
       try {
         closeSync(openSync(launch.fifo, constants.O_RDWR));
