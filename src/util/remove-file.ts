@@ -1,3 +1,4 @@
+import { unlinkSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 
 /**
@@ -10,5 +11,14 @@ export async function removeFile(path: string): Promise<void> {
     await unlink(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** {@link removeFile} for event handlers that cannot wait: gone already, or unremovable, is fine. */
+export function removeFileSync(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Never made, already gone with its folder, or not ours to remove.
   }
 }

@@ -7,13 +7,14 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  unlinkSync,
 } from 'node:fs';
 import { Socket } from 'node:net';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ProcessEvents, StartRequest, StartedProcess } from './process-events.js';
+import { removeFileSync } from '../../util/remove-file.js';
+import { killLeftovers } from './kill-process-tree.js';
 import { currentRunMark, partMarkName, runMarkName } from './process-marks.js';
 import { spawnDirectly } from './spawn-directly.js';
 
@@ -65,9 +66,7 @@ const knownPrograms = new Set<string>();
  * exported functions).
  */
 export function canLaunch(request: StartRequest): boolean {
-  if (process.platform !== 'linux') return false;
-  bash ??= bashPaths.find(isExecutableFile) ?? null;
-  if (bash === null) return false;
+  if (findBash() === undefined) return false;
   if (!isAbsolute(request.command) || current?.noFifos === true) return false;
   const texts = [request.command, ...request.args, request.cwd ?? process.cwd(), request.partMark];
   if (texts.some((text) => text.includes('\n') || text.includes('\0'))) return false;
@@ -78,6 +77,13 @@ export function canLaunch(request: StartRequest): boolean {
   return !Object.keys(process.env).some(
     (name) => name === 'BASH_ENV' || name.startsWith('BASH_FUNC_'),
   );
+}
+
+/** The bash the launcher runs: Linux only, where one is installed. */
+function findBash(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  bash ??= bashPaths.find(isExecutableFile) ?? null;
+  return bash ?? undefined;
 }
 
 function isExecutableFile(path: string): boolean {
@@ -100,9 +106,7 @@ export function launchProcess(request: StartRequest, events: ProcessEvents): Sta
 
 /** Starts the launcher ahead of the first part (a native run, while it plans), where it is used. */
 export function warmUpLauncher(): void {
-  if (process.platform !== 'linux') return;
-  bash ??= bashPaths.find(isExecutableFile) ?? null;
-  if (bash !== null) currentLauncher();
+  if (findBash() !== undefined) currentLauncher();
 }
 
 function currentLauncher(): Launcher {
@@ -164,7 +168,6 @@ class Launcher {
   private fifoCount = 0;
   private pending = '';
   private retired = false;
-  private closed = false;
   dead = false;
   /** Its folder cannot hold FIFOs: programs are started by Node's spawn. */
   noFifos = false;
@@ -172,7 +175,7 @@ class Launcher {
   constructor(readonly environment: string) {
     this.folder = mkdtempSync(join(tmpdir(), 'parascad-launcher-'));
     this.child = spawn(
-      bash ?? 'bash',
+      findBash() ?? 'bash',
       ['--noprofile', '--norc', '-c', launcherScript, 'launcher', this.folder],
       {
         // Unmarked: the orphan watchdog kills the marked programs, after which the launcher sees
@@ -191,7 +194,6 @@ class Launcher {
     this.child.stdin.on('error', stop);
     this.child.on('close', () => {
       this.dead = true;
-      this.closed = true;
       this.failUnreported();
       // Bash removes it when it ends well; not when it was killed.
       rmSync(this.folder, { recursive: true, force: true });
@@ -216,7 +218,7 @@ class Launcher {
       try {
         ends = openFifo(reused);
       } catch {
-        removeFile(reused);
+        removeFileSync(reused);
         reused = undefined;
       }
     }
@@ -240,11 +242,9 @@ class Launcher {
       reused === undefined
         ? `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; elif ! mkfifo -m 600 -- ${quote(fifo)} 2>/dev/null; then builtin echo "X ${id} fifo"; else builtin echo "M ${id}"; ${start}; fi`
         : `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; else ${start}; fi`;
-    if (this.closed)
-      queueMicrotask(() => {
-        this.failUnreported();
-      });
-    else this.child.stdin.write(`${line}\n`);
+    // Never dead here: launchProcess hands parts only to a live launcher. Should bash die before
+    // it reads this line, its closing reports the part (failUnreported).
+    this.child.stdin.write(`${line}\n`);
     return {
       abandonOutput: () => {
         launch.spoiled = true;
@@ -260,7 +260,7 @@ class Launcher {
    */
   retire(): void {
     this.retired = true;
-    if (this.idle()) this.child.stdin.end();
+    this.endInputOnceIdle();
   }
 
   private readOutput(launch: Launch, ends: FifoEnds): void {
@@ -311,7 +311,7 @@ class Launcher {
     // The program holds the FIFO now: the read side may end when it and its children let go.
     this.closeWriteEnd(launch);
     launch.events.started(pid);
-    if (launch.reader === undefined) killGroup(pid);
+    if (launch.reader === undefined) killLeftovers(pid, launch.request.partMark);
     this.pollLater(launch, idlePollMs);
   }
 
@@ -356,6 +356,17 @@ class Launcher {
     if (launch.outputDone || launch.reader === undefined) this.finish(launch);
   }
 
+  /** Its status is known: finish now if its output has ended, else end the output (then finish). */
+  private endOutput(launch: Launch): void {
+    if (launch.reader === undefined || launch.outputDone) this.finish(launch);
+    else launch.reader.destroy();
+  }
+
+  /** A retired launcher's input ends once nothing it started is left to report on. */
+  private endInputOnceIdle(): void {
+    if (this.retired && this.idle()) this.child.stdin.end();
+  }
+
   private notStarted(launch: Launch, reason: string): void {
     launch.spoiled = true;
     if (reason === 'fifo') {
@@ -365,10 +376,10 @@ class Launcher {
       this.launches.delete(launch.id);
       this.closeWriteEnd(launch);
       launch.reader?.destroy();
-      removeFile(launch.fifo);
+      removeFileSync(launch.fifo);
       launch.replacement = spawnDirectly(launch.request, launch.events);
       this.refWhileBusy();
-      if (this.retired && this.idle()) this.child.stdin.end();
+      this.endInputOnceIdle();
       return;
     }
     launch.events.failed(
@@ -376,8 +387,7 @@ class Launcher {
     );
     launch.status = { exitCode: null, signal: null };
     this.closeWriteEnd(launch);
-    if (launch.reader === undefined || launch.outputDone) this.finish(launch);
-    else launch.reader.destroy();
+    this.endOutput(launch);
   }
 
   private closeWriteEnd(launch: Launch): void {
@@ -392,14 +402,14 @@ class Launcher {
     clearTimeout(launch.pollTimer);
     this.closeWriteEnd(launch);
     if (launch.spoiled || launch.reader === undefined || this.dead) {
-      removeFile(launch.fifo);
+      removeFileSync(launch.fifo);
     } else {
       this.freeFifos.push(launch.fifo);
     }
     const status = launch.status ?? { exitCode: null, signal: null };
     launch.events.closed(status.exitCode, status.signal);
     this.refWhileBusy();
-    if (this.retired && this.idle()) this.child.stdin.end();
+    this.endInputOnceIdle();
   }
 
   /**
@@ -414,14 +424,13 @@ class Launcher {
           launch.events.failed(new Error('the process launcher (bash) ended'));
           launch.status = { exitCode: null, signal: null };
         } else {
-          killGroup(launch.pid);
+          killLeftovers(launch.pid, launch.request.partMark);
           launch.status = { exitCode: null, signal: 'SIGKILL' };
           launch.events.exited(null, 'SIGKILL');
         }
       }
       this.closeWriteEnd(launch);
-      if (launch.reader === undefined || launch.outputDone) this.finish(launch);
-      else launch.reader.destroy();
+      this.endOutput(launch);
     }
   }
 
@@ -454,14 +463,6 @@ function openFifo(path: string): FifoEnds {
   }
 }
 
-function removeFile(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Never made, or gone with the launcher's folder.
-  }
-}
-
 /**
  * How often a running program is looked at: how soon its end is noticed while something it left
  * still holds its output (otherwise the output's end says when to look).
@@ -480,13 +481,5 @@ function programEnded(pid: number): boolean {
     return stat[stat.lastIndexOf(')') + 2] === 'Z';
   } catch {
     return true;
-  }
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
   }
 }
