@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { storedProbe } from '../cache/stored-probe.js';
 import { probeOpenScadOnce } from '../engines/native/probe-openscad-once.js';
+import { storedProbe } from '../engines/native/stored-probe.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import type { Engine, EngineId } from '../engines/engine.js';
 import { engineInfoOf } from '../engines/engine-info-of.js';
@@ -113,9 +113,7 @@ export async function renderPlan(
     resolveRunEngines(
       project,
       options,
-      options.cache === false
-        ? undefined
-        : storedProbe(join(location.dir, 'probes.json'), probeOpenScadOnce),
+      storedProbe(join(stateFolder, 'probes.json'), probeOpenScadOnce),
     ),
   );
   const libraryPaths = findLibraryPaths(

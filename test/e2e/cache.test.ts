@@ -445,5 +445,39 @@ describe('the cache', () => {
       await writeFile(fake, wrapper('2021.02'), { mode: 0o755 });
       expect((await renderProject(project, 'native', withFake)).rendered).toEqual(allParts);
     });
+
+    it('remembers what the binary answered in .parascad/probes.json, with --no-cache too, and asks a changed binary again', async () => {
+      const project = await copyFixture('e2e-cache');
+      const bin = await mkdtemp(join(tmpdir(), 'parascad-fake-openscad-'));
+      const fake = join(bin, 'openscad');
+      const log = join(bin, 'calls.log');
+      const wrapper = (version: string): string =>
+        `#!/bin/sh\necho "$1" >> '${log}'\nif [ "$1" = "--version" ]; then echo "OpenSCAD version ${version}"; exit 0; fi\nexec openscad "$@"\n`;
+      const probes = async (): Promise<string[]> =>
+        (await readFile(log, 'utf8').catch(() => ''))
+          .split('\n')
+          .filter((line) => line === '--version' || line === '--help');
+      const run = (): Promise<Outcome> =>
+        renderProject(project, 'native', ['--openscad', fake, '--no-cache']);
+
+      await writeFile(fake, wrapper('2021.01'), { mode: 0o755 });
+      expect((await run()).rendered).toEqual(allParts);
+      expect((await probes()).sort()).toEqual(['--help', '--version']);
+      const remembered = JSON.parse(
+        await readFile(join(project, '.parascad', 'probes.json'), 'utf8'),
+      ) as Record<string, { version: string }>;
+      expect(Object.values(remembered).map((entry) => entry.version)).toEqual(['2021.01']);
+      // --no-cache kept its word: no cache folder.
+      await expect(stat(join(project, '.parascad', 'cache'))).rejects.toThrow();
+
+      await rm(log);
+      expect((await run()).rendered).toEqual(allParts);
+      expect(await probes()).toEqual([]);
+
+      await rm(log);
+      await writeFile(fake, wrapper('2021.02'), { mode: 0o755 });
+      expect((await run()).rendered).toEqual(allParts);
+      expect((await probes()).sort()).toEqual(['--help', '--version']);
+    });
   });
 });

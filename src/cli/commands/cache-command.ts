@@ -76,6 +76,8 @@ export function cacheCommand(context: CliContext) {
         ]);
         const dir = await where(options.cacheDir);
         if (options.olderThan === undefined) {
+          // probes.json: where parascad once kept what native binaries answered (now the state
+          // folder), so that an older store empties whole.
           for (const folder of ['entries', 'manifests', 'blobs', 'tmp', 'probes.json']) {
             await rm(resolve(dir, folder), { recursive: true, force: true });
           }

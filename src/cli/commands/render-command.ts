@@ -53,6 +53,8 @@ export function renderCommand(context: CliContext) {
             engine: options.engine,
             openscad: options.openscad,
             env: context.env,
+            cwd: context.cwd,
+            stateDir: options.stateDir,
           });
         });
       }
