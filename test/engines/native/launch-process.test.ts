@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,10 +52,26 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
     await expect(readFile(marker)).rejects.toThrow();
   });
 
-  it("falls back to Node's spawn for an argument with a newline, which still arrives as given", async () => {
-    const program = await script(echoArguments);
-    const run = await runProcessTree(program, ['two\nlines'], { signal: never });
-    expect(run.console).toBe('<two\nlines>\nparent: node\n');
+  it('passes newlines, control characters and text beyond ASCII through bash too, byte for byte', async () => {
+    const unusual = join(folder, 'Ünïcødé 部品 ✓');
+    await mkdir(unusual);
+    const program = await script(`${echoArguments}\necho "folder $(pwd)"`);
+    const args = [
+      'two\nlines',
+      'tab\there',
+      '\u00e9t\u00e9 \u{1f600}',
+      "\x1b[31m'\\x41",
+      '\r\n\u007f',
+    ];
+    // Twice: the second command follows the first on bash's input, so a length that counted
+    // characters another way than bash would misplace it.
+    for (let round = 0; round < 2; round += 1) {
+      const run = await runProcessTree(program, args, { signal: never, cwd: unusual });
+      expect(run.exitCode).toBe(0);
+      expect(run.console).toBe(
+        `${args.map((arg) => `<${arg}>\n`).join('')}parent: bash\nfolder ${unusual}\n`,
+      );
+    }
   });
 
   it('starts the program as the leader of its own process group, with the marks, default INT and QUIT, and stdin from /dev/null', async () => {
