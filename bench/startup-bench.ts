@@ -11,7 +11,9 @@
  * - First part: from spawning `parascad render --json --no-cache --engine <engine>` on a fresh
  *   copy of examples/desk-organizer to the first `run-start` and `part-start` lines on stdout.
  *   The run is then stopped (SIGTERM): what comes after is the engines' work, which the engine
- *   benchmarks measure.
+ *   benchmarks measure. Twice per engine: a project never rendered, and one rendered before (a
+ *   copy of the example whose `.parascad/` holds one earlier run's render times and what the
+ *   native binary answered), as a project is on every run after its first.
  *
  *   npm run bench:startup -- [--rounds 9] [--engines native,wasm]
  */
@@ -91,12 +93,12 @@ async function timeCommand(args: readonly string[], cwd: string): Promise<Timed>
  * Launches a render with `--json` and answers how many ms after the spawn each of the first
  * `run-start` and `part-start` lines arrived; then stops the run.
  */
-async function timeFirstPart(engine: string): Promise<{ runStart: number; partStart: number }> {
+async function timeFirstPart(
+  engine: string,
+  source: string,
+): Promise<{ runStart: number; partStart: number }> {
   const project = await mkdtemp(join(work, 'project-'));
-  await cp(example, project, {
-    recursive: true,
-    filter: (source) => !/[/\\](outputs|\.parascad)$/.test(source),
-  });
+  await cp(source, project, { recursive: true, filter: (path) => !/[/\\]outputs$/.test(path) });
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -143,6 +145,25 @@ const load = (): string =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
+/** A copy of the example with no `.parascad/`, and one rendered before (two of its parts). */
+const fresh = join(work, 'fresh');
+await cp(example, fresh, {
+  recursive: true,
+  filter: (path) => !/[/\\](outputs|\.parascad)$/.test(path),
+});
+const renderedBefore = join(work, 'rendered-before');
+await cp(fresh, renderedBefore, { recursive: true });
+if (engines.length > 0) {
+  await timeCommand(
+    [cli, 'render', 'felt_pad', 'pocket_label', '--engine', engines[0] ?? 'auto', '-q'],
+    renderedBefore,
+  );
+}
+const projects = [
+  { label: 'never rendered', dir: fresh },
+  { label: 'rendered before', dir: renderedBefore },
+];
+
 const commands: { label: string; args: readonly string[] }[] = [
   { label: '`node -e 0`', args: ['-e', '0'] },
   { label: '`parascad --version`', args: [cli, '--version'] },
@@ -154,18 +175,24 @@ const commands: { label: string; args: readonly string[] }[] = [
 console.log(`parascad start-up (${new Date().toISOString()}), load average ${load()}`);
 const wall = commands.map(() => [] as number[]);
 const cpu = commands.map(() => [] as number[]);
-const runStarts = engines.map(() => [] as number[]);
-const partStarts = engines.map(() => [] as number[]);
+const firstParts = engines.flatMap((engine) =>
+  projects.map((project) => ({
+    engine,
+    project,
+    runStarts: [] as number[],
+    partStarts: [] as number[],
+  })),
+);
 for (let round = 0; round < rounds; round++) {
   for (const [index, command] of commands.entries()) {
     const timed = await timeCommand(command.args, example);
     wall[index]?.push(timed.wallMs);
     cpu[index]?.push(timed.cpuMs);
   }
-  for (const [index, engine] of engines.entries()) {
-    const first = await timeFirstPart(engine);
-    runStarts[index]?.push(first.runStart);
-    partStarts[index]?.push(first.partStart);
+  for (const row of firstParts) {
+    const first = await timeFirstPart(row.engine, row.project.dir);
+    row.runStarts.push(first.runStart);
+    row.partStarts.push(first.partStart);
   }
 }
 
@@ -183,12 +210,14 @@ for (const [index, command] of commands.entries()) {
 }
 if (engines.length > 0) {
   console.log(`\n### first part after launch (median of ${rounds} rounds, desk-organizer)\n`);
-  console.log('| command | `run-start` (ms) | first `part-start` (ms) | over `node -e 0` |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const [index, engine] of engines.entries()) {
-    const partStart = median(partStarts[index] ?? []);
+  console.log(
+    '| command | project | `run-start` (ms) | first `part-start` (ms) | over `node -e 0` |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const row of firstParts) {
+    const partStart = median(row.partStarts);
     console.log(
-      `| \`parascad render --json --no-cache --engine ${engine}\` | ${median(runStarts[index] ?? []).toFixed(0)} | ${partStart.toFixed(0)} | ${(partStart - baseWall).toFixed(0)} |`,
+      `| \`parascad render --json --no-cache --engine ${row.engine}\` | ${row.project.label} | ${median(row.runStarts).toFixed(0)} | ${partStart.toFixed(0)} | ${(partStart - baseWall).toFixed(0)} |`,
     );
   }
 }
