@@ -61,6 +61,8 @@ for (const [name, number] of Object.entries(osConstants.signals)) {
 const bashPaths = ['/bin/bash', '/usr/bin/bash'];
 let bash: string | null | undefined;
 const knownPrograms = new Set<string>();
+/** The longest text of a request the launcher takes (Linux's own limit is ~2 MB by default). */
+const maxCommandText = 10_000_000;
 
 /**
  * Whether {@link launchProcess} can start this request: Linux with bash, an absolute path to a
@@ -73,6 +75,8 @@ export function canLaunch(request: StartRequest): boolean {
   if (!isAbsolute(request.command) || current?.noFifos === true) return false;
   const texts = [request.command, ...request.args, request.cwd ?? process.cwd(), request.partMark];
   if (texts.some((text) => text.includes('\0'))) return false;
+  // Quoted, a command may be four times as long: its length must fit the protocol's 8 digits.
+  if (texts.reduce((length, text) => length + text.length, 0) > maxCommandText) return false;
   if (!knownPrograms.has(request.command)) {
     if (!isExecutableFile(request.command)) return false;
     knownPrograms.add(request.command);

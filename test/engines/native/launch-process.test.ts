@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,16 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
         `${args.map((arg) => `<${arg}>\n`).join('')}parent: bash\nfolder ${unusual}\n`,
       );
     }
+  });
+
+  it('passes a long argument whole (120 KB, four times that once quoted)', async () => {
+    const program = await script(
+      'printf %s "$1" | wc -c; printf %s "$1" | sha256sum; echo "parent: $(cat /proc/$PPID/comm)"',
+    );
+    const long = '\u00e9'.repeat(60_000);
+    const run = await runProcessTree(program, [long], { signal: never });
+    const digest = createHash('sha256').update(long).digest('hex');
+    expect(run.console).toBe(`120000\n${digest}  -\nparent: bash\n`);
   });
 
   it('starts the program as the leader of its own process group, with the marks, default INT and QUIT, and stdin from /dev/null', async () => {
