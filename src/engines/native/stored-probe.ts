@@ -18,7 +18,7 @@ export function storedProbe(
     const key = await keyOf(binary);
     if (key === undefined) return probe(binary);
     const found = (await readProbes(file))[key];
-    if (found !== undefined) return found;
+    if (isCapabilities(found)) return found;
     const capabilities = await probe(binary);
     // Losing this write only costs the next run one probe.
     await writeAtomic(
@@ -39,7 +39,29 @@ export async function recallProbe(
   binary: string,
 ): Promise<OpenScadCapabilities | undefined> {
   const key = await keyOf(binary);
-  return key === undefined ? undefined : (await readProbes(file))[key];
+  if (key === undefined) return undefined;
+  const found = (await readProbes(file))[key];
+  return isCapabilities(found) ? found : undefined;
+}
+
+/**
+ * Whether a remembered answer is one a probe could have given: its arguments reach OpenSCAD's
+ * command line, so a damaged or hand-edited file is asked again rather than believed.
+ */
+function isCapabilities(value: unknown): value is OpenScadCapabilities {
+  if (typeof value !== 'object' || value === null) return false;
+  const { version, backend, backendArgs, exportFormats } = value as Record<string, unknown>;
+  const args = JSON.stringify(backendArgs);
+  return (
+    typeof version === 'string' &&
+    /^\S{1,100}$/.test(version) &&
+    ((backend === 'cgal' && args === '[]') ||
+      (backend === 'manifold' &&
+        (args === '["--backend=manifold"]' || args === '["--enable=manifold"]'))) &&
+    (exportFormats === undefined ||
+      (Array.isArray(exportFormats) &&
+        exportFormats.every((format) => typeof format === 'string' && /^[a-z0-9]+$/.test(format))))
+  );
 }
 
 async function keyOf(binary: string): Promise<string | undefined> {
@@ -48,11 +70,11 @@ async function keyOf(binary: string): Promise<string | undefined> {
   return [binary, info.size, Math.round(info.mtimeMs), info.ino].join('\0');
 }
 
-async function readProbes(file: string): Promise<Record<string, OpenScadCapabilities>> {
+async function readProbes(file: string): Promise<Record<string, unknown>> {
   try {
     const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    return typeof parsed === 'object' && parsed !== null
-      ? (parsed as Record<string, OpenScadCapabilities>)
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
       : {};
   } catch {
     return {};

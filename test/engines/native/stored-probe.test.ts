@@ -1,4 +1,4 @@
-import { mkdtemp, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,40 @@ describe('recallProbe', () => {
     expect(await recallProbe(file, binary)).toBeUndefined();
     expect(await recallProbe(join(dir, 'missing.json'), binary)).toBeUndefined();
     expect(await recallProbe(file, join(dir, 'no-such-binary'))).toBeUndefined();
+  });
+});
+
+describe('a remembered answer', () => {
+  it('is believed only when a probe could have given it: its arguments reach OpenSCAD', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parascad-probe-'));
+    const binary = join(dir, 'openscad');
+    await writeFile(binary, 'v1');
+    const file = join(dir, 'probes.json');
+    const answer: OpenScadCapabilities = {
+      version: '2025.01.19',
+      backendArgs: ['--backend=manifold'],
+      backend: 'manifold',
+      exportFormats: ['stl', '3mf'],
+    };
+    await storedProbe(file, () => Promise.resolve(answer))(binary);
+    expect(await recallProbe(file, binary)).toEqual(answer);
+    const [key] = Object.keys(JSON.parse(await readFile(file, 'utf8')) as object);
+    for (const edited of [
+      { ...answer, backendArgs: ['-o', '/tmp/elsewhere.stl'] },
+      { ...answer, backend: 'cgal' },
+      { ...answer, exportFormats: ['stl', '-o x'] },
+      { ...answer, version: '' },
+      'not an answer',
+    ]) {
+      await writeFile(file, JSON.stringify({ [key ?? '']: edited }));
+      expect(await recallProbe(file, binary)).toBeUndefined();
+      let asked = 0;
+      const probe = (): Promise<OpenScadCapabilities> => {
+        asked += 1;
+        return Promise.resolve(answer);
+      };
+      expect(await storedProbe(file, probe)(binary)).toEqual(answer);
+      expect(asked).toBe(1);
+    }
   });
 });
