@@ -15,7 +15,7 @@
  *   copy of the example whose `.parascad/` holds one earlier run's render times and what the
  *   native binary answered), as a project is on every run after its first.
  *
- *   npm run bench:startup -- [--rounds 9] [--engines native,wasm]
+ *   npm run bench:startup -- [--rounds 9] [--engines native,wasm,auto]
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -33,7 +33,7 @@ const example = fileURLToPath(new URL('../examples/desk-organizer', import.meta.
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '9' },
-    engines: { type: 'string', default: 'native,wasm' },
+    engines: { type: 'string', default: 'native,wasm,auto' },
   },
 });
 const rounds = Number(values.rounds);
