@@ -11,10 +11,10 @@ import type { RenderOptions } from './render-options.js';
  * Starts the engines' slow start-up work while the run is still discovering and planning parts,
  * so that the first part need not wait for it: compiling the WebAssembly OpenSCAD (unless every
  * part is forced native) and probing the native binary the options point at (unless every part is
- * forced to WASM, or the project remembers the binary's answers). Both are cached per process, so the engines pick up the results; a guess that
- * turns out unneeded costs CPU time on otherwise idle cores, and errors are left for the engines
- * to report when they really start. A run forced to native OpenSCAD starts its orphan watchdog and
- * the launcher of its processes too.
+ * forced to WASM, or the project remembers the binary's answers). Both are cached per process, so
+ * the engines pick up the results; a guess that turns out unneeded costs CPU time on otherwise
+ * idle cores, and errors are left for the engines to report when they really start. A run forced
+ * to native OpenSCAD starts its orphan watchdog and the launcher of its processes too.
  */
 export function warmUpEngines(
   options: Pick<RenderOptions, 'engine' | 'openscad' | 'env' | 'cwd' | 'stateDir'>,

@@ -260,13 +260,13 @@ class Launcher {
     const marks = `${runMarkName}=${quote(currentRunMark())} ${partMarkName}=${quote(request.partMark)}`;
     const program = [request.command, ...request.args].map(quote).join(' ');
     const start = `if exec {o}>${quote(fifo)}; then ${marks} ${program} </dev/null >&$o 2>&1 {o}>&- & exec {o}>&-; builtin echo "S ${id} $!"; else builtin echo "X ${id} fifo"; fi`;
-    const line =
+    const command =
       reused === undefined
         ? `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; elif ! mkfifo -m 600 -- ${quote(fifo)} 2>/dev/null; then builtin echo "X ${id} fifo"; else builtin echo "M ${id}"; ${start}; fi`
         : `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; else ${start}; fi`;
     // Never dead here: launchProcess hands parts only to a live launcher. Should bash die before
-    // it reads this line, its closing reports the part (failUnreported).
-    this.send(line);
+    // it reads this command, its closing reports the part (failUnreported).
+    this.send(command);
     return {
       abandonOutput: () => {
         launch.spoiled = true;
