@@ -260,10 +260,12 @@ class Launcher {
     const marks = `${runMarkName}=${quote(currentRunMark())} ${partMarkName}=${quote(request.partMark)}`;
     const program = [request.command, ...request.args].map(quote).join(' ');
     const start = `if exec {o}>${quote(fifo)}; then ${marks} ${program} </dev/null >&$o 2>&1 {o}>&- & exec {o}>&-; builtin echo "S ${id} $!"; else builtin echo "X ${id} fifo"; fi`;
-    const command =
+    // A new FIFO is made first (and said so); a reused one is open already.
+    const makeFifo =
       reused === undefined
-        ? `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; elif ! mkfifo -m 600 -- ${quote(fifo)} 2>/dev/null; then builtin echo "X ${id} fifo"; else builtin echo "M ${id}"; ${start}; fi`
-        : `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; else ${start}; fi`;
+        ? `elif ! mkfifo -m 600 -- ${quote(fifo)} 2>/dev/null; then builtin echo "X ${id} fifo"; else builtin echo "M ${id}"; `
+        : 'else ';
+    const command = `if ! builtin cd -- ${quote(request.cwd ?? process.cwd())} 2>/dev/null; then builtin echo "X ${id} cwd"; ${makeFifo}${start}; fi`;
     // Never dead here: launchProcess hands parts only to a live launcher. Should bash die before
     // it reads this command, its closing reports the part (failUnreported).
     this.send(command);
