@@ -1,28 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runProcessTree } from '../../../src/engines/native/run-process-tree.js';
 import { eventually, isRunning } from '../../support/fake-engine.js';
+import { useScriptFolder } from '../../support/script-folder.js';
 
-let folder: string;
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'parascad-launcher-test-'));
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-
-let scripts = 0;
-async function script(body: string): Promise<string> {
-  scripts += 1;
-  const path = join(folder, `program${scripts}.sh`);
-  await writeFile(path, `#!/bin/sh\n${body}\n`);
-  await chmod(path, 0o755);
-  return path;
-}
+const scripts = useScriptFolder('parascad-launcher-test-');
+const script = scripts.script;
 
 const never = new AbortController().signal;
 
@@ -32,7 +18,7 @@ const echoArguments = `for a in "$@"; do printf '<%s>\\n' "$a"; done\necho "pare
 describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
   it('passes arguments exactly as given, with no shell interpreting them', async () => {
     const program = await script(echoArguments);
-    const marker = join(folder, 'must-not-exist');
+    const marker = join(scripts.dir, 'must-not-exist');
     const args = [
       "it's",
       '$HOME',
@@ -54,7 +40,7 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
   });
 
   it('passes newlines, control characters and text beyond ASCII through bash too, byte for byte', async () => {
-    const unusual = join(folder, 'Ünïcødé 部品 ✓');
+    const unusual = join(scripts.dir, 'Ünïcødé 部品 ✓');
     await mkdir(unusual);
     const program = await script(`${echoArguments}\necho "folder $(pwd)"`);
     const args = [
@@ -98,7 +84,7 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
     let startedPid: number | undefined;
     const run = await runProcessTree(program, [], {
       signal: never,
-      cwd: folder,
+      cwd: scripts.dir,
       onStarted: (pid) => {
         startedPid = pid;
         return undefined;
@@ -112,12 +98,12 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
     expect(ignored & 0x6n).toBe(0n);
     expect(run.console).toContain('stdin /dev/null');
     expect(run.console).toMatch(/marks \d+-[0-9a-f]+ [0-9a-f]{16}\n/);
-    expect(run.console).toContain(`folder ${folder}`);
+    expect(run.console).toContain(`folder ${scripts.dir}`);
   });
 
   it("starts the program with Node's spawn when the launcher cannot make its temporary folder", async () => {
     const program = await script(echoArguments);
-    const notAFolder = join(folder, 'not-a-folder');
+    const notAFolder = join(scripts.dir, 'not-a-folder');
     await writeFile(notAFolder, '');
     const before = process.env.TMPDIR;
     try {
@@ -137,7 +123,7 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
     const program = await script('echo ran');
     const run = await runProcessTree(program, [], {
       signal: never,
-      cwd: join(folder, 'no-such-folder'),
+      cwd: join(scripts.dir, 'no-such-folder'),
     });
     expect(run.spawnError?.message).toContain('ENOENT');
     expect(run.console).toBe('');
@@ -180,7 +166,7 @@ describe.skipIf(process.platform !== 'linux')('the process launcher', () => {
   });
 
   it('when the launcher dies under a running program, kills it, reports it killed, and starts the next with a new one', async () => {
-    const pids = join(folder, 'orphaned.pids');
+    const pids = join(scripts.dir, 'orphaned.pids');
     const program = await script(`echo $$ >> ${pids}\nexec sleep 1000`);
     const running = runProcessTree(program, [], { signal: never });
     expect(

@@ -1,59 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sweepEndedParts } from '../../../src/engines/native/kill-process-tree.js';
 import { runProcessTree } from '../../../src/engines/native/run-process-tree.js';
+import { eventually, isRunning, recordedPids } from '../../support/fake-engine.js';
+import { useScriptFolder } from '../../support/script-folder.js';
 
-let folder: string;
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'parascad-process-tree-'));
-});
-afterAll(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
-
-let scripts = 0;
+const scripts = useScriptFolder('parascad-process-tree-');
 /** A fake engine: a shell script that may fork, detach, ignore signals or flood its output. */
-async function script(body: string): Promise<string> {
-  scripts += 1;
-  const path = join(folder, `engine${scripts}.sh`);
-  await writeFile(path, `#!/bin/sh\n${body}\n`);
-  await chmod(path, 0o755);
-  return path;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed child of an exited parent may linger as a zombie until init reaps it.
-  return !/^\S+ \(.*\) Z/.test(readStat(pid));
-}
-
-function readStat(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-async function pidsIn(file: string): Promise<number[]> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text.split(/\s+/).filter(Boolean).map(Number);
-}
-
-async function eventually(check: () => boolean): Promise<boolean> {
-  for (let tries = 0; tries < 100; tries++) {
-    if (check()) return true;
-    await new Promise((done) => setTimeout(done, 50));
-  }
-  return check();
-}
+const script = scripts.script;
 
 const never = new AbortController().signal;
 
@@ -62,7 +16,7 @@ describe.skipIf(process.platform !== 'linux').each([
   { how: "with Node's spawn", spawnDirectly: true },
 ])('running a process tree $how', ({ spawnDirectly }) => {
   it('ends a part whose engine double-forks a detached helper that holds its output open, and kills the helper', async () => {
-    const pids = join(folder, `double-fork-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
+    const pids = join(scripts.dir, `double-fork-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     // The helper leaves the process group (setsid) through a double fork, so that neither the
     // group nor the parent chain reaches it, and keeps stdout and stderr open. The engine waits
     // until the helper has written its PID: killed sooner, it would leave nothing to look for.
@@ -72,38 +26,38 @@ describe.skipIf(process.platform !== 'linux').each([
     const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBe(0);
     expect(run.console).toContain('rendered');
-    const [helper] = await pidsIn(pids);
+    const [helper] = await recordedPids(pids);
     expect(helper).toBeDefined();
-    expect(await eventually(() => !isAlive(helper ?? 0))).toBe(true);
+    expect(await eventually(() => !isRunning(helper ?? 0))).toBe(true);
   });
 
   it('kills a background child left in the process group that closed its output, as soon as the engine ends', async () => {
-    const pids = join(folder, `background-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
+    const pids = join(scripts.dir, `background-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     const engine = await script(
       `sleep 1000 < /dev/null > /dev/null 2>&1 &\necho $! >> ${pids}\necho rendered\nexit 0`,
     );
     const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBe(0);
-    const [helper] = await pidsIn(pids);
+    const [helper] = await recordedPids(pids);
     expect(helper).toBeDefined();
-    expect(await eventually(() => !isAlive(helper ?? 0))).toBe(true);
+    expect(await eventually(() => !isRunning(helper ?? 0))).toBe(true);
   });
 
   it('leaves a detached daemon that closed its output to the sweep of ended parts, which kills it', async () => {
-    const pids = join(folder, `daemon-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
+    const pids = join(scripts.dir, `daemon-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     const engine = await script(
       `( setsid sh -c 'echo $$ >> ${pids}; exec sleep 1000' < /dev/null > /dev/null 2>&1 & )\nwhile [ ! -s ${pids} ]; do sleep 0.01; done\nexit 0`,
     );
     const run = await runProcessTree(engine, [], { signal: never, spawnDirectly });
     expect(run.exitCode).toBe(0);
-    const [daemon] = await pidsIn(pids);
+    const [daemon] = await recordedPids(pids);
     expect(daemon).toBeDefined();
     expect(sweepEndedParts()).toBeGreaterThanOrEqual(1);
-    expect(await eventually(() => !isAlive(daemon ?? 0))).toBe(true);
+    expect(await eventually(() => !isRunning(daemon ?? 0))).toBe(true);
   });
 
   it('stops at once an engine that ignores SIGTERM, sleeps forever and started a detached helper', async () => {
-    const pids = join(folder, `stubborn-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
+    const pids = join(scripts.dir, `stubborn-${spawnDirectly ? 'spawn' : 'launcher'}.pids`);
     const engine = await script(
       `trap '' TERM\necho $$ >> ${pids}\n( setsid sh -c 'trap "" TERM; echo $$ >> ${pids}; exec sleep 1000' & )\nwhile :; do sleep 1; done`,
     );
@@ -113,9 +67,9 @@ describe.skipIf(process.platform !== 'linux').each([
     controller.abort();
     const run = await running;
     expect(run.signal).toBe('SIGKILL');
-    const all = await pidsIn(pids);
+    const all = await recordedPids(pids);
     expect(all).toHaveLength(2);
-    expect(await eventually(() => all.every((pid) => !isAlive(pid)))).toBe(true);
+    expect(await eventually(() => all.every((pid) => !isRunning(pid)))).toBe(true);
   });
 
   it('keeps a flood of output within bounds and ends', async () => {
@@ -136,7 +90,10 @@ describe.skipIf(process.platform !== 'linux').each([
   });
 
   it('says when the program cannot be started', async () => {
-    const run = await runProcessTree(join(folder, 'missing'), [], { signal: never, spawnDirectly });
+    const run = await runProcessTree(join(scripts.dir, 'missing'), [], {
+      signal: never,
+      spawnDirectly,
+    });
     expect(run.spawnError?.message).toContain('ENOENT');
   });
 });
