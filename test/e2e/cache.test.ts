@@ -32,6 +32,27 @@ interface Outcome {
   readonly run: CliRun;
 }
 
+/**
+ * A fake `openscad` that writes its arguments to `log` (a line a call), answers `--version` with
+ * the version it was installed with, and hands every other call to the real one.
+ */
+async function loggingOpenScad(): Promise<{
+  fake: string;
+  log: string;
+  install: (version: string) => Promise<void>;
+}> {
+  const bin = await mkdtemp(join(tmpdir(), 'parascad-fake-openscad-'));
+  const fake = join(bin, 'openscad');
+  const log = join(bin, 'calls.log');
+  const install = (version: string): Promise<void> =>
+    writeFile(
+      fake,
+      `#!/bin/sh\necho "$@" >> '${log}'\nif [ "$1" = "--version" ]; then echo "OpenSCAD version ${version}"; exit 0; fi\nexec openscad "$@"\n`,
+      { mode: 0o755 },
+    );
+  return { fake, log, install };
+}
+
 /** Renders the fixture with --json and sorts the parts by what happened to them. */
 async function renderProject(
   project: string,
@@ -430,29 +451,21 @@ describe('the cache', () => {
 
     it('re-renders everything when the engine version changes, and starts no OpenSCAD on a full hit', async () => {
       const project = await copyFixture('e2e-cache');
-      const bin = await mkdtemp(join(tmpdir(), 'parascad-fake-openscad-'));
-      const fake = join(bin, 'openscad');
-      const log = join(bin, 'calls.log');
-      const wrapper = (version: string): string =>
-        `#!/bin/sh\necho "$@" >> '${log}'\nif [ "$1" = "--version" ]; then echo "OpenSCAD version ${version}"; exit 0; fi\nexec openscad "$@"\n`;
-      await writeFile(fake, wrapper('2021.01'), { mode: 0o755 });
+      const { fake, log, install } = await loggingOpenScad();
+      await install('2021.01');
       const withFake = ['--openscad', fake];
       expect((await renderProject(project, 'native', withFake)).rendered).toEqual(allParts);
       await rm(log, { force: true });
       expect((await renderProject(project, 'native', withFake)).cached).toEqual(allParts);
       await expect(stat(log)).rejects.toThrow();
 
-      await writeFile(fake, wrapper('2021.02'), { mode: 0o755 });
+      await install('2021.02');
       expect((await renderProject(project, 'native', withFake)).rendered).toEqual(allParts);
     });
 
     it('remembers what the binary answered in .parascad/probes.json, with --no-cache too, and asks a changed binary again', async () => {
       const project = await copyFixture('e2e-cache');
-      const bin = await mkdtemp(join(tmpdir(), 'parascad-fake-openscad-'));
-      const fake = join(bin, 'openscad');
-      const log = join(bin, 'calls.log');
-      const wrapper = (version: string): string =>
-        `#!/bin/sh\necho "$1" >> '${log}'\nif [ "$1" = "--version" ]; then echo "OpenSCAD version ${version}"; exit 0; fi\nexec openscad "$@"\n`;
+      const { fake, log, install } = await loggingOpenScad();
       const probes = async (): Promise<string[]> =>
         (await readFile(log, 'utf8').catch(() => ''))
           .split('\n')
@@ -460,7 +473,7 @@ describe('the cache', () => {
       const run = (): Promise<Outcome> =>
         renderProject(project, 'native', ['--openscad', fake, '--no-cache']);
 
-      await writeFile(fake, wrapper('2021.01'), { mode: 0o755 });
+      await install('2021.01');
       expect((await run()).rendered).toEqual(allParts);
       expect((await probes()).sort()).toEqual(['--help', '--version']);
       const remembered = JSON.parse(
@@ -475,7 +488,7 @@ describe('the cache', () => {
       expect(await probes()).toEqual([]);
 
       await rm(log);
-      await writeFile(fake, wrapper('2021.02'), { mode: 0o755 });
+      await install('2021.02');
       expect((await run()).rendered).toEqual(allParts);
       expect((await probes()).sort()).toEqual(['--help', '--version']);
     });

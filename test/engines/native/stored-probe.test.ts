@@ -5,17 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { recallProbe, storedProbe } from '../../../src/engines/native/stored-probe.js';
 import type { OpenScadCapabilities } from '../../../src/engines/native/probe-openscad.js';
 
+/** A stand-in binary in a folder of its own, and where its answers are to be remembered. */
+async function aBinary(): Promise<{ dir: string; binary: string; file: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'parascad-probe-'));
+  const binary = join(dir, 'openscad');
+  await writeFile(binary, 'v1');
+  return { dir, binary, file: join(dir, 'probes.json') };
+}
+
 describe('storedProbe', () => {
   it('asks a binary once, and again only when the binary changed', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'parascad-probe-'));
-    const binary = join(dir, 'openscad');
-    await writeFile(binary, 'v1');
+    const { binary, file } = await aBinary();
     const asked: string[] = [];
     const probe = (path: string): Promise<OpenScadCapabilities> => {
       asked.push(path);
       return Promise.resolve({ version: `v${asked.length}`, backendArgs: [], backend: 'cgal' });
     };
-    const file = join(dir, 'probes.json');
     expect((await storedProbe(file, probe)(binary)).version).toBe('v1');
     expect((await storedProbe(file, probe)(binary)).version).toBe('v1');
     expect(asked).toHaveLength(1);
@@ -28,10 +33,7 @@ describe('storedProbe', () => {
 
 describe('recallProbe', () => {
   it('answers what the file remembers of the very binary, and never writes', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'parascad-probe-'));
-    const binary = join(dir, 'openscad');
-    await writeFile(binary, 'v1');
-    const file = join(dir, 'probes.json');
+    const { dir, binary, file } = await aBinary();
     expect(await recallProbe(file, binary)).toBeUndefined();
     await expect(stat(file)).rejects.toThrow();
     const answer: OpenScadCapabilities = { version: '2021.01', backendArgs: [], backend: 'cgal' };
@@ -50,10 +52,7 @@ describe('recallProbe', () => {
 
 describe('a remembered answer', () => {
   it('is believed only when a probe could have given it: its arguments reach OpenSCAD', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'parascad-probe-'));
-    const binary = join(dir, 'openscad');
-    await writeFile(binary, 'v1');
-    const file = join(dir, 'probes.json');
+    const { binary, file } = await aBinary();
     const answer: OpenScadCapabilities = {
       version: '2025.01.19',
       backendArgs: ['--backend=manifold'],
