@@ -17,8 +17,8 @@ export function storedProbe(
   return async (binary) => {
     const key = await keyOf(binary);
     if (key === undefined) return probe(binary);
-    const found = (await readProbes(file))[key];
-    if (isCapabilities(found)) return found;
+    const found = await remembered(file, key);
+    if (found !== undefined) return found;
     const capabilities = await probe(binary);
     // Losing this write only costs the next run one probe.
     await writeAtomic(
@@ -39,7 +39,10 @@ export async function recallProbe(
   binary: string,
 ): Promise<OpenScadCapabilities | undefined> {
   const key = await keyOf(binary);
-  if (key === undefined) return undefined;
+  return key === undefined ? undefined : remembered(file, key);
+}
+
+async function remembered(file: string, key: string): Promise<OpenScadCapabilities | undefined> {
   const found = (await readProbes(file))[key];
   return isCapabilities(found) ? found : undefined;
 }
