@@ -69,6 +69,27 @@ const importMetaUrlOfTscOutput: Plugin = {
   },
 };
 
+/**
+ * fdir (tinyglobby's directory walker) looks for picomatch at load time with a run-time
+ * `require`, for its own `.glob()`, which tinyglobby never calls (it matches with the picomatch
+ * bundled here). In the bundle that `require` read picomatch's five files from `node_modules` a
+ * second time on every command that globs (`list` ~5 ms sooner without it). The build stops if
+ * the lookup is not found, so that a new fdir is looked at again rather than silently kept.
+ */
+const fdirWithoutPicomatchLookup: Plugin = {
+  name: 'fdir-without-picomatch-lookup',
+  setup(builder) {
+    builder.onLoad({ filter: /[/\\]fdir[/\\]dist[/\\]index\.mjs$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const lookup =
+        /try\s*\{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\}\s*catch\s*\{\s*\}/;
+      if (!lookup.test(source))
+        throw new Error(`${path}: fdir's picomatch lookup has changed; see scripts/build-cli.ts`);
+      return { contents: source.replace(lookup, ''), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: { parascad: resolve(root, 'src/cli/run-cli.ts') },
   outdir: cliBundleDir,
@@ -88,5 +109,5 @@ await build({
   banner: {
     js: "import { createRequire as parascadCreateRequire } from 'node:module'; const require = parascadCreateRequire(import.meta.url);",
   },
-  plugins: [importMetaUrlOfTscOutput],
+  plugins: [importMetaUrlOfTscOutput, fdirWithoutPicomatchLookup],
 });
