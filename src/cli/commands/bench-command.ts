@@ -3,16 +3,13 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import pc from 'picocolors';
-import { formatScalingTable } from '../../bench/format-scaling-table.js';
-import {
-  measureScaling,
-  type ScalingEvent,
-  type ScalingFailure,
-  type ScalingMeasurement,
+import type {
+  ScalingEvent,
+  ScalingFailure,
+  ScalingMeasurement,
 } from '../../bench/measure-scaling.js';
 import { parseWorkerCounts } from '../../bench/parse-worker-counts.js';
-import { scalingChartSvg } from '../../bench/scaling-chart-svg.js';
-import { scalingRows, type ScalingRows } from '../../bench/scaling-rows.js';
+import type { ScalingRows } from '../../bench/scaling-rows.js';
 import { ParascadError } from '../../errors.js';
 import { commonFolder } from '../../util/common-folder.js';
 import type { CliContext } from '../cli-context.js';
@@ -82,7 +79,19 @@ export function benchCommand(context: CliContext) {
           : colors.dim('no warm-up: the first run also pays for a cold file cache'),
       );
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
-      const { render } = await import('../../run/render.js');
+      const [
+        { render },
+        { measureScaling },
+        { scalingRows },
+        { formatScalingTable },
+        { scalingChartSvg },
+      ] = await Promise.all([
+        import('../../run/render.js'),
+        import('../../bench/measure-scaling.js'),
+        import('../../bench/scaling-rows.js'),
+        import('../../bench/format-scaling-table.js'),
+        import('../../bench/scaling-chart-svg.js'),
+      ]);
       const outcome = await measureScaling({
         render,
         project: {
