@@ -7,7 +7,9 @@
  *
  * - Start-up: wall and CPU time (user + system, all threads) of `--version`, `--help` and `list`
  *   of examples/desk-organizer through `bin/parascad.js` (the bundled CLI), and `list` through
- *   the unbundled tsc output (`dist/cli/run-cli.js`), to show what the bundle saves.
+ *   the unbundled tsc output (`dist/cli/run-cli.js`), to show what the bundle saves. Beside them,
+ *   the floor that the chosen libraries set: a bundle of only commander, yaml and zod (bundled as
+ *   the CLI bundles them) that defines a command, parses a YAML line and checks it with a schema.
  * - First part: from spawning `parascad render --json --no-cache --engine <engine>` on a fresh
  *   copy of examples/desk-organizer to the first `run-start` and `part-start` lines on stdout.
  *   The run is then stopped (SIGTERM): what comes after is the engines' work, which the engine
@@ -23,6 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
 
 const cli = fileURLToPath(new URL('../bin/parascad.js', import.meta.url));
 const unbundledEntry = pathToFileURL(
@@ -46,6 +49,36 @@ await writeFile(
   unbundledBin,
   `import { runCli } from ${JSON.stringify(unbundledEntry)};\nawait runCli();\n`,
 );
+
+/**
+ * The libraries `list` cannot do without (arguments, YAML with line numbers, schema validation),
+ * bundled alone the way scripts/build-cli.ts bundles them, each used once.
+ */
+const librariesOnly = join(work, 'libraries-only.mjs');
+await build({
+  stdin: {
+    contents: [
+      "import { Command } from '@commander-js/extra-typings';",
+      "import { parseDocument } from 'yaml';",
+      "import * as z from 'zod';",
+      "new Command('list').option('--json').parse(['node', 'list']);",
+      "const document = parseDocument('files:\\n  - path: part.scad\\n');",
+      'z.object({ files: z.array(z.object({ path: z.string() })) }).parse(document.toJS());',
+    ].join('\n'),
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+  },
+  outfile: librariesOnly,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
+});
 
 /**
  * Loaded with `--import` into a measured process: at exit, the main thread writes the process's
@@ -166,6 +199,7 @@ const projects = [
 
 const commands: { label: string; args: readonly string[] }[] = [
   { label: '`node -e 0`', args: ['-e', '0'] },
+  { label: 'commander, yaml and zod alone, bundled (the floor)', args: [librariesOnly] },
   { label: '`parascad --version`', args: [cli, '--version'] },
   { label: '`parascad --help`', args: [cli, '--help'] },
   { label: '`parascad list` (desk-organizer)', args: [cli, 'list'] },
