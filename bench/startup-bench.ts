@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../scripts/node-bundle-options.js';
 
 const cli = fileURLToPath(new URL('../bin/parascad.js', import.meta.url));
 const unbundledEntry = pathToFileURL(
@@ -52,7 +53,7 @@ await writeFile(
 
 /**
  * The libraries `list` cannot do without (arguments, YAML with line numbers, schema validation),
- * bundled alone the way scripts/build-cli.ts bundles them, each used once.
+ * bundled alone as scripts/build-cli.ts bundles them, each used once.
  */
 const librariesOnly = join(work, 'libraries-only.mjs');
 await build({
@@ -67,17 +68,8 @@ await build({
     ].join('\n'),
     resolveDir: fileURLToPath(new URL('..', import.meta.url)),
   },
+  ...nodeBundleOptions,
   outfile: librariesOnly,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  },
 });
 
 /**

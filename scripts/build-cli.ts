@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { nodeBundleOptions } from './node-bundle-options.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Where the bundle goes: every file (entry and chunks) in this one folder. */
@@ -91,23 +92,12 @@ const fdirWithoutPicomatchLookup: Plugin = {
 };
 
 await build({
+  ...nodeBundleOptions,
   entryPoints: { parascad: resolve(root, 'src/cli/run-cli.ts') },
   outdir: cliBundleDir,
-  bundle: true,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   external: separateDependencies,
   chunkNames: '[name]-[hash]',
-  // Smaller files parse sooner; names stay, so that a stack trace in a bug report still reads.
-  minifyWhitespace: true,
-  minifySyntax: true,
   sourcemap: true,
-  logLevel: 'warning',
-  // Bundled CommonJS (commander) calls require() for Node's built-ins, which ES modules lack.
-  banner: {
-    js: "import { createRequire as parascadCreateRequire } from 'node:module'; const require = parascadCreateRequire(import.meta.url);",
-  },
   plugins: [importMetaUrlOfTscOutput, fdirWithoutPicomatchLookup],
 });
