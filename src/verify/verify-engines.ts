@@ -170,6 +170,9 @@ async function renderWithParascad(
       signal: options.signal,
       // Every file is rendered for real: the comparison is the point, and the folder is temporary.
       cache: false,
+      // Its state too (the run record, the probe's answers): these renders into a temporary folder
+      // are not the project's last run, which its next `render` says what changed against.
+      stateDir: folder,
     },
   );
   return [...summary.results];

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { runCli, stopStartedClis } from '../support/run-cli.js';
 
@@ -69,6 +69,15 @@ describe.skipIf(!available)(
         'svg',
       );
       expect(await readFile(report, 'utf8')).toContain('## Totals');
+    });
+
+    it("leaves the project's state alone: its renders are not the project's last run", async () => {
+      const project = await mkdtemp(join(tmpdir(), 'parascad-verify-project-'));
+      onTestFinished(() => rm(project, { recursive: true, force: true }));
+      await cp(join(examples, 'Basics', 'CSG.scad'), join(project, 'CSG.scad'));
+      const run = await runCli(['verify-engines', 'CSG.scad', '--json'], project);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(existsSync(join(project, '.parascad'))).toBe(false);
     });
   },
 );
