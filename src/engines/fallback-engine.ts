@@ -8,6 +8,8 @@ export interface FallbackFacts {
   readonly engine: EngineId;
   /** The failure's `kind` (see `FailureReason`). */
   readonly failureKind: string;
+  /** For an OpenSCAD error, what parascad recognised it as (see `DiagnosticCode`). */
+  readonly diagnosticCode?: string | undefined;
   /** Engines this part already ran on in this run. */
   readonly tried: ReadonlySet<EngineId>;
   /** Whether an engine is installed and can export every format of the part. */
@@ -30,6 +32,12 @@ const engineFailures: ReadonlySet<string> = new Set([
   'memory-limit',
 ]);
 
+/**
+ * OpenSCAD errors that say something about the model on any engine: 2D geometry asked for in a 3D
+ * format, or the reverse. Another engine would only fail the same way.
+ */
+const modelFailures: ReadonlySet<string> = new Set(['not-3d', 'not-2d']);
+
 /** Whether a failure of this kind is worth remembering against the engine it happened on. */
 export function isEngineFailure(failureKind: string): boolean {
   return engineFailures.has(failureKind);
@@ -43,6 +51,8 @@ export function isEngineFailure(failureKind: string): boolean {
  */
 export function fallbackEngine(facts: FallbackFacts): EngineId | undefined {
   if (facts.preference !== 'auto' || !isEngineFailure(facts.failureKind)) return undefined;
+  if (facts.diagnosticCode !== undefined && modelFailures.has(facts.diagnosticCode))
+    return undefined;
   // A hybrid try that failed goes to an engine alone: WASM (its geometry), else native.
   const others: readonly EngineId[] =
     facts.engine === 'hybrid' ? ['wasm', 'native'] : [facts.engine === 'wasm' ? 'native' : 'wasm'];

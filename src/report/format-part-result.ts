@@ -5,6 +5,7 @@ import type { RenderJob } from '../plan/render-job.js';
 import type { PartResult } from '../run/part-result.js';
 import { unreachable } from '../util/unreachable.js';
 import { describeFailure } from './describe-failure.js';
+import { failureHint } from './failure-hint.js';
 import { fitNameColumn } from './fit-name-column.js';
 import { formatDuration } from './format-duration.js';
 
@@ -63,6 +64,8 @@ export function formatPartResult(result: PartResult, options: FormatPartResultOp
     if (output.note !== undefined) lines.push(colors.dim(`    ${output.note}`));
   }
   lines.push(...diagnosticLines(result, options));
+  const hint = failureHint(result);
+  if (hint !== undefined) lines.push(`    ${colors.dim('hint:')} ${hint}`);
   if (options.verbose && result.console.trim() !== '') {
     lines.push(colors.dim(result.console.trimEnd().replace(/^/gm, '    | ')));
   }

@@ -48,6 +48,8 @@ export function createEngineFallbacks(options: EngineFallbackOptions): EngineFal
         preference: options.preferenceOf(result.job),
         engine: result.engine,
         failureKind: result.failure.kind,
+        diagnosticCode:
+          result.failure.kind === 'openscad-error' ? result.failure.diagnostic.code : undefined,
         tried: triedBy(result),
         canRender: (engine) => options.canRender(result.job, engine),
       });

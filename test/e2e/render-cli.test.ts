@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { listFiles } from '../support/list-files.js';
@@ -213,6 +214,39 @@ describe.skipIf(!hasNativeOpenScad)(`parascad render --engine auto ${nativeSkipR
     expect(run.stdout).toMatch(/✓ fine/);
   });
 });
+
+describe.skipIf(!hasNativeOpenScad)(
+  `parascad render --engine auto, a 2D model asked for in a 3D format ${nativeSkipReason}`,
+  () => {
+    it('fails it once, without trying the other engine, and says which formats fit', async () => {
+      const project = await mkdtemp(join(tmpdir(), 'parascad-dimension-'));
+      onTestFinished(() => rm(project, { recursive: true, force: true }));
+      await writeFile(
+        join(project, 'project.scad'),
+        [
+          'module plate() //render.model.stl',
+          '{ square(4); }',
+          'module ball() //render.model.svg',
+          '{ sphere(2); }',
+          'module cube_part() //render.model.stl',
+          '{ cube(2); }',
+          '',
+        ].join('\n'),
+      );
+      const run = await runCli(['render', '-j', '1'], project);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      expect(run.stdout).not.toMatch(/↻|failed first/);
+      expect(run.stdout).toMatch(/✗ plate .*Current top level object is not a 3D object/);
+      expect(run.stdout).toContain(
+        'hint: plate() draws 2D geometry, which stl cannot hold: mark it //render.model.svg (or .dxf, .pdf) instead',
+      );
+      expect(run.stdout).toContain(
+        'hint: ball() draws 3D geometry, which svg cannot hold: mark it //render.model.stl (or .3mf, .off) instead',
+      );
+      expect(run.stdout).toMatch(/✓ cube_part/);
+    });
+  },
+);
 
 describe.skipIf(!hasNativeOpenScad)(
   `parascad render --engine auto learning ${nativeSkipReason}`,

@@ -44,6 +44,13 @@ describe('fallbackEngine', () => {
     }
   });
 
+  it('does not fall back when the error is about the model: 2D geometry for a 3D format, or the reverse', () => {
+    for (const diagnosticCode of ['not-3d', 'not-2d']) {
+      expect(fallbackEngine(facts({ diagnosticCode }))).toBeUndefined();
+    }
+    expect(fallbackEngine(facts({ diagnosticCode: 'empty-top-level' }))).toBe('native');
+  });
+
   it('does not fall back to an engine that is missing or cannot export the formats', () => {
     expect(fallbackEngine(facts({ canRender: (engine) => engine === 'wasm' }))).toBeUndefined();
   });

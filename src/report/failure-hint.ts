@@ -1,0 +1,42 @@
+import { basename } from 'node:path';
+import { findExportFormat } from '../plan/export-formats.js';
+import type { PartResult } from '../run/part-result.js';
+
+/** What the model draws, the formats that cannot hold it, and the ones to suggest. */
+const mismatches = {
+  'not-3d': { drawn: '2D', cannotHold: '3d', suggested: ['svg', 'dxf', 'pdf'] },
+  'not-2d': { drawn: '3D', cannotHold: '2d', suggested: ['stl', '3mf', 'off'] },
+} as const;
+
+/**
+ * What to do about a failure whose cause is plain from OpenSCAD's message alone: a 2D model asked
+ * for in a 3D format (OpenSCAD: "Current top level object is not a 3D object"), or the reverse.
+ * Undefined for every other failure.
+ */
+export function failureHint(result: PartResult): string | undefined {
+  const { failure, job } = result;
+  if (failure?.kind !== 'openscad-error') return undefined;
+  const code = failure.diagnostic.code;
+  if (code !== 'not-3d' && code !== 'not-2d') return undefined;
+  const { drawn, cannotHold, suggested } = mismatches[code];
+  const asked = job.outputs
+    .map((output) => output.format)
+    .filter((format) => findExportFormat(format)?.dimension === cannotHold)
+    .join(' and ');
+  if (asked === '') return undefined;
+  const what = job.module === undefined ? basename(job.scadFile) : `${job.module}()`;
+  return `${what} draws ${drawn} geometry, which ${asked} cannot hold: ${howToAsk(result, suggested)}`;
+}
+
+/** How the user asks for other formats, in the words of wherever the part was asked for. */
+function howToAsk({ job }: PartResult, [first, ...others]: readonly string[]): string {
+  const where = basename(job.requestedAt.file);
+  if (job.module !== undefined && job.requestedAt.file === job.scadFile) {
+    return `mark it //render.model.${first} (or .${others.join(', .')}) instead`;
+  }
+  const instead = `ask for ${first}, ${others.join(' or ')} instead`;
+  if (/^(render_config\.ya?ml|renderer\.py)$/.test(where)) {
+    return `${instead} (suffix: ${first} on its entry in ${where})`;
+  }
+  return `${instead} (formats: [${first}] on its entry in ${/^parascad\.config\./.test(where) ? where : 'a parascad.config.yaml'})`;
+}
