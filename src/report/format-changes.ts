@@ -22,7 +22,8 @@ export interface FormatChangesOptions {
  *   ~ lid  stl: volume +1250 mm³ · size z +2 mm
  * ```
  *
- * Nothing on a project's first run, when there is nothing to compare with.
+ * Nothing on a project's first run, when there is nothing to compare with, nor when no part
+ * delivered anything to compare.
  */
 export function formatChanges(
   changes: RunChanges,
@@ -31,6 +32,8 @@ export function formatChanges(
 ): string[] {
   const colors = pc.createColors(options.color);
   if (changes.against === 'previous-run' && changes.previousRunAt === undefined) return [];
+  // A run in which no part delivered anything (all failed or cancelled) compared nothing.
+  if (Object.keys(changes.parts).length === 0 && changes.gone.length === 0) return [];
   const counts = [
     changes.changed > 0 ? colors.yellow(`${changes.changed} changed`) : undefined,
     changes.new > 0 ? `${changes.new} new` : undefined,

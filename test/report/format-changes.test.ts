@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { RunChanges } from '../../src/changes/run-changes-schema.js';
+import { formatChanges } from '../../src/report/format-changes.js';
+import { okResult, job, projectDir } from './support/run-fixture.js';
+
+const options = { cwd: projectDir, color: false, verbose: false };
+const lid = job('lid');
+const nothing: RunChanges = {
+  against: 'previous-run',
+  previousRunAt: '2026-12-03T10:00:00.000Z',
+  parts: {},
+  unchanged: 0,
+  changed: 0,
+  new: 0,
+  gone: [],
+};
+
+describe('formatChanges', () => {
+  it('says nothing on a first run, when there is no earlier run to compare with', () => {
+    const first: RunChanges = {
+      against: 'previous-run',
+      parts: {},
+      unchanged: 0,
+      changed: 0,
+      new: 0,
+      gone: [],
+    };
+    expect(formatChanges(first, [], options)).toEqual([]);
+  });
+
+  it('says nothing when no part delivered anything to compare (every part failed)', () => {
+    expect(formatChanges(nothing, [], options)).toEqual([]);
+  });
+
+  it('counts the parts and lists the changed ones with what changed', () => {
+    const changes: RunChanges = {
+      ...nothing,
+      parts: {
+        [lid.id]: {
+          status: 'changed',
+          outputs: { stl: { status: 'changed', volumeDelta: 1250 } },
+        },
+      },
+      changed: 1,
+      gone: [{ id: 'project.scad#old', name: 'old' }],
+    };
+    expect(formatChanges(changes, [okResult(lid, 1)], options)).toEqual([
+      'since the last run: 1 changed · 1 gone · 0 unchanged',
+      '  ~ lid  stl: volume +1250 mm³',
+    ]);
+  });
+});
