@@ -30,13 +30,22 @@ export function failureHint(result: PartResult): string | undefined {
 
 /** How the user asks for other formats, in the words of wherever the part was asked for. */
 function howToAsk({ job }: PartResult, [first, ...others]: readonly string[]): string {
-  const where = basename(job.requestedAt.file);
-  if (job.module !== undefined && job.requestedAt.file === job.scadFile) {
+  const { file, line } = job.requestedAt;
+  const where = basename(file);
+  if (job.module !== undefined && file === job.scadFile) {
     return `mark it //render.model.${first} (or .${others.join(', .')}) instead`;
   }
   const instead = `ask for ${first}, ${others.join(' or ')} instead`;
   if (/^(render_config\.ya?ml|renderer\.py)$/.test(where)) {
     return `${instead} (suffix: ${first} on its entry in ${where})`;
   }
-  return `${instead} (formats: [${first}] on its entry in ${/^parascad\.config\./.test(where) ? where : 'a parascad.config.yaml'})`;
+  if (/^parascad\.config\./.test(where)) {
+    return `${instead} (formats: [${first}] on its entry in ${where})`;
+  }
+  // A whole file named on the command line has no entry of its own anywhere.
+  if (file === job.scadFile) {
+    return `${instead} (formats: [${first}] on its entry in a parascad.config.yaml)`;
+  }
+  // A configuration of another name (-c FILE): its place, whichever kind it is.
+  return `${instead}, where it is asked for (${where}:${line})`;
 }

@@ -44,6 +44,10 @@ describe('failureHint', () => {
     expect(failureHint(not3d(from('parascad.config.yaml')))).toContain(
       '(formats: [svg] on its entry in parascad.config.yaml)',
     );
+    // A config named with -c: its kind is not in its name, its place is.
+    expect(failureHint(not3d(from('kit.yml')))).toBe(
+      'plate() draws 2D geometry, which stl cannot hold: ask for svg, dxf or pdf instead, where it is asked for (kit.yml:4)',
+    );
   });
 
   it('tells a whole file named on the command line to get its formats from a config', () => {
