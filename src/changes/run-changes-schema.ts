@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { engineIdSchema } from '../engines/engine-id-schema.js';
 import type { DeepReadonly } from '../util/deep-readonly.js';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 
@@ -20,7 +21,7 @@ export const outputChangeSchema = z.object({
   status: z
     .enum(['unchanged', 'same-geometry', 'changed', 'new', 'gone'])
     .describe(
-      'unchanged: the same bytes; same-geometry: other bytes, the same geometry (facet order, number formatting); changed: the geometry differs; new: no previous output of this format; gone: the part no longer writes this format.',
+      'unchanged: the same bytes; same-geometry: other bytes, the same geometry (facet order, number formatting; from another engine, the same volume, area and bounds within rounding); changed: the geometry differs; new: no previous output of this format; gone: the part no longer writes this format.',
     ),
   previous: previousOutputSchema.exactOptional(),
   volumeDelta: z.number().exactOptional().describe('This volume minus the previous one, mm³.'),
@@ -38,6 +39,12 @@ export const partChangeSchema = z.object({
     .enum(['unchanged', 'changed', 'new'])
     .describe(
       'changed when an output changed geometry, appeared or went; unchanged when every output has the same geometry (its bytes may differ); new when the part was not there before.',
+    ),
+  engines: z
+    .object({ previous: engineIdSchema, current: engineIdSchema })
+    .exactOptional()
+    .describe(
+      'Set when another engine rendered the part than the previous run: its outputs are then compared by volume, area and bounds within rounding (10⁻⁵ of its size), not triangle by triangle.',
     ),
   outputs: z.record(z.string(), outputChangeSchema).describe('Keyed by output format.'),
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
+import { engineIdSchema } from '../engines/engine-id-schema.js';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { DeepReadonly } from '../util/deep-readonly.js';
 import { ensureStateFolder } from '../util/ensure-state-folder.js';
@@ -18,6 +19,11 @@ const partRecordSchema = z.object({
   name: z.string(),
   /** The part's .scad file, relative to the project folder. */
   file: z.string(),
+  /**
+   * The engine that rendered the outputs. Absent from records written before parascad kept it,
+   * and from a baseline's (its files do not say what wrote them).
+   */
+  engine: engineIdSchema.exactOptional(),
   outputs: z.record(z.string(), outputRecordSchema),
 });
 

@@ -20,6 +20,7 @@ export interface FormatChangesOptions {
  * ```text
  * since the last run: 1 changed · 1 new · 1 gone · 12 unchanged
  *   ~ lid  stl: volume +1250 mm³ · size z +2 mm
+ *   ~ hub  stl: volume +585 mm³ (wasm; native before)
  * ```
  *
  * Nothing on a project's first run, when there is nothing to compare with, nor when no part
@@ -34,11 +35,19 @@ export function formatChanges(
   if (changes.against === 'previous-run' && changes.previousRunAt === undefined) return [];
   // A run in which no part delivered anything (all failed or cancelled) compared nothing.
   if (Object.keys(changes.parts).length === 0 && changes.gone.length === 0) return [];
+  // Their unchanged outputs were compared by their measures, not triangle by triangle: say so.
+  const acrossEngines = Object.values(changes.parts).filter(
+    (part) => part.status === 'unchanged' && part.engines !== undefined,
+  ).length;
   const counts = [
     changes.changed > 0 ? colors.yellow(`${changes.changed} changed`) : undefined,
     changes.new > 0 ? `${changes.new} new` : undefined,
     changes.gone.length > 0 ? `${changes.gone.length} gone` : undefined,
-    `${changes.unchanged} unchanged`,
+    `${changes.unchanged} unchanged${
+      acrossEngines === 0
+        ? ''
+        : ` (${acrossEngines} rendered on another engine than before: the same volume, area and size within rounding)`
+    }`,
   ].filter((count) => count !== undefined);
   const against =
     changes.baseline === undefined
@@ -52,7 +61,11 @@ export function formatChanges(
     const what = Object.entries(part.outputs)
       .filter(([, output]) => output.status !== 'unchanged' && output.status !== 'same-geometry')
       .map(([format, output]) => `${format}: ${describeOutputChange(output)}`);
-    lines.push(`  ${colors.yellow('~')} ${names.get(id) ?? id}  ${what.join(' · ')}`);
+    const engines =
+      part.engines === undefined
+        ? ''
+        : colors.dim(` (${part.engines.current}; ${part.engines.previous} before)`);
+    lines.push(`  ${colors.yellow('~')} ${names.get(id) ?? id}  ${what.join(' · ')}${engines}`);
   }
   if (shown.length < changed.length) {
     lines.push(colors.dim(`  … and ${changed.length - shown.length} more (--verbose lists them)`));

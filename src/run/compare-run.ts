@@ -143,6 +143,7 @@ async function currentParts(
     parts.set(result.job.id, {
       name: result.job.name,
       file: relativePath(input.projectDir, result.job.scadFile),
+      engine: result.engine,
       outputs,
     });
   }

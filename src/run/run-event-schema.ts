@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { engineIdSchema } from '../engines/engine-id-schema.js';
 import { runChangesSchema } from '../changes/run-changes-schema.js';
 import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { RunEvent } from './run-event.js';
@@ -18,11 +19,9 @@ const sourceLocation = z.object({
   column: z.number().int().exactOptional(),
 });
 
-const engineId = z.enum(['native', 'wasm', 'hybrid']);
-
 /** An engine as a run used it (`EngineInfo`). */
 export const engineInfoSchema = z.object({
-  id: engineId,
+  id: engineIdSchema,
   version: z.string().describe("OpenSCAD's own version string, e.g. 2021.01."),
   backend: z.enum(['manifold', 'cgal']),
   source: z.string().describe("The binary's path, or the npm package."),
@@ -139,7 +138,7 @@ const deliveredOutput = z.object({
 /** One part's outcome (`PartResult`). */
 export const partResultSchema = z.object({
   job: renderJob,
-  engine: engineId,
+  engine: engineIdSchema,
   status: z.enum(['ok', 'failed', 'cancelled']),
   failure: failureReasonSchema.exactOptional(),
   outputs: z.array(deliveredOutput),
@@ -150,7 +149,7 @@ export const partResultSchema = z.object({
   dimension: z.enum(['2d', '3d']).exactOptional(),
   geometrySeconds: z.number().exactOptional(),
   fallbackFrom: z
-    .object({ engine: engineId, failure: failureReasonSchema })
+    .object({ engine: engineIdSchema, failure: failureReasonSchema })
     .exactOptional()
     .describe('The engine auto tried first, and how it failed there.'),
   where: z
@@ -217,7 +216,7 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
   z.object({
     type: z.literal('part-start'),
     job: renderJob,
-    engine: engineId,
+    engine: engineIdSchema,
     reason: z.string(),
     attempt: z.number().int(),
     expected: partEstimate,
@@ -228,7 +227,7 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
     job: renderJob,
     attempt: z.number().int(),
     failure: failureReasonSchema,
-    nextEngine: engineId.exactOptional(),
+    nextEngine: engineIdSchema.exactOptional(),
   }),
   z.object({ type: z.literal('part-done'), result: partResultSchema }),
   z.object({

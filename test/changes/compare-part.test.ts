@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePart } from '../../src/changes/compare-part.js';
 import type { OutputRecord, PartRecord } from '../../src/changes/run-record.js';
+import type { EngineId } from '../../src/engines/engine.js';
 
 function cube(size: number, extra: Partial<OutputRecord> = {}): OutputRecord {
   return {
@@ -21,8 +22,31 @@ function cube(size: number, extra: Partial<OutputRecord> = {}): OutputRecord {
   };
 }
 
-function part(outputs: Record<string, OutputRecord>): PartRecord {
-  return { name: 'lid', file: 'project.scad', outputs };
+function part(outputs: Record<string, OutputRecord>, engine?: EngineId): PartRecord {
+  return {
+    name: 'lid',
+    file: 'project.scad',
+    ...(engine === undefined ? {} : { engine }),
+    outputs,
+  };
+}
+
+/** A cube as another engine writes it: its own digests, last digits and triangles. */
+function fromOtherEngine(size: number, noise: number): OutputRecord {
+  const output = cube(size, { digest: `other-bytes-${size}`, geometry: `other-${size}` });
+  const facts = output.facts;
+  if (facts?.kind !== '3d') throw new Error('a cube is 3D');
+  const grown = size * (1 + noise);
+  return {
+    ...output,
+    facts: {
+      ...facts,
+      volume: grown ** 3,
+      area: 6 * grown ** 2,
+      bounds: { min: [0, 0, 0], max: [grown, grown, grown] },
+      triangles: 14,
+    },
+  };
 }
 
 const nowhere = (): undefined => undefined;
@@ -113,5 +137,34 @@ describe('comparePart', () => {
       status: 'new',
       outputs: { stl: { status: 'new' } },
     });
+  });
+
+  it('compares the outputs of another engine by volume, area and bounds within rounding, and says which engines', () => {
+    const native = part({ stl: cube(10) }, 'native');
+    const noisy = comparePart(part({ stl: fromOtherEngine(10, 1e-6) }, 'wasm'), native, nowhere);
+    expect(noisy).toMatchObject({
+      status: 'unchanged',
+      engines: { previous: 'native', current: 'wasm' },
+      outputs: { stl: { status: 'same-geometry' } },
+    });
+    const edited = comparePart(part({ stl: fromOtherEngine(10, 1e-3) }, 'wasm'), native, nowhere);
+    expect(edited).toMatchObject({
+      status: 'changed',
+      engines: { previous: 'native', current: 'wasm' },
+      outputs: { stl: { status: 'changed', trianglesDelta: 2 } },
+    });
+  });
+
+  it('keeps comparing geometry digests when the engine is the same, or unknown on either side', () => {
+    const noisy = fromOtherEngine(10, 1e-6);
+    const status = (before: PartRecord, now: PartRecord): string | undefined =>
+      comparePart(now, before, nowhere).outputs['stl']?.status;
+    expect(status(part({ stl: cube(10) }, 'wasm'), part({ stl: noisy }, 'wasm'))).toBe('changed');
+    // A baseline's files, or a record from before parascad kept the engine.
+    expect(status(part({ stl: cube(10) }), part({ stl: noisy }, 'wasm'))).toBe('changed');
+    expect(status(part({ stl: cube(10) }, 'native'), part({ stl: noisy }))).toBe('changed');
+    expect(
+      comparePart(part({ stl: noisy }, 'wasm'), part({ stl: cube(10) }, 'wasm'), nowhere),
+    ).not.toHaveProperty('engines');
   });
 });

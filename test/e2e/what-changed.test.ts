@@ -8,6 +8,7 @@ import type { RunEvent } from '../../src/run/run-event.js';
 import { eventSchemaFile } from '../../scripts/generate-event-schema.js';
 import { reportSchemaFile } from '../../scripts/generate-report-schema.js';
 import { copyFixture } from '../support/copy-fixture.js';
+import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { runCli, stopStartedClis } from '../support/run-cli.js';
 
 afterEach(stopStartedClis);
@@ -21,9 +22,13 @@ async function render(project: string, ...args: string[]) {
     ['render', '--engine', 'wasm', '--report', 'json=run.json', ...args],
     project,
   );
+  return { ...run, report: await readReport(project) };
+}
+
+async function readReport(project: string): Promise<RunReport> {
   const report = JSON.parse(await readFile(join(project, 'run.json'), 'utf8')) as RunReport;
   expect(validReport(report), JSON.stringify(validReport.errors)).toBe(true);
-  return { ...run, report };
+  return report;
 }
 
 async function edit(file: string, from: string, to: string): Promise<void> {
@@ -104,6 +109,45 @@ describe('what changed since the last run', () => {
       ?.outputs['stl'];
     expect(fromBaseline?.previous?.file).toBe(join(project, 'before', 'disc.stl'));
   });
+
+  it.skipIf(!hasNativeOpenScad)(
+    `compares another engine's outputs by their measures: the same model is unchanged, an edit is not ${nativeSkipReason}`,
+    async () => {
+      const project = await copyFixture('e2e-kit');
+      // Other bytes, other triangles: OpenSCAD 2021's CGAL, then 2025's Manifold.
+      await runCli(['render', '--engine', 'native', '--no-cache'], project);
+      const wasm = await render(project, '--no-cache');
+      expect(wasm.stdout).toContain(
+        'since the last run: 4 unchanged (4 rendered on another engine than before: the same volume, area and size within rounding)',
+      );
+      const disc = wasm.report.parts.find((part) => part.name === 'disc')?.changes;
+      expect(disc).toMatchObject({
+        status: 'unchanged',
+        engines: { previous: 'native', current: 'wasm' },
+        outputs: { stl: { status: 'same-geometry' } },
+      });
+
+      await edit(
+        join(project, 'project.scad'),
+        'cylinder(r = 10, h = 2)',
+        'cylinder(r = 10, h = 2.01)',
+      );
+      const native = await runCli(
+        ['render', '--engine', 'native', '--no-cache', '--report', 'json=run.json'],
+        project,
+      );
+      expect(native.stdout).toContain('since the last run: 1 changed · 3 unchanged (3 rendered');
+      expect(native.stdout).toMatch(
+        /~ disc {2}stl: volume \+\d+(\.\d+)? mm³, size z \+0\.01 mm \(native; wasm before\)/,
+      );
+      expect(
+        (await readReport(project)).parts.find((part) => part.name === 'disc')?.changes,
+      ).toMatchObject({
+        status: 'changed',
+        engines: { previous: 'wasm', current: 'native' },
+      });
+    },
+  );
 
   it('refuses a --baseline that is not a folder before rendering anything', async () => {
     const project = await copyFixture('e2e-kit');

@@ -49,4 +49,36 @@ describe('formatChanges', () => {
       '  ~ lid  stl: volume +1250 mm³',
     ]);
   });
+
+  it('names the engines beside a part that another engine rendered than the last run', () => {
+    const changes: RunChanges = {
+      ...nothing,
+      parts: {
+        [lid.id]: {
+          status: 'changed',
+          engines: { previous: 'native', current: 'wasm' },
+          outputs: { stl: { status: 'changed', volumeDelta: 585 } },
+        },
+      },
+      changed: 1,
+    };
+    expect(formatChanges(changes, [okResult(lid, 1)], options)).toEqual([
+      'since the last run: 1 changed · 0 unchanged',
+      '  ~ lid  stl: volume +585 mm³ (wasm; native before)',
+    ]);
+    const alike: RunChanges = {
+      ...nothing,
+      parts: {
+        [lid.id]: {
+          status: 'unchanged',
+          engines: { previous: 'native', current: 'wasm' },
+          outputs: { stl: { status: 'same-geometry' } },
+        },
+      },
+      unchanged: 1,
+    };
+    expect(formatChanges(alike, [okResult(lid, 1)], options)).toEqual([
+      'since the last run: 1 unchanged (1 rendered on another engine than before: the same volume, area and size within rounding)',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { engineIdSchema } from '../../engines/engine-id-schema.js';
 import { partChangeSchema, runChangesSchema } from '../../changes/run-changes-schema.js';
 import { outputFactsSchema } from '../../formats/output-facts-schema.js';
 import { engineInfoSchema, failureReasonSchema } from '../../run/run-event-schema.js';
@@ -10,8 +11,6 @@ import { publishedJsonSchema } from '../../util/published-json-schema.js';
  * `schema/parascad.report.schema.json` is generated from them by `npm run schema` (a test keeps
  * the file in step). A field added here is a field every report writer may read.
  */
-
-const engineId = z.enum(['native', 'wasm', 'hybrid']);
 
 /** A place in a file of the project: absolute, and relative to the project folder. */
 const reportLocation = z.object({
@@ -85,7 +84,7 @@ const reportPart = z.object({
   failure: reportFailure.exactOptional(),
   engine: z
     .object({
-      id: engineId,
+      id: engineIdSchema,
       version: z.string().exactOptional(),
       backend: z.string().exactOptional(),
     })
@@ -106,7 +105,7 @@ const reportPart = z.object({
     })
     .exactOptional(),
   fallbackFrom: z
-    .object({ engine: engineId, failure: failureReasonSchema })
+    .object({ engine: engineIdSchema, failure: failureReasonSchema })
     .exactOptional()
     .describe('The engine auto tried first, and how it failed there.'),
   where: z.string().exactOptional().describe('A fleet worker (host:pid), when not local.'),
