@@ -10,7 +10,11 @@ import type { GalleryChange, GalleryView } from './gallery-data.js';
 export function describeChange(changes: PartChanges, previous?: GalleryView): GalleryChange {
   const details = Object.entries(changes.outputs).flatMap(([format, change]) => {
     if (change.status === 'unchanged') return [];
-    if (change.status === 'same-geometry') return [`${format}: the same geometry in other bytes`];
+    if (change.status === 'same-geometry') {
+      return [
+        `${format}: ${changes.engines === undefined ? 'the same geometry in other bytes' : 'the same within rounding'}`,
+      ];
+    }
     // `new`, and any other status (a format the part no longer writes): the word says it.
     if (change.status !== 'changed') return [`${format}: ${change.status}`];
     const parts = [`${format}: changed`];
@@ -31,10 +35,18 @@ export function describeChange(changes: PartChanges, previous?: GalleryView): Ga
     changes.status === 'changed' && previous === undefined
       ? ['the previous render was not kept (--no-cache, or pruned): its recorded measures only']
       : [];
+  const engines =
+    changes.engines === undefined
+      ? []
+      : [
+          `rendered on ${changes.engines.current}, ${changes.engines.previous} before: compared by volume, area and size within rounding`,
+        ];
   return {
     status: changes.status,
     details:
-      changes.status === 'new' ? ['new since the last time', ...details] : [...details, ...kept],
+      changes.status === 'new'
+        ? ['new since the last time', ...details]
+        : [...details, ...engines, ...kept],
     ...(previous === undefined ? {} : { previous }),
   };
 }
