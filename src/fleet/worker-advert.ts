@@ -1,4 +1,6 @@
+import * as z from 'zod';
 import type { EngineId } from '../engines/engine.js';
+import { engineIdSchema } from '../engines/engine-id-schema.js';
 
 /** An engine a worker renders with: what decides a part's output bytes (see the part key). */
 export interface AdvertisedEngine {
@@ -46,29 +48,21 @@ export function decodeWorkerAdvert(rawName: string): WorkerAdvert | undefined {
   const name = rawName.slice(rawName.lastIndexOf(':w:') + 3);
   try {
     const value: unknown = JSON.parse(Buffer.from(name, 'base64url').toString('utf8'));
-    return isWorkerAdvert(value) ? value : undefined;
+    const advert = workerAdvertSchema.safeParse(value);
+    return advert.success ? advert.data : undefined;
   } catch {
     return undefined;
   }
 }
 
-function isWorkerAdvert(value: unknown): value is WorkerAdvert {
-  if (typeof value !== 'object' || value === null) return false;
-  const advert = value as Partial<Record<keyof WorkerAdvert, unknown>>;
-  return (
-    typeof advert.host === 'string' &&
-    typeof advert.pid === 'number' &&
-    typeof advert.jobs === 'number' &&
-    typeof advert.fonts === 'number' &&
-    typeof advert.parascad === 'string' &&
-    Array.isArray(advert.engines) &&
-    advert.engines.every(
-      (engine: unknown) =>
-        typeof engine === 'object' &&
-        engine !== null &&
-        ['native', 'wasm'].includes((engine as AdvertisedEngine).id) &&
-        typeof (engine as AdvertisedEngine).version === 'string' &&
-        ['manifold', 'cgal'].includes((engine as AdvertisedEngine).backend),
-    )
-  );
-}
+/** What a parascad worker's advert must hold; anything else in a client name is someone else's. */
+const workerAdvertSchema = z.object({
+  host: z.string(),
+  pid: z.number(),
+  engines: z.array(
+    z.object({ id: engineIdSchema, version: z.string(), backend: z.enum(['manifold', 'cgal']) }),
+  ),
+  jobs: z.number(),
+  fonts: z.number(),
+  parascad: z.string(),
+}) satisfies z.ZodType<WorkerAdvert>;

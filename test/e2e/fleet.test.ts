@@ -7,6 +7,7 @@ import { listFiles } from '../support/list-files.js';
 import { runCli, startCli, stopStartedClis } from '../support/run-cli.js';
 import { startRedis, type TestRedis } from '../support/start-redis.js';
 import { startWorker, type TestWorker } from '../support/start-worker.js';
+import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 
 interface JsonEvent {
   readonly type: string;
@@ -200,4 +201,22 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
     );
     expect(status.stdout).toMatch(/wasm-2025\.01\.19-manifold\s+0 waiting/);
   });
+
+  it.skipIf(!hasNativeOpenScad)(
+    `counts a worker that serves both engines and the hybrid route, and sends it as many parts as it takes ${nativeSkipReason}`,
+    async () => {
+      const started = await startWorker(redis.url, ['-j', '2', '--engine', 'auto']);
+      workers.push(started);
+      const folder = await project('e2e-kit');
+      const status = await runCli(['fleet', '--queue', redis.url], folder);
+      expect(status.stdout).toMatch(
+        new RegExp(
+          `1 worker:\\n\\s+\\S+:${started.pid}\\s+native 2021\\.01 \\(cgal\\), wasm 2025\\.01\\.19 \\(manifold\\), hybrid \\S+ \\(manifold\\)\\s+-j 2`,
+        ),
+      );
+      const run = await runCli(['render', '--queue', redis.url, '--engine', 'native'], folder);
+      expect(run.stdout).toContain(`on the fleet at ${redis.url}: 1 worker, 2 at once`);
+      expect(run.stdout).toContain('rendering 5 parts with 2 workers');
+    },
+  );
 });

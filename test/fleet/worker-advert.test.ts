@@ -13,6 +13,8 @@ const advert: WorkerAdvert = {
   engines: [
     { id: 'native', version: '2021.01', backend: 'cgal' },
     { id: 'wasm', version: '2025.01.19', backend: 'manifold' },
+    // Every worker with both engines serves the hybrid route too.
+    { id: 'hybrid', version: '2021.01+2025.01.19', backend: 'manifold' },
   ],
   jobs: 8,
   fonts: 31,
@@ -30,6 +32,10 @@ describe('worker adverts', () => {
     expect(decodeWorkerAdvert('parascad:d2FzbQ:w:someone-else')).toBeUndefined();
     expect(
       decodeWorkerAdvert(`parascad:q:w:${Buffer.from('{"host":1}').toString('base64url')}`),
+    ).toBeUndefined();
+    const unknownEngine = { ...advert, engines: [{ id: 'gpu', version: '1', backend: 'cgal' }] };
+    expect(
+      decodeWorkerAdvert(`parascad:q:w:${encodeWorkerAdvert(unknownEngine as WorkerAdvert)}`),
     ).toBeUndefined();
   });
 });
