@@ -214,7 +214,7 @@ export function nestedModuleProblem(
   location: ProblemLocation,
 ): ConfigProblem {
   return {
-    message: `module ${module.name} is declared inside a block (line ${module.location.line}), so it cannot be rendered on its own`,
+    message: `module ${module.name} (${basename(module.location.file)}:${module.location.line}) is declared inside a block, so it cannot be rendered on its own`,
     location,
     hint: `move "module ${module.name}" to the top level of ${basename(module.location.file)}`,
   };

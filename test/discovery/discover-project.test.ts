@@ -84,7 +84,7 @@ describe('discoverProject', () => {
         [8, 'unknown export format "stll"'],
         [
           14,
-          'module inner is declared inside a block (line 14), so it cannot be rendered on its own',
+          'module inner (project.scad:14) is declared inside a block, so it cannot be rendered on its own',
         ],
       ]);
     });
@@ -266,7 +266,7 @@ describe('discoverProject', () => {
         },
         {
           message:
-            'module inner is declared inside a block (line 4), so it cannot be rendered on its own',
+            'module inner (project.scad:4) is declared inside a block, so it cannot be rendered on its own',
           location: { file: configFile, line: 4, column: 13, length: 5 },
           hint: 'move "module inner" to the top level of project.scad',
         },

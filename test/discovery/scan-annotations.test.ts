@@ -108,7 +108,7 @@ describe('scanAnnotations', () => {
       },
       {
         message:
-          'module inner is declared inside a block (line 14), so it cannot be rendered on its own',
+          'module inner (project.scad:14) is declared inside a block, so it cannot be rendered on its own',
         location: { file, line: 14, column: 18, length: 18 },
         hint: 'move "module inner" to the top level of project.scad',
       },

@@ -321,7 +321,7 @@ describe('planProject', () => {
       expect(problems).toEqual<ConfigProblem[]>([
         {
           message:
-            'module hidden is declared inside a block (line 6), so it cannot be rendered on its own',
+            'module hidden (stand.scad:6) is declared inside a block, so it cannot be rendered on its own',
           location: at(5, 15, 6),
           hint: 'move "module hidden" to the top level of stand.scad',
         },
