@@ -41,6 +41,6 @@ export function formatPartList(jobs: readonly RenderJob[], options: FormatPartLi
     ].join('\n');
   });
   const files = jobs.reduce((sum, job) => sum + job.outputs.length, 0);
-  const total = `${jobs.length} part${jobs.length === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'}`;
+  const total = `${jobs.length} part${jobs.length === 1 ? '' : 's'}, ${files} output file${files === 1 ? '' : 's'}`;
   return `${[...blocks, colors.dim(total)].join('\n\n')}\n`;
 }
