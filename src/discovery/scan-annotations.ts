@@ -100,6 +100,7 @@ export function scanAnnotations(
   const problems: ConfigProblem[] = [];
   const models = new ModelCollector();
   const nestedReported = new Set<ModuleDeclaration>();
+  const redeclaredReported = new Set<ModuleDeclaration>();
   const settings = new Map<Setting, { value: number; line: number }>();
 
   for (const directive of readDirectives(tokens, modules, file)) {
@@ -167,6 +168,16 @@ export function scanAnnotations(
         if (!nestedReported.has(owner)) problems.push(nestedModuleProblem(owner, word.location));
         nestedReported.add(owner);
       } else {
+        // OpenSCAD renders a module's last top-level declaration in the file, silently.
+        const last = modules.findLast((module) => module.topLevel && module.name === owner.name);
+        if (last !== undefined && last !== owner && !redeclaredReported.has(owner)) {
+          redeclaredReported.add(owner);
+          warnings.push({
+            message: `module ${owner.name} is declared again on line ${last.location.line}: OpenSCAD renders that declaration, not this one`,
+            location: word.location,
+            hint: `rename one of them, or move the marker to line ${last.location.line}`,
+          });
+        }
         models.add(owner, suffix.toLowerCase(), word.location);
       }
     }

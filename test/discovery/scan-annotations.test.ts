@@ -272,4 +272,29 @@ describe('scanAnnotations', () => {
       'did you mean //render.model.stl?',
     );
   });
+
+  it('warns at a marker on a module the file declares again, whose last declaration OpenSCAD renders', () => {
+    const result = scan(
+      [
+        'module twice() //render.model.stl //render.model.off',
+        '{ cube(1); }',
+        'module twice() { sphere(3); }',
+        'module once() //render.model.stl',
+        '{ cube(1); }',
+      ].join('\n'),
+    );
+    expect(result.models.map((model) => model.module)).toEqual(['twice', 'once']);
+    expect(result.warnings).toEqual([
+      {
+        message:
+          'module twice is declared again on line 3: OpenSCAD renders that declaration, not this one',
+        location: { file: 'a.scad', line: 1, column: 16, length: 18 },
+        hint: 'rename one of them, or move the marker to line 3',
+      },
+    ]);
+    // A marker on the last declaration marks what renders.
+    expect(
+      scan('module t() { cube(1); }\nmodule t() //render.model.stl\n{ sphere(3); }').warnings,
+    ).toEqual([]);
+  });
 });
