@@ -54,12 +54,15 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     return exitCode;
   } catch (error) {
     if (wantsJson(argv)) writeErrorEvent(error, context);
-    const { mistypedCommand } = await import('./mistyped-command.js');
-    const meant = mistypedCommand(
-      argv,
-      program.commands.map((command) => command.name()),
-      error,
-    );
+    // Only a run's own error can come of a mistyped command (not --help's or --version's end).
+    const meant =
+      error instanceof ParascadError
+        ? (await import('./mistyped-command.js')).mistypedCommand(
+            argv,
+            program.commands.map((command) => command.name()),
+            error,
+          )
+        : undefined;
     if (meant !== undefined) {
       const colors = pc.createColors(context.color);
       context.stderr(`${colors.red('error:')} unknown command ${argv[0] ?? ''}\n`);

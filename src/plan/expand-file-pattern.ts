@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { escapePath, glob } from 'tinyglobby';
 import type { ConfigLocation } from '../config/project-config.js';
 import type { ConfigProblem } from '../errors.js';
 import { projectPath } from './describe-part.js';
@@ -27,10 +26,12 @@ export async function expandFilePattern(
     (stats) => stats.isFile(),
     () => false,
   );
-  const written = literal ? escapePath(pattern.value) : pattern.value;
-  const options = { cwd, absolute: true, onlyFiles: true } as const;
   const ignore = exclude.map((entry) => entry.value);
-  const matched = await glob(written, { ...options, ignore });
+  // One file named, as every classic project does: nothing to glob.
+  const matched =
+    literal && ignore.length === 0
+      ? [resolve(cwd, pattern.value)]
+      : await globFiles(pattern.value, literal, cwd, ignore);
   const files = matched.filter(isScad).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (files.length > 0) return { files, problems: [] };
 
@@ -49,7 +50,8 @@ export async function expandFilePattern(
       ],
     };
   }
-  const excluded = ignore.length === 0 ? [] : (await glob(written, options)).filter(isScad);
+  const excluded =
+    ignore.length === 0 ? [] : (await globFiles(pattern.value, literal, cwd, [])).filter(isScad);
   return {
     files,
     problems: [
@@ -66,6 +68,22 @@ export async function expandFilePattern(
           },
     ],
   };
+}
+
+/** What a glob (or a literal path) matches, absolute. The globbing library loads when needed. */
+async function globFiles(
+  value: string,
+  literal: boolean,
+  cwd: string,
+  ignore: readonly string[],
+): Promise<string[]> {
+  const { escapePath, glob } = await import('tinyglobby');
+  return glob(literal ? escapePath(value) : value, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    ignore: [...ignore],
+  });
 }
 
 function isScad(file: string): boolean {

@@ -23,7 +23,6 @@ import { planJobs } from '../plan/plan-jobs.js';
 import { planProject } from '../plan/plan-project.js';
 import type { CommandLineValues } from '../plan/part-request.js';
 import type { RenderJob } from '../plan/render-job.js';
-import { fileTest, scadFileSelector, selectParts } from '../plan/select-parts.js';
 import { defined } from '../util/defined.js';
 import { classifyTargets, type Targets } from './classify-targets.js';
 import type { ProjectCacheSettings } from './open-run-cache.js';
@@ -83,6 +82,7 @@ export async function planRun(
   const source = await planSource(pass, cwd, targets);
   let plan = source;
   if (source.coversFiles && targets.files.length > 0) {
+    const { fileTest, selectParts } = await import('../plan/select-parts.js');
     const covered = targets.files.filter((file) => source.jobs.some(fileTest(file, cwd)));
     const uncovered = targets.files.filter((file) => !covered.includes(file));
     // Parts of the files outside the source write below the same output folder.
@@ -104,6 +104,7 @@ export async function planRun(
     };
   }
   if (targets.names.length > 0) {
+    const { selectParts } = await import('../plan/select-parts.js');
     plan = {
       ...plan,
       jobs: selectParts(plan.jobs, { names: targets.names }, cwd),
@@ -185,10 +186,14 @@ async function projectConfigPlan(
       ? resolve(projectDir, config.outDir?.value ?? 'outputs')
       : resolve(cwd, options.outDir);
   // -p/-P apply to the parts of the .scad files named beside the config, if any.
+  const { scadFileSelector } =
+    targets.files.length === 0
+      ? { scadFileSelector: undefined }
+      : await import('../plan/select-parts.js');
   const commandLine = commandLineValues(
     options,
     cwd,
-    targets.files.length === 0
+    scadFileSelector === undefined
       ? undefined
       : (scadFile) => targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
   );
