@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { inReadingOrder } from '../config/in-reading-order.js';
 import { ConfigError, ParascadError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
@@ -27,6 +27,12 @@ export interface DiscoverProjectOptions {
   readonly file?: string;
   /** A `render_config.yml` to use, whatever its name. */
   readonly config?: string;
+  /**
+   * The scad file of a `render_config.yml` that names none and has no gateway `renderer.scad`
+   * beside it: the later classic renderer's `-f` file.
+   * @default `project.scad` beside the config
+   */
+  readonly unnamedScadFile?: string;
   /**
    * OpenSCAD's library search path, where `include <…>` paths are looked up when a module is
    * sought in the files a scad file includes.
@@ -65,9 +71,9 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
     const config = resolve(cwd, options.config);
     return basename(config) === rendererScript
       ? fromRendererPy(config, libraryPaths, true)
-      : fromConfig(config, libraryPaths);
+      : fromConfig(config, libraryPaths, options.unnamedScadFile);
   }
-  if (options.file === undefined) return fromFolder(cwd, libraryPaths);
+  if (options.file === undefined) return fromFolder(cwd, libraryPaths, options.unnamedScadFile);
   const target = resolve(cwd, options.file);
   if (/\.ya?ml$/i.test(target)) return fromConfig(target, libraryPaths);
   if (basename(target) === rendererScript) return fromRendererPy(target, libraryPaths, true);
@@ -85,9 +91,10 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
 async function fromFolder(
   folder: string,
   libraryPaths: readonly string[],
+  unnamedScadFile?: string,
 ): Promise<ClassicProject> {
   const configFile = await findClassicConfig(folder);
-  if (configFile !== undefined) return fromConfig(configFile, libraryPaths);
+  if (configFile !== undefined) return fromConfig(configFile, libraryPaths, unnamedScadFile);
   const script = join(folder, rendererScript);
   if (await isFile(script)) {
     const project = await fromRendererPy(script, libraryPaths, false);
@@ -201,15 +208,30 @@ function fromAnnotations(scadFile: string, source: string): ClassicProject {
   };
 }
 
+/**
+ * What a `render_config.yml` without `scad_file` renders: the first generation's gateway
+ * `renderer.scad` when it is beside the config, else the later renderer's `-f` file, which
+ * defaults to `project.scad`.
+ */
+async function scadFileOfUnnamed(folder: string, unnamedScadFile?: string): Promise<string> {
+  const gateway = join(folder, classicGatewayFile);
+  if (await isFile(gateway)) return gateway;
+  return unnamedScadFile ?? join(folder, 'project.scad');
+}
+
 async function fromConfig(
   configFile: string,
   libraryPaths: readonly string[],
+  unnamedScadFile?: string,
 ): Promise<ClassicProject> {
   const reading = await readRenderConfig(configFile);
   const config = reading.config;
   if (config === undefined) throw new ConfigError(reading.problems);
   const folder = dirname(config.file);
-  const scadFile = resolve(folder, config.scadFile);
+  const scadFile =
+    config.scadFile === undefined
+      ? await scadFileOfUnnamed(folder, unnamedScadFile)
+      : resolve(folder, config.scadFile);
   const source = await readRegularText(scadFile).catch((error: unknown) => {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -217,13 +239,18 @@ async function fromConfig(
         : error instanceof NotARegularFileError
           ? `is ${error.kind}, not a regular file`
           : `cannot be read (${(error as Error).message})`;
+    const named = config.scadFile !== undefined;
     throw new ConfigError(
       inReadingOrder([
         ...reading.problems,
         {
-          message: `scad_file "${config.scadFile}" ${reason}`,
+          message: named
+            ? `scad_file "${config.scadFile}" ${reason}`
+            : `${basename(config.file)} names no scad_file, and ${relative(folder, scadFile) || scadFile} (the file it then renders) ${reason}`,
           location: config.scadFileAt,
-          hint: `it is looked up from ${folder}`,
+          hint: named
+            ? `it is looked up from ${folder}`
+            : `add scad_file: NAME.scad to ${basename(config.file)}; without it, the first generation renders its gateway ${classicGatewayFile} and the later one project.scad (or -f FILE)`,
         },
       ]),
     );

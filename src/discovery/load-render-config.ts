@@ -27,9 +27,9 @@ export interface RenderConfigFile {
   readonly file: string;
   /**
    * `scad_file` (or the older `filename`) as written, relative paths relative to the config
-   * file's folder; `renderer.scad` when the file names none, as the classic renderer assumed.
+   * file's folder; undefined when the file names none (see `discoverProject`).
    */
-  readonly scadFile: string;
+  readonly scadFile?: string;
   /** Where `scad_file` is written; the start of the file when it is not. */
   readonly scadFileAt: ProblemLocation;
   readonly threads?: number;
@@ -49,7 +49,7 @@ const scadFileSchema = z
   .string({ error: 'must be the path of a scad file' })
   .min(1, { error: 'must be the path of a scad file' });
 
-/** The classic renderer's gateway file, which a config without `scad_file` renders from. */
+/** The first generation's gateway file, which a config without `scad_file` renders from. */
 export const classicGatewayFile = 'renderer.scad';
 
 /** Older names of settings, as the classic renderer's earlier versions wrote them. */
@@ -142,11 +142,11 @@ export async function readRenderConfig(configFile: string): Promise<RenderConfig
     problems: inReadingOrder([...salvaged.problems, ...doubled]),
     config: {
       file: source.file,
-      scadFile: config.scad_file ?? config.filename ?? classicGatewayFile,
       scadFileAt: source.locate(
         config.scad_file === undefined && config.filename === undefined ? [] : [scadKey],
       ),
       ...defined({
+        scadFile: config.scad_file ?? config.filename,
         threads: config.threads ?? config.number_of_threads,
         quality: config.quality,
         openscadPath: config.openscad_path,

@@ -141,7 +141,7 @@ async function planSource(options: PlanPass, cwd: string, targets: Targets): Pro
         'Create render_config.yml, or leave --auto out to use what the folder has.',
       );
     }
-    const project = await discoverProject({ cwd, config: found });
+    const project = await discoverProject({ cwd, config: found, ...unnamedScadFile(targets, cwd) });
     return { ...(await classicPlan(project, cwd, options)), coversFiles: true };
   }
   if (configFile !== undefined && isClassicFile(configFile)) {
@@ -166,6 +166,17 @@ async function planSource(options: PlanPass, cwd: string, targets: Targets): Pro
   }
   const project = await discoverProject({ cwd: folder });
   return { ...(await classicPlan(project, cwd, options)), coversFiles: false };
+}
+
+/**
+ * With `--auto=`, the later classic renderer read `render_config.yml` and rendered its `scad_file`,
+ * else the `-f` file (default `project.scad`): the one scad file given, if any.
+ */
+function unnamedScadFile(targets: Targets, cwd: string): { unnamedScadFile?: string } {
+  const [file, ...others] = targets.files;
+  return file === undefined || others.length > 0 || !/\.scad$/i.test(file)
+    ? {}
+    : { unnamedScadFile: resolve(cwd, file) };
 }
 
 async function projectConfigPlan(

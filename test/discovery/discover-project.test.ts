@@ -254,6 +254,43 @@ describe('discoverProject', () => {
       ]);
     });
 
+    it('renders project.scad, or the -f file, for a config without scad_file and no gateway beside it', async () => {
+      const folder = fixture('classic-config-later');
+      const later = await discoverProject({ cwd: folder });
+      expect(later).toMatchObject({
+        kind: 'render-config',
+        scadFile: path.join(folder, 'project.scad'),
+      });
+      expect(later.models.map((model) => [model.module, model.formats])).toEqual([
+        ['lid', ['stl']],
+        ['tray', ['off']],
+      ]);
+
+      const named = await discoverProject({
+        cwd: folder,
+        unnamedScadFile: path.join(folder, 'variant.scad'),
+      });
+      expect(named.scadFile).toBe(path.join(folder, 'variant.scad'));
+      // The first generation's gateway, when there is one, wins: the config then is its config.
+      const gateway = await discoverProject({
+        cwd: fixture('classic-config-older'),
+        unnamedScadFile: path.join(folder, 'variant.scad'),
+      });
+      expect(gateway.scadFile).toBe(fixture('classic-config-older', 'renderer.scad'));
+    });
+
+    it('says what a config without scad_file renders when that file is missing too', async () => {
+      const folder = fixture('classic-config-no-scad-file');
+      expect(await problemsOf(discoverProject({ cwd: folder }))).toEqual([
+        {
+          message:
+            'render_config.yml names no scad_file, and project.scad (the file it then renders) does not exist',
+          location: { file: path.join(folder, 'render_config.yml'), line: 1, column: 1, length: 7 },
+          hint: 'add scad_file: NAME.scad to render_config.yml; without it, the first generation renders its gateway renderer.scad and the later one project.scad (or -f FILE)',
+        },
+      ]);
+    });
+
     it("reports unknown and nested modules with the scad file's own problems", async () => {
       const cwd = fixture('classic-config-unknown-module');
       const configFile = path.join(cwd, 'render_config.yml');

@@ -221,7 +221,7 @@ describe('loadRenderConfig', () => {
     ]);
   });
 
-  it('reads the older forms: no scad_file means renderer.scad, filename and number_of_threads', async () => {
+  it('reads the older forms: no scad_file (left to discoverProject), filename and number_of_threads', async () => {
     const gateway = await loadRenderConfig(
       await configWith('threads: 2\nmodels:\n  - module: a\n'),
     );
@@ -229,7 +229,7 @@ describe('loadRenderConfig', () => {
       await configWith('filename: parts.scad\nnumber_of_threads: 3\n'),
     );
 
-    expect([gateway.scadFile, gateway.threads]).toEqual(['renderer.scad', 2]);
+    expect([gateway.scadFile, gateway.threads]).toEqual([undefined, 2]);
     expect([older.scadFile, older.threads, older.scadFileAt.line]).toEqual(['parts.scad', 3, 1]);
   });
 

@@ -103,6 +103,26 @@ describe.each(engines)(
           /ENTITIES[\s\S]*LINE/,
         );
       });
+
+      it("reads the later render_config.yml without scad_file: project.scad, or --auto='s -f file", async () => {
+        const project = await copyFixture('classic-config-later');
+
+        const run = await runCli(['render', '--engine', engine], project);
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        expect(run.stdout.split('\n')[0]).toBe(
+          'parts from render_config.yml · $fn = 95 (the classic default)',
+        );
+        const lid = join(project, 'outputs', 'lid.stl');
+        expect(stlSize(await readFile(lid, 'utf8'))).toEqual([20, 20, 2]);
+
+        const variant = await runCli(
+          ['render', '--engine', engine, '--auto=', '-f', 'variant.scad'],
+          project,
+        );
+        expect(variant.code, variant.stdout + variant.stderr).toBe(0);
+        expect(variant.stdout).toContain('rendering 2 parts with 2 workers');
+        expect(stlSize(await readFile(lid, 'utf8'))).toEqual([30, 30, 2]);
+      });
     });
   },
 );
