@@ -2,7 +2,7 @@ import { didYouMean } from '../util/did-you-mean.js';
 import { variableNamePattern } from './openscad-names.js';
 
 /** The placeholders of an output template besides `{param.NAME}`. */
-export const outputPlaceholders = ['file', 'module', 'set', 'format', 'name'] as const;
+export const outputPlaceholders = ['dir', 'file', 'module', 'set', 'format', 'name'] as const;
 
 export type OutputPlaceholder = (typeof outputPlaceholders)[number];
 
@@ -28,7 +28,7 @@ export interface ParsedOutputTemplate {
   readonly problems: readonly OutputTemplateProblem[];
 }
 
-const written = '{file}, {module}, {set}, {param.NAME}, {format}, {name}';
+const written = '{dir}, {file}, {module}, {set}, {param.NAME}, {format}, {name}';
 
 /**
  * Splits an output path template such as `{module}-{param.size}.{format}` into text and

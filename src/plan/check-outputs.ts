@@ -1,5 +1,5 @@
 import type { ConfigProblem } from '../errors.js';
-import { describePart, projectPath } from './describe-part.js';
+import { describePart, fileBase, projectPath } from './describe-part.js';
 import type { PlannedOutput, RenderJob } from './render-job.js';
 
 /** Options of {@link checkOutputs}. */
@@ -70,10 +70,16 @@ export function checkOutputs(
       paths.length === 1
         ? `${same.length === 2 ? 'both' : 'all'} write ${paths.join('')}`
         : `write ${joinAnd(paths)}, one file where case is not told apart (macOS, Windows)`;
+    // Files of one name (to a file system that ignores case) in different folders.
+    const files = new Set(same.map(({ job }) => job.scadFile));
+    const oneName =
+      files.size > 1 && new Set([...files].map((file) => fileBase(file).toLowerCase())).size === 1;
     problems.push({
       message: `${joinAnd(names)} would ${target}`,
       location: last.job.requestedAt,
-      hint: 'give them different output paths, e.g. output: "{file}/{name}.{format}"',
+      hint: oneName
+        ? 'give them different output paths, e.g. output: "{dir}/{name}.{format}", which mirrors their folders'
+        : 'give them different output paths, e.g. output: "{file}/{name}.{format}"',
     });
   }
   return problems;

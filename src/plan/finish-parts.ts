@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { unknownSuffixProblem } from '../discovery/scan-annotations.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
@@ -44,6 +44,7 @@ export function finishParts(
     const outputs: PlannedOutput[] = [];
     for (const format of draft.formats) {
       const rendered = renderOutputTemplate(draft.output.template, {
+        dir: relative(context.projectDir, dirname(draft.scadFile)).split(sep).join('/') || '.',
         file: fileBase(draft.scadFile),
         module: draft.module ?? fileBase(draft.scadFile),
         set: draft.paramSet?.name ?? '',

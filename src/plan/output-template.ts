@@ -6,6 +6,11 @@ export const defaultOutputTemplate = '{name}.{format}';
 
 /** What a template's placeholders stand for, for one output of one part. */
 export interface OutputTemplateValues {
+  /**
+   * `{dir}`: the scad file's folder relative to the project folder, with `/` (`.` for the project
+   * folder itself), so that the outputs can mirror the sources' folders.
+   */
+  readonly dir: string;
   /** `{file}`: the scad file's base name without `.scad`. */
   readonly file: string;
   /** `{module}`: the module, or the file's base name for a whole file. */
@@ -29,10 +34,11 @@ export interface OutputTemplateProblem {
 
 /**
  * The path, relative to the output folder and with `/` separators, that a template gives one
- * output of a part. Placeholders are `{file}`, `{module}`, `{set}`, `{param.NAME}`, `{format}`
- * and `{name}`, read by the config loader's `parseOutputTemplate` so that both agree on the
- * syntax; folders may be written in the template (`{file}/{name}.{format}`). A placeholder's
- * value never adds folders: `/`, `\` and control characters in it become `_`.
+ * output of a part. Placeholders are `{dir}`, `{file}`, `{module}`, `{set}`, `{param.NAME}`,
+ * `{format}` and `{name}`, read by the config loader's `parseOutputTemplate` so that both agree
+ * on the syntax; folders may be written in the template (`{file}/{name}.{format}`). Only `{dir}`
+ * adds folders of its own: in any other placeholder's value, `/`, `\` and control characters
+ * become `_`.
  *
  * The path must stay inside the output folder (not absolute, no `..` above it) and end in
  * `.<format>`, since OpenSCAD picks the exporter by the suffix.
@@ -69,7 +75,10 @@ export function renderOutputTemplate(
         },
       };
     }
-    text += value.replace(/[/\\\p{Cc}]/gu, '_');
+    text +=
+      part.kind === 'placeholder' && part.name === 'dir'
+        ? value.replace(/\\/g, '/').replace(/\p{Cc}/gu, '_')
+        : value.replace(/[/\\\p{Cc}]/gu, '_');
   }
   const path = posix.normalize(text.replace(/\\/g, '/'));
   const outside =

@@ -38,7 +38,7 @@ const variableHint =
   'a variable name is a letter or _ (after a $ for special variables), then letters, digits and _';
 const moduleHint = 'a module name is a letter, _ or $, then letters, digits, _ and $';
 const bothHint = 'a variable takes one value (params) or one value per part (matrix), not both';
-const placeholders = '{file}, {module}, {set}, {param.NAME}, {format}, {name}';
+const placeholders = '{dir}, {file}, {module}, {set}, {param.NAME}, {format}, {name}';
 const paramValue = 'must be a number, string, boolean, null or a list of those';
 
 let temp: string;

@@ -40,7 +40,7 @@ describe('parseOutputTemplate', () => {
     [
       '{}',
       'has an unknown placeholder {}',
-      'placeholders are {file}, {module}, {set}, {param.NAME}, {format}, {name}',
+      'placeholders are {dir}, {file}, {module}, {set}, {param.NAME}, {format}, {name}',
     ],
   ])('refuses %s with a hint', (template, message, hint) => {
     expect(parseOutputTemplate(template).problems).toEqual([

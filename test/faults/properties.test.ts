@@ -123,6 +123,7 @@ describe('property: the config loader', () => {
 
 const templatePiece = fc.constantFrom(
   '{name}',
+  '{dir}',
   '{file}',
   '{module}',
   '{set}',
@@ -153,6 +154,7 @@ describe('property: output name templates', () => {
         valueText,
         (template, name, w) => {
           const rendered = renderOutputTemplate(template, {
+            dir: 'parts/left',
             file: 'box',
             module: 'lid',
             set: '',

@@ -3,6 +3,7 @@ import { renderOutputTemplate } from '../../src/plan/output-template.js';
 import type { OutputTemplateValues } from '../../src/plan/output-template.js';
 
 const values: OutputTemplateValues = {
+  dir: 'parts/left',
   file: 'box',
   module: 'lid',
   set: 'small',
@@ -21,7 +22,20 @@ describe('renderOutputTemplate', () => {
     ).toEqual({ path: 'box/lid/small/lid-small-40.stl' });
   });
 
-  it('keeps folders of the template but never lets a value add one', () => {
+  it('mirrors the source folders with {dir}, the project folder itself being .', () => {
+    expect(renderOutputTemplate('{dir}/{name}.{format}', values)).toEqual({
+      path: 'parts/left/lid-small.stl',
+    });
+    expect(renderOutputTemplate('{dir}/{name}.{format}', { ...values, dir: '.' })).toEqual({
+      path: 'lid-small.stl',
+    });
+    // A file outside the project folder has no place below the output folder.
+    expect(
+      renderOutputTemplate('{dir}/{name}.{format}', { ...values, dir: '../shared' }),
+    ).toMatchObject({ problem: { kind: 'outside' } });
+  });
+
+  it('keeps folders of the template but never lets another value add one', () => {
     expect(renderOutputTemplate('by-label/{param.label}.{format}', values)).toEqual({
       path: 'by-label/a_b_c_d.stl',
     });
@@ -65,7 +79,7 @@ describe('renderOutputTemplate', () => {
       problem: {
         kind: 'syntax',
         message: 'output template "{colour}.{format}" has an unknown placeholder {colour}',
-        hint: 'placeholders are {file}, {module}, {set}, {param.NAME}, {format}, {name}',
+        hint: 'placeholders are {dir}, {file}, {module}, {set}, {param.NAME}, {format}, {name}',
       },
     });
     expect(renderOutputTemplate('{param.depth}.{format}', values)).toMatchObject({

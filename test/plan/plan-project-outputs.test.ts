@@ -146,7 +146,7 @@ describe('planProject outputs', () => {
         [
           '{name.{format}',
           'output template "{name.{format}" has a "{" without a closing "}"',
-          'placeholders are written {file}, {module}, {set}, {param.NAME}, {format}, {name}',
+          'placeholders are written {dir}, {file}, {module}, {set}, {param.NAME}, {format}, {name}',
         ],
         [
           '{name}',
@@ -185,7 +185,7 @@ describe('planProject outputs', () => {
           message:
             'Lid (left/Lid.scad) and lid (right/lid.scad) would write outputs/Lid.stl and outputs/lid.stl, one file where case is not told apart (macOS, Windows)',
           location: clash.at(7, 15),
-          hint: 'give them different output paths, e.g. output: "{file}/{name}.{format}"',
+          hint: 'give them different output paths, e.g. output: "{dir}/{name}.{format}", which mirrors their folders',
         },
       ]);
     });
@@ -207,6 +207,32 @@ describe('planProject outputs', () => {
       expect(jobs.map((job) => job.outputs[0]?.path.slice(clashDir.length + 1))).toEqual([
         'outputs/right/lid.stl',
         'outputs/Lid.stl',
+      ]);
+    });
+
+    it('mirrors the source folders with {dir}, which the clash hint proposes', async () => {
+      const output = clash.value('{dir}/{name}.{format}', 4);
+      const jobs = await planProject(
+        clashConfigOf([
+          {
+            path: clash.value('left/*.scad', 3),
+            exclude: [],
+            modules: clash.value('marked', 5),
+            output,
+          },
+          {
+            path: clash.value('right/*.scad', 6),
+            exclude: [],
+            modules: [{ name: clash.value('lid', 7) }],
+            output,
+          },
+        ]),
+        { projectDir: clashDir },
+      );
+
+      expect(jobs.map((job) => job.outputs[0]?.path.slice(clashDir.length + 1))).toEqual([
+        'outputs/left/Lid.stl',
+        'outputs/right/lid.stl',
       ]);
     });
 
