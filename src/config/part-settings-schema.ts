@@ -93,7 +93,7 @@ const outputTemplateSchema = z
   .meta({
     pattern: `^(?:[^{}]|\\{(?:${placeholderPattern})\\})+$`,
     description:
-      'Output path relative to the output folder, with placeholders {dir} (the scad file\'s folder in the project) {file} {module} {set} {param.NAME} {format} {name}.',
+      "Output path relative to the output folder, with placeholders {dir} (the scad file's folder in the project) {file} {module} {set} {param.NAME} {format} {name}.",
   })
   .superRefine((template, context) => {
     for (const problem of parseOutputTemplate(template).problems) {
