@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { findProjectConfig } from '../config/find-project-config.js';
+import { schemaReference } from '../config/schema-reference.js';
 import type { ClassicProject } from '../discovery/classic-project.js';
 import { discoverProject, findClassicSource } from '../discovery/discover-project.js';
 import { ParascadError, type ConfigProblem } from '../errors.js';
@@ -100,6 +101,8 @@ function configText(project: ClassicProject, folder: string): string {
   };
   const source = basename(project.configFile ?? project.scadFile);
   const header = [
+    // As `parascad init` writes it: editors then complete and check the file.
+    `# yaml-language-server: $schema=${schemaReference(folder)}`,
     `# Written by parascad migrate from ${source}: the same parts, formats, outputs, $fn and mode.`,
     gatewayDecides
       ? `# quality: {} means parascad sets no $fn: ${basename(project.scadFile)}'s own decides, as before.`

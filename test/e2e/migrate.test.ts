@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { measureOutput } from '../../src/formats/measure-output.js';
 import { compareMeasures } from '../../src/verify/compare-measures.js';
@@ -55,6 +57,10 @@ describe('parascad migrate', () => {
       expect(migrated.code, migrated.stderr).toBe(0);
       const written = await readFile(join(project, 'parascad.config.yaml'), 'utf8');
       expect(migrated.stdout).toContain(written);
+      // The $schema line parascad init writes: this installation's schema, for editors.
+      const schemaLine = written.split('\n')[0] ?? '';
+      expect(schemaLine).toMatch(/^# yaml-language-server: \$schema=file:\/\/\S+\.schema\.json$/);
+      expect(existsSync(fileURLToPath(schemaLine.slice(schemaLine.indexOf('=') + 1)))).toBe(true);
       expect(written).toMatch(/^ {2}mode: include$/m);
       expect(written).toMatch(/^ {2}quality:/m);
       const after = await runCli(['list'], project);
