@@ -14,7 +14,8 @@ export interface ReviewOptions {
 
 /**
  * Looks at a rendered part's facts: a 3D output whose mesh is not closed (open or non-manifold
- * edges) is reported as a warning at the part's declaration, so no reporter can miss it; under
+ * edges), or is closed but inside out (a negative volume), is reported as a warning at the part's
+ * declaration, so no reporter can miss it; under
  * `strict`, a part with any warning fails (its complete outputs stay written, as they are what
  * the model renders now).
  */
@@ -22,11 +23,18 @@ export function reviewPart(result: PartResult, options: ReviewOptions = {}): Par
   if (result.status !== 'ok') return result;
   const meshWarnings = result.outputs.flatMap((output): Diagnostic[] => {
     const facts = output.facts;
-    if (facts?.kind !== '3d' || facts.closed) return [];
+    if (facts?.kind !== '3d') return [];
+    const problem = !facts.closed
+      ? `the mesh is not closed (${facts.openEdges} open edges, ${facts.nonManifoldEdges} non-manifold edges)`
+      : facts.volume < 0
+        ? // Only a polyhedron() can come out so: OpenSCAD's own operations face outwards.
+          `the mesh is inside out (volume ${Number(facts.volume.toPrecision(6))} mm³): its faces point inwards, as a polyhedron() whose faces list their points counter-clockwise seen from outside comes out`
+        : undefined;
+    if (problem === undefined) return [];
     return [
       {
         severity: 'warning',
-        message: `${basename(output.path)}: the mesh is not closed (${facts.openEdges} open edges, ${facts.nonManifoldEdges} non-manifold edges)`,
+        message: `${basename(output.path)}: ${problem}`,
         location: result.job.declaredAt,
         fatal: false,
       },

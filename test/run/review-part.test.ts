@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { OutputFacts } from '../../src/run/part-result.js';
+import { reviewPart } from '../../src/run/review-part.js';
+import { job, okResult, scadFile } from '../report/support/run-fixture.js';
+
+/** A 10 mm cube's facts, changed by `change`. */
+function cube(change: Partial<Extract<OutputFacts, { kind: '3d' }>> = {}): OutputFacts {
+  return {
+    kind: '3d',
+    volume: 1000,
+    area: 600,
+    bounds: { min: [0, 0, 0], max: [10, 10, 10] },
+    triangles: 12,
+    closed: true,
+    openEdges: 0,
+    nonManifoldEdges: 0,
+    ...change,
+  };
+}
+
+function rendered(facts: OutputFacts) {
+  const lid = job('lid');
+  const result = okResult(lid, 1);
+  return { ...result, outputs: result.outputs.map((output) => ({ ...output, facts })) };
+}
+
+describe('reviewPart', () => {
+  it('leaves a closed mesh that faces outwards alone', () => {
+    const result = rendered(cube());
+    expect(reviewPart(result, { strict: true })).toBe(result);
+  });
+
+  it('warns at the declaration of a part whose mesh is open, or inside out', () => {
+    const open = reviewPart(rendered(cube({ closed: false, openEdges: 3 })));
+    expect(open.status).toBe('ok');
+    expect(open.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        message: 'lid.stl: the mesh is not closed (3 open edges, 0 non-manifold edges)',
+        location: { file: scadFile, line: 10 },
+        fatal: false,
+      },
+    ]);
+    const insideOut = reviewPart(rendered(cube({ volume: -1000.0004 })));
+    expect(insideOut.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'lid.stl: the mesh is inside out (volume -1000 mm³): its faces point inwards, as a polyhedron() whose faces list their points counter-clockwise seen from outside comes out',
+    ]);
+  });
+
+  it('fails such a part under strict, naming the first warning', () => {
+    const strict = reviewPart(rendered(cube({ volume: -1000 })), { strict: true });
+    expect(strict).toMatchObject({
+      status: 'failed',
+      failure: {
+        kind: 'strict',
+        warnings: 1,
+        first: { message: expect.stringMatching(/inside out/) as unknown },
+      },
+    });
+  });
+});
