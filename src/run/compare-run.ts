@@ -23,6 +23,10 @@ export interface CompareRunInput {
   readonly projectDir: string;
   /** The project's state folder, where the last run's record is kept. */
   readonly stateFolder: string;
+  /**
+   * Every part of the project the run planned, rendered or not (a `watch` round's others too):
+   * a recorded part not among them, from a file among theirs or a file gone, is gone.
+   */
   readonly jobs: readonly RenderJob[];
   readonly results: readonly PartResult[];
   /** When the run started (ISO 8601), recorded for the next run. */

@@ -53,6 +53,12 @@ export interface RunPlan {
   /** Set when part names picked some of the parts: the others are not gone, only left out. */
   readonly pickedByName?: boolean;
   /**
+   * Every part of the project, when `jobs` are some of them (a `watch` round renders only the
+   * parts a change reaches): what changed since the last run finds gone parts among these.
+   * @default jobs
+   */
+  readonly allJobs?: readonly RenderJob[];
+  /**
    * Where the parts come from, in words (`render_config.yml`, `the markers of project.scad`, …),
    * for the first line of a run; undefined for plans built by other tools.
    */

@@ -292,7 +292,7 @@ export async function renderPlan(
   const compared = await compareRun({
     projectDir: project.projectDir,
     stateFolder,
-    jobs,
+    jobs: project.allJobs ?? jobs,
     results,
     startedAt,
     pickedByName: project.pickedByName === true,

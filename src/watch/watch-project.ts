@@ -161,7 +161,8 @@ async function renderRound(
 ): Promise<PartResult[]> {
   const results: PartResult[] = [];
   await renderPlan(
-    { ...plan, jobs: round.jobs },
+    // The other parts are left out of this round, not gone from the project.
+    { ...plan, jobs: round.jobs, allJobs: plan.jobs },
     {
       ...options,
       onEvent: (event) => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ interface WatchLine {
   readonly parts?: string[];
   readonly job?: { name: string };
   readonly result?: { job: { name: string }; status: string; cached?: unknown };
+  readonly summary?: { changes?: { gone: unknown[]; unchanged: number; changed: number } };
 }
 
 /** `parascad watch` running on a project, with its events as they arrive. */
@@ -102,9 +103,19 @@ describe.each(['wasm' as const, ...(hasNativeOpenScad ? ['native' as const] : []
         const shared = await watching.round(2);
         expect(shared[0]).toMatchObject({ type: 'watch-round', parts: ['a', 'b'] });
         expect(rendered(shared)).toEqual(['a', 'b']);
+        // c, left out of the round, is not gone from the project (nor from the next comparison).
+        expect(shared.find((line) => line.type === 'run-done')?.summary?.changes).toMatchObject({
+          gone: [],
+          changed: 2,
+        });
 
         await edit(join(project, 'parts', 'c.scad'), 'cube(size', 'cube(1 + size');
-        expect(rendered(await watching.round(3))).toEqual(['c']);
+        const third = await watching.round(3);
+        expect(rendered(third)).toEqual(['c']);
+        expect(third.find((line) => line.type === 'run-done')?.summary?.changes).toMatchObject({
+          gone: [],
+          changed: 1,
+        });
 
         await edit(join(project, 'parascad.config.yaml'), 'size: 2', 'size: 3');
         const replanned = await watching.round(4);
@@ -165,3 +176,42 @@ describe.each(['wasm' as const, ...(hasNativeOpenScad ? ['native' as const] : []
     );
   },
 );
+
+describe('parascad watch and what changed', () => {
+  it('counts the parts a round leaves out as left out, not gone, even beside it in one file', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'parascad-watch-changes-'));
+    await writeFile(
+      join(project, 'parts.scad'),
+      'module a() { cube(2); }\nmodule b() { sphere(2); }\n',
+    );
+    const config = join(project, 'parascad.config.yaml');
+    await writeFile(config, 'files:\n  - path: parts.scad\n    modules: [a]\n');
+    const watching = startWatch(project, 'wasm');
+    try {
+      expect(rendered(await watching.round(1))).toEqual(['a']);
+
+      await writeFile(config, 'files:\n  - path: parts.scad\n    modules: [a, b]\n');
+      const added = await watching.round(2);
+      expect(rendered(added)).toEqual(['b']);
+      expect(added.find((line) => line.type === 'run-done')?.summary?.changes).toMatchObject({
+        gone: [],
+      });
+
+      // a stayed in the record: gaining a format, it is changed, not new.
+      await writeFile(
+        config,
+        'files:\n  - path: parts.scad\n    modules: [a, b]\n    formats: [stl, off]\n',
+      );
+      const formats = await watching.round(3);
+      expect(rendered(formats)).toEqual(['a', 'b']);
+      expect(formats.find((line) => line.type === 'run-done')?.summary?.changes).toMatchObject({
+        changed: 2,
+        gone: [],
+      });
+    } finally {
+      watching.child.kill('SIGINT');
+      await watching.done;
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+});
