@@ -29,6 +29,7 @@ import type { ProjectCacheSettings } from './open-run-cache.js';
 import { commandLineValues } from './command-line-values.js';
 import { checkRenderOptions, type RenderOptions } from './render-options.js';
 import { missingArgumentsWarnings } from '../plan/missing-arguments-warnings.js';
+import { unusedParameterSetsWarning } from '../plan/unused-parameter-sets.js';
 
 /** The parts a run renders, and what the project says about running them. */
 export interface RunPlan {
@@ -260,6 +261,8 @@ async function markerPlan(
   const [only] = files;
   // With -p/-P the file is planned as a file (its marked modules, one part per set).
   const classicRoute = values?.paramsets === undefined;
+  // Without them, a file's customizer sets beside it are left out: say so.
+  const setsLeftOut = classicRoute ? await unusedParameterSets(files, cwd) : [];
   if (classicRoute && files.length === 1 && only !== undefined && !/[*?[\]{}]/.test(only)) {
     // One marked file is the classic auto mode (its //render.quality and thread count apply);
     // a file without markers is rendered whole, like the files of a glob.
@@ -267,10 +270,13 @@ async function markerPlan(
       if (error instanceof ParascadError && error.code === 'NOTHING_TO_RENDER') return undefined;
       throw error;
     });
-    if (classic !== undefined) return classicPlan(classic, cwd, options);
+    if (classic !== undefined) {
+      const plan = await classicPlan(classic, cwd, options);
+      return { ...plan, warnings: [...plan.warnings, ...setsLeftOut] };
+    }
   }
   const history = await historyOf(cwd, options);
-  const warnings: ConfigProblem[] = [];
+  const warnings: ConfigProblem[] = [...setsLeftOut];
   const outDir = resolve(cwd, options.outDir ?? 'outputs');
   const jobs = await planFiles(files, {
     cwd,
@@ -289,6 +295,18 @@ async function markerPlan(
     history,
     source: `the markers of ${files.join(', ')}`,
   };
+}
+
+/** Warnings for the scad files named (not globs) whose customizer sets beside them go unused. */
+async function unusedParameterSets(
+  files: readonly string[],
+  cwd: string,
+): Promise<ConfigProblem[]> {
+  const named = files.filter((file) => /\.scad$/i.test(file) && !/[*?[\]{}]/.test(file));
+  const warnings = await Promise.all(
+    named.map((file) => unusedParameterSetsWarning(resolve(cwd, file))),
+  );
+  return warnings.filter((warning) => warning !== undefined);
 }
 
 async function classicPlan(

@@ -131,6 +131,21 @@ describe('parascad list of a customizer file', () => {
     });
   });
 
+  it('says when NAME.json beside a file named on the command line holds sets the run leaves out', async () => {
+    const project = await customizerProject();
+    const plain = await runCli(['list', 'bins.scad'], project);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout + plain.stderr).toContain(
+      'bins.json:3:5: warning: bins.json beside bins.scad holds 3 customizer sets ("Default", "small", "large"), which this run leaves out: it renders the file\'s defaults',
+    );
+    expect(plain.stdout + plain.stderr).toContain(
+      'hint: -p bins.json renders one part per set, -P "Default" one of them',
+    );
+    const sets = await runCli(['list', 'bins.scad', '-p', 'bins.json'], project);
+    expect(sets.stdout).toContain('bins-small');
+    expect(sets.stdout + sets.stderr).not.toContain('leaves out');
+  });
+
   it('reports every problem of the variants at once, each located, before anything renders', async () => {
     const project = await customizerProject(
       [
