@@ -22,9 +22,24 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
     return undefined;
   } catch (error) {
     const { message, offset } = locateMessage(json, (error as Error).message);
+    const comma = trailingComma(json, offset);
+    if (comma !== undefined) return { ...comma, offset: comma.offset + bom };
     // An error at the very end (a missing bracket) is shown after the last character written.
     return { message, offset: Math.min(offset, json.trimEnd().length) + bom };
   }
+}
+
+/**
+ * A comma before the `}` or `]` where parsing stopped, as YAML, JavaScript and JSON5 allow and
+ * JSON does not: V8 only says what it expected instead of the bracket.
+ */
+function trailingComma(json: string, offset: number): JsonSyntaxProblem | undefined {
+  const closing = json.charAt(offset);
+  if (closing !== '}' && closing !== ']') return undefined;
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(json.charAt(before))) before--;
+  if (json.charAt(before) !== ',') return undefined;
+  return { message: `a comma before "${closing}": JSON allows no trailing comma`, offset: before };
 }
 
 /** V8 quotes 10 characters on each side of an unexpected token, after `...` when it cut some. */

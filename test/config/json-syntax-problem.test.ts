@@ -22,11 +22,23 @@ describe('jsonSyntaxProblem', () => {
   });
 
   it('finds an unexpected character in a long text from the context V8 quotes', () => {
-    const text = '{"files": [{"path": "a.scad"}, {"path": "b.scad"},], "jobs": 2}';
+    const text = '{"files": [{"path": "a.scad"}, {"path": "b.scad"}, x], "jobs": 2}';
 
     expect(jsonSyntaxProblem(text)).toEqual({
-      message: "unexpected character ']'",
-      offset: text.indexOf(']'),
+      message: "unexpected character 'x'",
+      offset: text.indexOf('x'),
+    });
+  });
+
+  it('calls a comma before a closing bracket a trailing comma, at the comma', () => {
+    const text = '{"files": [{"path": "a.scad"}, {"path": "b.scad"},\n  ], "jobs": 2}';
+    expect(jsonSyntaxProblem(text)).toEqual({
+      message: 'a comma before "]": JSON allows no trailing comma',
+      offset: text.indexOf(',\n'),
+    });
+    expect(jsonSyntaxProblem('{"jobs": 2,}')).toEqual({
+      message: 'a comma before "}": JSON allows no trailing comma',
+      offset: 10,
     });
   });
 

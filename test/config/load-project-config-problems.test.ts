@@ -318,7 +318,11 @@ describe('loadProjectConfig problems', () => {
 
   it.each([
     ['missing-comma.json', '4:5+1', "invalid JSON: expected ',' or ']' after array element"],
-    ['trailing-comma.json', '4:3+1', "invalid JSON: unexpected character ']'"],
+    [
+      'trailing-comma.json',
+      '3:25+1',
+      'invalid JSON: a comma before "]": JSON allows no trailing comma',
+    ],
     ['comment.json', '2:3+1', "invalid JSON: expected property name or '}'"],
     ['unquoted.json', '2:23+1', "invalid JSON: unexpected character 'a'"],
     // A missing end is shown right after the last thing written.
@@ -346,7 +350,7 @@ describe('loadProjectConfig problems', () => {
     await writeFile(file, '{ "files": [{ "path": "a.scad" }], }\n');
 
     expect(await problemsIn(file)).toEqual([
-      ['1:36+1', 'invalid JSON: expected double-quoted property name'],
+      ['1:34+1', 'invalid JSON: a comma before "}": JSON allows no trailing comma'],
     ]);
   });
 });
