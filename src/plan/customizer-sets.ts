@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import type { ConfigLocation } from '../config/project-config.js';
+import { jsonSyntaxProblem } from '../config/json-syntax-problem.js';
 import { ConfigError } from '../errors.js';
 import type { ConfigProblem } from '../errors.js';
 import { readRegularText } from '../util/read-regular-file.js';
@@ -127,19 +128,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The problem for unparsable JSON, placed where the parser stopped when it says so. */
+/** The JSON syntax problem where it is (the config loader's wording), else JSON.parse's own. */
 function invalidJson(
   jsonFile: string,
   text: string,
   reason: string,
   at: ConfigLocation | undefined,
 ): ConfigProblem {
-  const offset = /at position (\d+)/.exec(reason)?.[1];
+  const problem = jsonSyntaxProblem(text);
   const location =
-    offset === undefined
+    problem === undefined
       ? at
-      : { file: jsonFile, ...new LineCounterAt(text).position(Number(offset)) };
+      : { file: jsonFile, ...new LineCounterAt(text).position(problem.offset) };
   return {
-    message: `${basename(jsonFile)} is not valid JSON: ${reason}`,
+    message: `${basename(jsonFile)} is not valid JSON: ${problem?.message ?? reason}`,
     ...(location === undefined ? {} : { location }),
   };
 }
