@@ -127,8 +127,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The problem for unparsable JSON, placed where the parser stopped when it says so. */
-/** The JSON syntax problem where it is (the config loader's wording), else JSON.parse's own. */
+/** The problem for unparsable JSON, worded and placed as the config loader does it. */
 function invalidJson(
   jsonFile: string,
   text: string,

@@ -15,9 +15,8 @@ export interface ReviewOptions {
 /**
  * Looks at a rendered part's facts: a 3D output whose mesh is not closed (open or non-manifold
  * edges), or is closed but inside out (a negative volume), is reported as a warning at the part's
- * declaration, so no reporter can miss it; under
- * `strict`, a part with any warning fails (its complete outputs stay written, as they are what
- * the model renders now).
+ * declaration, so no reporter can miss it; under `strict`, a part with any warning fails (its
+ * complete outputs stay written, as they are what the model renders now).
  */
 export function reviewPart(result: PartResult, options: ReviewOptions = {}): PartResult {
   if (result.status !== 'ok') return result;
