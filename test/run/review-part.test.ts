@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputFacts } from '../../src/run/part-result.js';
 import { reviewPart } from '../../src/run/review-part.js';
+import { cubeMeasure as cube } from '../support/cube-measure.js';
 import { job, okResult, scadFile } from '../report/support/run-fixture.js';
-
-/** A 10 mm cube's facts, changed by `change`. */
-function cube(change: Partial<Extract<OutputFacts, { kind: '3d' }>> = {}): OutputFacts {
-  return {
-    kind: '3d',
-    volume: 1000,
-    area: 600,
-    bounds: { min: [0, 0, 0], max: [10, 10, 10] },
-    triangles: 12,
-    closed: true,
-    openEdges: 0,
-    nonManifoldEdges: 0,
-    ...change,
-  };
-}
 
 function rendered(facts: OutputFacts) {
   const lid = job('lid');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareMeasures } from '../../src/verify/compare-measures.js';
 import { measureOutput } from '../../src/formats/measure-output.js';
+import { cubeMeasure } from '../support/cube-measure.js';
 import type {
   DrawingMeasure,
   MeshMeasure,
@@ -11,16 +12,7 @@ import { renderNative, renderWasm } from './support/render-model.js';
 import { readModel, readVerifyFixture } from './support/verify-fixtures.js';
 
 function mesh(volume: number, max: readonly [number, number, number] = [10, 10, 10]): MeshMeasure {
-  return {
-    kind: '3d',
-    volume,
-    area: 600,
-    bounds: { min: [0, 0, 0], max },
-    triangles: 12,
-    closed: true,
-    openEdges: 0,
-    nonManifoldEdges: 0,
-  };
+  return cubeMeasure({ volume, bounds: { min: [0, 0, 0], max } });
 }
 
 function drawing(area: number, max: readonly [number, number] = [30, 20]): DrawingMeasure {

@@ -3,6 +3,7 @@ import { chooseEngine } from '../../../src/engines/choose-engine.js';
 import type { EngineInfo } from '../../../src/engines/engine.js';
 import type { HybridFacts } from '../../../src/engines/hybrid/consider-hybrid.js';
 import type { MeshMeasure } from '../../../src/formats/output-measure.js';
+import { cubeMeasure } from '../../support/cube-measure.js';
 import type { PartHistory } from '../../../src/history/history-store.js';
 
 const cgalNative: EngineInfo = {
@@ -12,16 +13,7 @@ const cgalNative: EngineInfo = {
   source: '/usr/bin/openscad',
 };
 const at = '2026-01-01T00:00:00.000Z';
-const facts: MeshMeasure = {
-  kind: '3d',
-  volume: 1000,
-  area: 600,
-  bounds: { min: [0, 0, 0], max: [10, 10, 10] },
-  triangles: 12,
-  closed: true,
-  openEdges: 0,
-  nonManifoldEdges: 0,
-};
+const facts: MeshMeasure = cubeMeasure();
 /** A library-heavy part like BOSL2's `orientations`: CGAL geometry natively, slow evaluation on WASM. */
 const geometryBoundNatively: PartHistory = {
   native: { seconds: 74, geometrySeconds: 73.4, facts, at },

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { judgeHybridResult } from '../../../src/engines/hybrid/judge-hybrid-result.js';
 import type { MeshMeasure } from '../../../src/formats/output-measure.js';
+import { cubeMeasure } from '../../support/cube-measure.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 function mesh(volume: number, top = 10): MeshMeasure {
-  return {
-    kind: '3d',
-    volume,
-    area: 600,
-    bounds: { min: [0, 0, 0], max: [10, 10, top] },
-    triangles: 12,
-    closed: true,
-    openEdges: 0,
-    nonManifoldEdges: 0,
-  };
+  return cubeMeasure({ volume, bounds: { min: [0, 0, 0], max: [10, 10, top] } });
 }
 
 describe('judgeHybridResult', () => {
