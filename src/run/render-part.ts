@@ -16,6 +16,7 @@ import { locateDiagnostics } from './locate-diagnostics.js';
 import { makeScratchDir, removeScratchDir, tempNameBeside } from './temp-names.js';
 import { removeFile } from '../util/remove-file.js';
 import { makeFolder } from '../util/make-folder.js';
+import { timeoutSignal } from '../util/timeout-signal.js';
 
 export interface RenderPartContext {
   readonly engine: Engine;
@@ -56,10 +57,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     tempPath: tempNameBeside(output.path),
   }));
   const program = partProgram(job);
-  const timeout =
-    context.timeoutSeconds === undefined
-      ? undefined
-      : AbortSignal.timeout(context.timeoutSeconds * 1000);
+  const timeout = timeoutSignal(context.timeoutSeconds);
   const signal =
     timeout === undefined ? context.signal : AbortSignal.any([context.signal, timeout]);
   // Generated files never go beside the user's file: its folder may be read-only, or another

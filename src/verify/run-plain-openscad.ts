@@ -1,4 +1,5 @@
 import { runProcessTree } from '../engines/native/run-process-tree.js';
+import { timeoutSignal } from '../util/timeout-signal.js';
 
 /** What plain `openscad FILE -o OUT` did. */
 export interface PlainRun {
@@ -19,9 +20,9 @@ export async function runPlainOpenScad(
   options: { readonly timeoutSeconds: number; readonly signal: AbortSignal },
 ): Promise<PlainRun> {
   const started = performance.now();
-  const timeout = AbortSignal.timeout(options.timeoutSeconds * 1000);
+  const timeout = timeoutSignal(options.timeoutSeconds);
   const run = await runProcessTree(binary, ['-o', output, file], {
-    signal: AbortSignal.any([options.signal, timeout]),
+    signal: timeout === undefined ? options.signal : AbortSignal.any([options.signal, timeout]),
   });
   return {
     exitCode: run.exitCode,
@@ -30,6 +31,6 @@ export async function runPlainOpenScad(
         ? run.console
         : `${run.console}could not start ${binary}: ${run.spawnError.message}\n`,
     seconds: (performance.now() - started) / 1000,
-    timedOut: timeout.aborted,
+    timedOut: timeout?.aborted === true,
   };
 }
