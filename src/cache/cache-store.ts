@@ -1,10 +1,11 @@
 import { readFileSync, utimesSync } from 'node:fs';
-import { appendFile, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { digest, isDigest, type Digest } from '../job/digest.js';
 import type { PartKey } from '../job/part-key.js';
 import { writeAtomic } from '../util/write-atomic.js';
 import type { CacheEntry, CacheManifest } from './cache-entry.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /** One line of the store's run log, for `parascad cache`. */
 export interface CacheRunRecord {
@@ -155,7 +156,7 @@ export class CacheStore {
   }
 
   async logRun(record: CacheRunRecord): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await makeFolder(this.dir);
     await appendFile(join(this.dir, 'runs.jsonl'), `${JSON.stringify(record)}\n`);
   }
 

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { validateOutput } from '../outputs/validate-output.js';
 import type { PlannedOutput } from '../plan/render-job.js';
@@ -6,6 +6,7 @@ import type { DeliveredOutput, FailureReason } from '../run/part-result.js';
 import { tempNameBeside } from '../run/temp-names.js';
 import type { BlobStore } from './blob-store.js';
 import type { FleetOutput } from './fleet-job.js';
+import { makeFolder } from '../util/make-folder.js';
 
 export type Delivery =
   | { readonly kind: 'ok'; readonly outputs: readonly DeliveredOutput[] }
@@ -44,7 +45,7 @@ export async function deliverFleetOutputs(
       if (!check.ok) {
         return failed({ kind: 'invalid-output', format: output.format, message: check.reason });
       }
-      await mkdir(dirname(output.path), { recursive: true });
+      await makeFolder(dirname(output.path));
       const temp = tempNameBeside(output.path);
       temps.push({ temp, path: output.path });
       await writeFile(temp, fetched.bytes);

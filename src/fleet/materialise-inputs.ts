@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { collectDependencies } from '../discovery/collect-dependencies.js';
 import { filesForDynamicImports } from '../discovery/files-for-dynamic-imports.js';
@@ -7,6 +7,7 @@ import type { PartJob } from '../job/part-job.js';
 import type { BlobStore } from './blob-store.js';
 import { blobDigest, isBlobDigest } from './blob-store.js';
 import { RefusedJobError, scratchPath, type JobScratch } from './rebuild-render-job.js';
+import { makeFolder } from '../util/make-folder.js';
 
 export interface MaterialiseOptions {
   readonly blobs: BlobStore;
@@ -54,7 +55,7 @@ export async function materialiseInputs(
           `input ${path}: blob ${digest.slice(0, 12)} does not match its digest (got ${fetched.actual.slice(0, 12)}); refused`,
         );
     }
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolder(dirname(target));
     await writeFile(target, fetched.bytes, { flag: 'wx' });
     files.push(target);
   }

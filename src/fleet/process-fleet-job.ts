@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,6 +10,7 @@ import type { BlobStore } from './blob-store.js';
 import type { FleetJobData, FleetJobResult, FleetOutput } from './fleet-job.js';
 import { materialiseInputs } from './materialise-inputs.js';
 import { RefusedJobError, rebuildRenderJob, type JobScratch } from './rebuild-render-job.js';
+import { makeFolder } from '../util/make-folder.js';
 
 export interface ProcessFleetJobContext {
   readonly blobs: BlobStore;
@@ -63,7 +64,7 @@ export async function processFleetJob(
   if (engine === undefined) {
     return refused(`it has no ${wanted.id} OpenSCAD ${wanted.version} (${wanted.backend})`);
   }
-  await mkdir(context.scratchDir, { recursive: true });
+  await makeFolder(context.scratchDir);
   const folder = await mkdtemp(join(context.scratchDir, 'job-'));
   const scratch: JobScratch = {
     root: join(folder, 'root'),

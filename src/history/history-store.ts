@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import type { EngineId } from '../engines/engine.js';
@@ -6,6 +6,7 @@ import { outputFactsSchema } from '../formats/output-facts-schema.js';
 import type { DrawingMeasure, MeshMeasure } from '../formats/output-measure.js';
 import { defined } from '../util/defined.js';
 import { stateFolderOf, type StateFolderOptions } from '../util/ensure-state-folder.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /** What one render of a part cost on one engine. */
 export interface Timing {
@@ -194,7 +195,7 @@ export class HistoryStore {
 
   /** Writes atomically, so a run killed while saving never leaves a truncated file. */
   async save(): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
+    await makeFolder(dirname(this.file));
     const temp = `${this.file}.${process.pid}.tmp`;
     const ids = [
       ...new Set([...this.parts.keys(), ...this.failures.keys(), ...this.verdicts.keys()]),

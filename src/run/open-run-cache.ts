@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CacheStore } from '../cache/cache-store.js';
 import { PartCache } from '../cache/part-cache.js';
@@ -7,6 +7,7 @@ import type { ConfigProblem } from '../errors.js';
 import type { FileDigests } from '../job/file-digests.js';
 import { ensureStateFolder, stateFolderOf } from '../util/ensure-state-folder.js';
 import type { RenderOptions } from './render-options.js';
+import { makeFolder } from '../util/make-folder.js';
 
 /** The cache's default size limit: 2 GB. */
 export const defaultCacheMaxBytes = 2 * 1024 ** 3;
@@ -102,7 +103,7 @@ export async function openRunCache(
 async function writable(location: CacheLocation): Promise<string | undefined> {
   try {
     if (location.inProject) await ensureStateFolder(dirname(location.dir));
-    await mkdir(join(location.dir, 'tmp'), { recursive: true });
+    await makeFolder(join(location.dir, 'tmp'));
     const probe = join(
       location.dir,
       'tmp',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { makeFolder } from './make-folder.js';
 
 /** Where a run keeps its state when the project's own folder should not hold it. */
 export interface StateFolderOptions {
@@ -35,7 +36,7 @@ export function stateFolderOf(projectDir: string, options: StateFolderOptions = 
  * control with its own `.gitignore`, written once and never overwritten.
  */
 export async function ensureStateFolder(folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
+  await makeFolder(folder);
   await writeFile(join(folder, '.gitignore'), '# parascad state: render history and cache\n*\n', {
     flag: 'wx',
   }).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { HistoryStore } from '../history/history-store.js';
@@ -12,6 +12,7 @@ import { describeFailure } from '../report/describe-failure.js';
 import { compareMeasures } from './compare-measures.js';
 import { measureOutput, type OutputMeasure } from '../formats/measure-output.js';
 import { runPlainOpenScad } from './run-plain-openscad.js';
+import { makeFolder } from '../util/make-folder.js';
 
 export type VerifiedEngine = 'native' | 'wasm';
 
@@ -65,7 +66,7 @@ export interface VerifyEnginesOptions {
  */
 export async function verifyEngines(options: VerifyEnginesOptions): Promise<FileVerdict[]> {
   const plainFolder = join(options.workDir, 'plain');
-  await mkdir(plainFolder, { recursive: true });
+  await makeFolder(plainFolder);
   options.onProgress?.(`plain openscad: ${fileCount(options.files.length)}`);
   const plain = await runPool(
     options.files.map((file, index) => ({ file, index })),

@@ -45,6 +45,28 @@ describe.skipIf(process.platform === 'win32')('hostile input', () => {
     expect(run.stderr).toContain('cannot create the output folder /proc/x');
   });
 
+  it('renders on with a state folder, cache or report it cannot create under /proc, instead of spinning forever', async () => {
+    await writeFile(join(project, 'project.scad'), marked);
+    const state = await runCli(['render', '--engine', 'wasm', '--state-dir', '/proc/x'], project);
+    expect(state.code, state.stdout + state.stderr).toBe(0);
+    expect(state.stdout + state.stderr).toMatch(
+      /warning: \/proc\/x\/\S+ cannot be written \(ENOENT\)/,
+    );
+    const cache = await runCli(['render', '--engine', 'wasm', '--cache-dir', '/proc/x'], project);
+    expect(cache.code, cache.stdout + cache.stderr).toBe(0);
+    expect(cache.stdout + cache.stderr).toContain(
+      'warning: the cache at /proc/x cannot be written (ENOENT)',
+    );
+    const report = await runCli(
+      ['render', '--engine', 'wasm', '--report', 'html=/proc/x/gallery'],
+      project,
+    );
+    expect(report.code, report.stdout + report.stderr).toBe(1);
+    expect(report.stdout + report.stderr).toContain(
+      'could not write the html report to /proc/x/gallery',
+    );
+  });
+
   it("refuses -o '' rather than writing outputs among the sources", async () => {
     await writeFile(join(project, 'project.scad'), marked);
     for (const command of ['render', 'list']) {

@@ -1,4 +1,4 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
@@ -15,6 +15,7 @@ import { commonFolder } from '../../util/common-folder.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { partValuesOf, projectOptionsOf, withProjectOptions } from '../options/project-options.js';
+import { makeFolder } from '../../util/make-folder.js';
 
 /** The chart's name unless `--chart` says otherwise, in the project's output folder. */
 const defaultChart = 'parascad-bench.svg';
@@ -161,7 +162,7 @@ export function benchCommand(context: CliContext) {
         );
         try {
           // The project's output folder is made as a render would make it.
-          await mkdir(dirname(chart), { recursive: true });
+          await makeFolder(dirname(chart));
           await writeFile(chart, svg);
         } catch (error) {
           context.stderr(

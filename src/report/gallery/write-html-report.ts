@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ReportWriter } from '../documents/report-writer.js';
 import { galleryAssetNames, galleryAssetsDir } from './gallery-assets.js';
 import { buildGallery } from './build-gallery.js';
 import { galleryIndexHtml } from './gallery-index-html.js';
 import { replaceFolder } from './replace-folder.js';
+import { makeFolder } from '../../util/make-folder.js';
 
 /** The file that marks a folder as a parascad gallery, which a later run may replace. */
 const marker = '.parascad-gallery';
@@ -27,11 +28,11 @@ export const writeHtmlReport: ReportWriter = async (report, path) => {
   );
   const write = async (file: string, contents: string | Uint8Array): Promise<void> => {
     const target = join(temp, ...file.split('/'));
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolder(dirname(target));
     await writeFile(target, contents);
   };
   try {
-    await mkdir(temp, { recursive: true });
+    await makeFolder(temp);
     for (const name of galleryAssetNames) await copyFile(join(assets, name), join(temp, name));
     const data = await buildGallery(report, path, write);
     await write('data/gallery.js', `window.PARASCAD_GALLERY = ${JSON.stringify(data)};\n`);
