@@ -16,11 +16,13 @@ export function initCommand(context: CliContext) {
     )
     .argument('[folder]', 'the project folder', '.')
     .action(async (folder) => {
-      const [{ findProjectConfig }, { schemaReference }, { ParascadError }] = await Promise.all([
-        import('../../config/find-project-config.js'),
-        import('../../config/schema-reference.js'),
-        import('../../errors.js'),
-      ]);
+      const [{ findProjectConfig }, { schemaReference }, { ParascadError }, { makeFolder }] =
+        await Promise.all([
+          import('../../config/find-project-config.js'),
+          import('../../config/schema-reference.js'),
+          import('../../errors.js'),
+          import('../../util/make-folder.js'),
+        ]);
       const dir = resolve(context.cwd, folder);
       const existing = await findProjectConfig(dir);
       if (existing !== undefined) {
@@ -31,7 +33,18 @@ export function initCommand(context: CliContext) {
         );
       }
       const file = join(dir, 'parascad.config.yaml');
-      await writeFile(file, starterConfig(schemaReference(dir)), { flag: 'wx' });
+      try {
+        // A new project's folder is made, as `git init FOLDER` makes it.
+        await makeFolder(dir);
+        await writeFile(file, starterConfig(schemaReference(dir)), { flag: 'wx' });
+      } catch (error) {
+        const { code, message } = error as NodeJS.ErrnoException;
+        throw new ParascadError(
+          'USAGE',
+          `cannot write ${file} (${code ?? message})`,
+          'Check that the folder can be written, or give another: parascad init FOLDER',
+        );
+      }
       context.stdout(`wrote ${file}\n`);
       context.setExitCode(exitCodes.ok);
     });
