@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { findExportFormat } from '../plan/export-formats.js';
 import type { PartResult } from '../run/part-result.js';
@@ -10,13 +11,20 @@ const mismatches = {
 
 /**
  * What to do about a failure whose cause is plain from OpenSCAD's message alone: a 2D model asked
- * for in a 3D format (OpenSCAD: "Current top level object is not a 3D object"), or the reverse.
- * Undefined for every other failure.
+ * for in a 3D format (OpenSCAD: "Current top level object is not a 3D object"), or the reverse;
+ * a syntax error on the first line of a file that starts with a byte order mark. Undefined for
+ * every other failure.
  */
 export function failureHint(result: PartResult): string | undefined {
   const { failure, job } = result;
   if (failure?.kind !== 'openscad-error') return undefined;
   const code = failure.diagnostic.code;
+  if (code === 'parser-error') {
+    const file = failure.diagnostic.location?.file ?? job.scadFile;
+    return (failure.diagnostic.location?.line ?? 1) === 1 && startsWithBom(file)
+      ? `${basename(file)} starts with a byte order mark (BOM), which OpenSCAD cannot parse: save it as UTF-8 without BOM`
+      : undefined;
+  }
   if (code !== 'not-3d' && code !== 'not-2d') return undefined;
   const { drawn, cannotHold, suggested } = mismatches[code];
   const asked = job.outputs
@@ -48,4 +56,20 @@ function howToAsk({ job }: PartResult, [first, ...others]: readonly string[]): s
   }
   // A configuration of another name (-c FILE): its place, whichever kind it is.
   return `${instead}, where it is asked for (${where}:${line})`;
+}
+
+const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Whether a file begins with UTF-8's byte order mark, as Windows editors often write it. */
+function startsWithBom(file: string): boolean {
+  const head = Buffer.alloc(3);
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(file, 'r');
+    return readSync(descriptor, head, 0, 3, 0) === 3 && head.equals(utf8Bom);
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }

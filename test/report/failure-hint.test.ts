@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { RenderJob } from '../../src/plan/render-job.js';
@@ -73,5 +76,29 @@ describe('failureHint', () => {
       failureHint(openScadError(job('x'), 'empty-top-level', 'Current top level object is empty.')),
     ).toBeUndefined();
     expect(failureHint(failedResult(job('x'), 1, { kind: 'exit-code', code: 1 }))).toBeUndefined();
+  });
+
+  it('says a file that starts with a byte order mark is why OpenSCAD cannot parse its first line', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'parascad-bom-'));
+    const withBom = join(folder, 'bom.scad');
+    const without = join(folder, 'plain.scad');
+    await writeFile(withBom, '\uFEFFcube(2);\n');
+    await writeFile(without, 'cube(2;\n');
+    const parserError = (file: string, line: number) =>
+      failedResult(job('a'), 0.1, {
+        kind: 'openscad-error',
+        diagnostic: {
+          severity: 'error',
+          message: 'Parser error: syntax error',
+          code: 'parser-error',
+          fatal: true,
+          location: { file, line },
+        },
+      });
+    expect(failureHint(parserError(withBom, 1))).toBe(
+      'bom.scad starts with a byte order mark (BOM), which OpenSCAD cannot parse: save it as UTF-8 without BOM',
+    );
+    expect(failureHint(parserError(withBom, 3))).toBeUndefined();
+    expect(failureHint(parserError(without, 1))).toBeUndefined();
   });
 });
