@@ -14,11 +14,23 @@ export interface RenderSummary {
   readonly contours?: number;
   /** Vertices of a 3D object; printed only by the CGAL and Manifold backends, not for a polygon mesh. */
   readonly vertices?: number;
+  /**
+   * Set when no CGAL or Manifold operation built the top-level object: a 2D object (Clipper builds
+   * those on both engines) or a plain polygon mesh (OpenSCAD's PolySet: a lone `polyhedron()`,
+   * primitive or extrusion). Its geometry time went into work that compares between the engines
+   * as evaluation does, not as CGAL against Manifold. For 3D, 2025.01 says `(PolySet)` against
+   * `(manifold)` or `(Nef polyhedron)`; 2021.01 prints a Nef polyhedron's statistics starting with
+   * `Simple:`, a mesh's only with `Facets:`.
+   */
+  readonly plainGeometry?: true;
 }
 
 const renderTime = /^Total rendering time: (\d+):(\d+):(\d+)(?:\.(\d+))?\s*$/;
-const topLevel = /^\s*Top level object is (?:a ([23])D object|a list of objects)\b/;
+const topLevel =
+  /^\s*Top level object is (?:a ([23])D object\b( \(PolySet\))?|a list of objects\b)/;
 const statistic = /^\s+(Facets|Triangles|Contours|Vertices):\s+(\d+)\s*$/;
+/** The first statistic 2021.01 prints for a Nef polyhedron, and never for a mesh. */
+const nefStatistic = /^\s+Simple:/;
 
 /**
  * Reads the timing and the top-level object statistics out of everything one OpenSCAD run printed,
@@ -30,6 +42,7 @@ export function summariseRender(output: string): RenderSummary {
   // Whole milliseconds, as printed, so that sums carry no floating-point noise.
   let renderMilliseconds: number | undefined;
   let dimension: '2d' | '3d' | undefined;
+  let plainGeometry = false;
   const stats: { facets?: number; contours?: number; vertices?: number } = {};
   let inStatistics = false;
 
@@ -43,9 +56,15 @@ export function summariseRender(output: string): RenderSummary {
     const header = topLevel.exec(line);
     if (header !== null) {
       dimension = header[1] === '2' ? '2d' : header[1] === '3' ? '3d' : undefined;
+      // 2025.01 names the kind; 2021.01's statistics tell (a Nef polyhedron's start `Simple:`).
+      plainGeometry =
+        dimension === '2d' ||
+        header[2] !== undefined ||
+        (dimension === '3d' && !line.includes('('));
       inStatistics = true;
       continue;
     }
+    if (inStatistics && nefStatistic.test(line)) plainGeometry = false;
     const stat = inStatistics ? statistic.exec(line) : null;
     if (stat !== null) {
       const value = Number(stat[2]);
@@ -62,6 +81,7 @@ export function summariseRender(output: string): RenderSummary {
     ...(renderMilliseconds === undefined ? {} : { renderSeconds: renderMilliseconds / 1000 }),
     ...(dimension === undefined ? {} : { dimension }),
     ...stats,
+    ...(plainGeometry ? { plainGeometry: true as const } : {}),
   };
 }
 

@@ -50,6 +50,12 @@ export function measureEngineRatios(
     const { native, wasm } = history;
     if (native?.geometrySeconds === undefined || wasm?.geometrySeconds === undefined) continue;
     parts++;
+    if (native.plainGeometry === true || wasm.plainGeometry === true) {
+      // No CGAL or Manifold work to compare: all of it compares as evaluation does.
+      sums.nativeEvaluation += native.seconds;
+      sums.wasmEvaluation += wasm.seconds;
+      continue;
+    }
     sums.nativeEvaluation += evaluationSeconds(native);
     sums.wasmEvaluation += evaluationSeconds(wasm);
     sums.nativeGeometry += native.geometrySeconds;
@@ -68,6 +74,18 @@ export function measureEngineRatios(
     parts,
     ...(defaulted.length === 0 ? {} : { defaulted }),
   };
+}
+
+/**
+ * The ratio that carries a record's geometry time to the other engine: the geometry ratio for
+ * CGAL or Manifold work; the evaluation ratio for geometry neither built (2D, or a plain mesh; see
+ * `Timing.plainGeometry`). Measured here: OpenSCAD 2021 handed a lone `polyhedron()` built by a
+ * long evaluation to its exporter in 60 ms where WASM spent 1.4 s over the same mesh, and built
+ * 961 offset 2D shapes in 0.24 s against WASM's 1.23 s. Predicted with the CGAL ratio (14× the
+ * other way), such parts never went to the faster native engine.
+ */
+export function geometryRatio(timing: Timing, ratios: EngineRatios): number {
+  return timing.plainGeometry === true ? ratios.evaluation : ratios.geometry;
 }
 
 /** A render's time outside geometry: script evaluation, start-up and export. */

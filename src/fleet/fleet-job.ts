@@ -38,6 +38,7 @@ export interface FleetJobResult {
   readonly console: string;
   readonly peakBytes?: number;
   readonly geometrySeconds?: number;
+  readonly plainGeometry?: true;
   readonly dimension?: '2d' | '3d';
   /** `host:pid` of the worker that rendered it. */
   readonly worker: string;

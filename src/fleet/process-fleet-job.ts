@@ -114,6 +114,7 @@ export async function processFleetJob(
         failure: result.failure,
         peakBytes: result.peakBytes,
         geometrySeconds: result.geometrySeconds,
+        plainGeometry: result.plainGeometry,
         dimension: result.dimension,
       }),
       outputs,

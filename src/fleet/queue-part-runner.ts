@@ -318,6 +318,7 @@ export async function createQueuePartRunner(
       ...defined({
         peakBytes: rendered.peakBytes,
         geometrySeconds: rendered.geometrySeconds,
+        plainGeometry: rendered.plainGeometry,
         dimension: rendered.dimension,
       }),
     };

@@ -14,6 +14,11 @@ export interface Timing {
   readonly seconds: number;
   /** Of which OpenSCAD reported spending this long on geometry; the rest is script evaluation. */
   readonly geometrySeconds?: number;
+  /**
+   * Set when no CGAL or Manifold operation built that geometry (2D, or a plain mesh): its time
+   * compares between the engines as evaluation does (see `geometryRatio`).
+   */
+  readonly plainGeometry?: true;
   /** Peak memory of the render in bytes, where the engine measured it. */
   readonly peakBytes?: number;
   /** Whether the part came out 2D or 3D, to check its formats before the next render. */
@@ -59,6 +64,7 @@ export type PartFailures = Partial<Record<EngineId, FailureRecord>>;
 const timingSchema = z.object({
   seconds: z.number().nonnegative(),
   geometrySeconds: z.number().nonnegative().optional(),
+  plainGeometry: z.literal(true).optional(),
   peakBytes: z.number().int().nonnegative().optional(),
   dimension: z.enum(['2d', '3d']).optional(),
   facts: outputFactsSchema.optional(),
@@ -222,6 +228,7 @@ function clean(part: z.infer<typeof historySchema>['parts'][string]): PartHistor
       at: timing.at,
       ...defined({
         geometrySeconds: timing.geometrySeconds,
+        plainGeometry: timing.plainGeometry,
         peakBytes: timing.peakBytes,
         dimension: timing.dimension,
         facts: timing.facts,

@@ -71,6 +71,8 @@ export interface PartResult {
   readonly dimension?: '2d' | '3d';
   /** Time OpenSCAD reported for geometry (CGAL/Manifold); the rest is script evaluation and I/O. */
   readonly geometrySeconds?: number;
+  /** Set when no CGAL or Manifold operation built the part (see `RenderSummary.plainGeometry`). */
+  readonly plainGeometry?: true;
   /**
    * Everything OpenSCAD printed (its first and last 2 MiB when it printed more), for `--verbose`
    * and reports, as the `part-done` event carries it. The results a finished run returns keep only

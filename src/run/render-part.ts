@@ -172,10 +172,16 @@ function statusOf(failure: FailureReason): 'failed' | 'cancelled' {
   return failure.kind === 'cancelled' ? 'cancelled' : 'failed';
 }
 
-/** What OpenSCAD's own summary says: geometry time, and whether the model is 2D or 3D. */
-function renderFacts(run: EngineRun): { geometrySeconds?: number; dimension?: '2d' | '3d' } {
+/** What OpenSCAD's own summary says: geometry time, 2D or 3D, whether CGAL or Manifold built it. */
+function renderFacts(
+  run: EngineRun,
+): Pick<PartResult, 'geometrySeconds' | 'dimension' | 'plainGeometry'> {
   const summary = summariseRender(run.console);
-  return defined({ geometrySeconds: summary.renderSeconds, dimension: summary.dimension });
+  return defined({
+    geometrySeconds: summary.renderSeconds,
+    dimension: summary.dimension,
+    plainGeometry: summary.plainGeometry,
+  });
 }
 
 function runFailure(

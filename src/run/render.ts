@@ -464,6 +464,7 @@ function recordTiming(history: HistoryStore, result: PartResult): HybridVerdict 
     at,
     ...defined({
       geometrySeconds: result.geometrySeconds,
+      plainGeometry: result.plainGeometry,
       peakBytes: result.peakBytes,
       dimension: result.dimension,
       facts,

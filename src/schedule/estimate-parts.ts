@@ -1,5 +1,5 @@
 import type { EngineId } from '../engines/engine.js';
-import { predictComponents } from '../engines/choose-engine.js';
+import { predictComponents } from '../engines/predict-seconds.js';
 import { predictHybrid } from '../engines/hybrid/consider-hybrid.js';
 import type { EngineRatios } from '../engines/measure-engine-ratios.js';
 import type { HistoryStore, Timing } from '../history/history-store.js';

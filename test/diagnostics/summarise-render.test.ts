@@ -8,6 +8,16 @@ describe('summariseRender', () => {
       renderSeconds: 0.01,
       dimension: '3d',
       facets: 6,
+      plainGeometry: true,
+    });
+  });
+
+  test('a 2021 mesh that no CGAL operation built is a plain mesh (only its facets are printed)', () => {
+    expect(summariseRender(readOpenScadFixture('cube-success', '2021'))).toEqual({
+      renderSeconds: 0,
+      dimension: '3d',
+      facets: 6,
+      plainGeometry: true,
     });
   });
 
@@ -40,9 +50,11 @@ describe('summariseRender', () => {
   });
 
   test.each(['2021', '2025'] as const)('a 2D render in %s reports its contours', (version) => {
+    // Clipper builds 2D on both engines: no CGAL or Manifold work.
     expect(summariseRender(readOpenScadFixture('square-svg-success', version))).toMatchObject({
       dimension: '2d',
       contours: 1,
+      plainGeometry: true,
     });
   });
 
@@ -60,6 +72,7 @@ describe('summariseRender', () => {
       renderSeconds: 0.007,
       dimension: '3d',
       facets: 2,
+      plainGeometry: true,
     });
   });
 
@@ -99,6 +112,7 @@ describe('summariseRender', () => {
     expect(summariseRender(`${block}WARNING: later\n   Facets:         6\n`)).toEqual({
       dimension: '2d',
       contours: 1,
+      plainGeometry: true,
     });
   });
 });

@@ -139,6 +139,20 @@ describe('chooseEngine', () => {
     expect(chooseEngine(cgalNative, history).engine).toBe('wasm');
   });
 
+  it('carries geometry that neither CGAL nor Manifold built (2D, a plain mesh) as evaluation', () => {
+    // 961 offset 2D shapes, measured: wasm 2.24 s (1.23 s of geometry), native 0.49 s.
+    const flat = {
+      wasm: { seconds: 2.24, geometrySeconds: 1.23, plainGeometry: true as const, at },
+    };
+    expect(chooseEngine(cgalNative, flat)).toEqual({
+      engine: 'native',
+      reason: 'predicted 0.22s on native vs 2.24s recorded on wasm (default ratios)',
+    });
+    // The same record, had CGAL built it, would cost 17 s natively.
+    const built = { wasm: { seconds: 2.24, geometrySeconds: 1.23, at } };
+    expect(chooseEngine(cgalNative, built).engine).toBe('wasm');
+  });
+
   it('moves a part measured only on native CGAL to wasm when geometry dominated', () => {
     expect(
       chooseEngine(cgalNative, { native: { seconds: 60, geometrySeconds: 58, at } }).engine,

@@ -49,6 +49,24 @@ describe('measureEngineRatios', () => {
     expect(ratios.defaulted).toEqual(['geometry']);
   });
 
+  it("counts a plain mesh's geometry as evaluation: no CGAL or Manifold work to compare", () => {
+    const histories = [
+      {
+        wasm: { seconds: 10, geometrySeconds: 2, at }, // 8 s evaluation
+        native: { seconds: 42, geometrySeconds: 40, at }, // 2 s evaluation
+      },
+      {
+        // A lone polyhedron: WASM took 1.4 s over the mesh, 2021.01 60 ms.
+        wasm: { seconds: 7, geometrySeconds: 1.4, plainGeometry: true as const, at },
+        native: { seconds: 0.8, geometrySeconds: 0.06, plainGeometry: true as const, at },
+      },
+    ];
+    const ratios = measureEngineRatios(histories, 'cgal');
+    expect(ratios.evaluation).toBeCloseTo(2.8 / 15); // (2 + 0.8) / (8 + 7)
+    expect(ratios.geometry).toBe(20); // 40 / 2, the mesh's 1.4 s against 60 ms left out
+    expect(ratios.parts).toBe(2);
+  });
+
   it('ignores records that do not say how their time divides', () => {
     const histories = [
       { wasm: { seconds: 3, at }, native: { seconds: 1, geometrySeconds: 0, at } },

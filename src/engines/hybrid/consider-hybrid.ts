@@ -1,7 +1,8 @@
 import type { HybridVerdict, PartHistory, Timing } from '../../history/history-store.js';
 import type { EngineChoice } from '../choose-engine.js';
 import type { EngineId } from '../engine.js';
-import { evaluationSeconds, type EngineRatios } from '../measure-engine-ratios.js';
+import { evaluationSeconds, geometryRatio, type EngineRatios } from '../measure-engine-ratios.js';
+import { predictSeconds } from '../predict-seconds.js';
 
 /** What `auto` knows about the hybrid route for one part. */
 export interface HybridFacts {
@@ -24,11 +25,11 @@ const significantSeconds = 1;
  * - a part whose hybrid result disagreed with its other routes' results (volume or area beyond
  *   0.1%, or bounds), or failed, is not sent there again until its file changes;
  * - a part recorded on the hybrid route, whose result agreed, runs there when that is the fastest
- *   recorded route;
+ *   recorded route, unless `base` is trying an engine predicted to be faster still;
  * - a part not yet tried there is tried when the prediction — the native evaluation plus the WASM
  *   geometry, each from the part's own record or scaled by the project's engine ratios — wins
  *   clearly (at most half the fastest recorded route's time, a second saved) and beats where
- *   `base` would send it. That is a part whose native render is geometry-bound and whose WASM
+ *   `base` would send it (its record there, else its prediction). That is a part whose native render is geometry-bound and whose WASM
  *   render is evaluation-bound. A recorded route with measured facts is needed, so that the try
  *   can be judged; a try that disagrees is not repeated.
  *
@@ -54,9 +55,16 @@ export function considerHybrid(
   });
   const fastest = recorded.sort((a, b) => a.timing.seconds - b.timing.seconds)[0];
   if (fastest === undefined) return base;
+  // Where `base` sends the part: its record there, else the prediction `base` went by.
+  const baseSeconds =
+    history?.[base.engine]?.seconds ??
+    recorded
+      .map(({ engine, timing }) => predictSeconds(timing, engine, ratios))
+      .find((seconds) => seconds !== undefined);
   const onHybrid = history?.hybrid;
   if (onHybrid !== undefined) {
-    if (verdict?.agrees !== true || onHybrid.seconds >= fastest.timing.seconds) return base;
+    const toBeat = Math.min(fastest.timing.seconds, baseSeconds ?? Infinity);
+    if (verdict?.agrees !== true || onHybrid.seconds >= toBeat) return base;
     return {
       engine: 'hybrid',
       reason: `recorded ${format(onHybrid.seconds)} hybrid vs ${format(fastest.timing.seconds)} ${fastest.engine}; its result agreed (${verdict.detail})`,
@@ -66,7 +74,6 @@ export function considerHybrid(
   if (predicted === undefined) return base;
   const total = predicted.evaluation + predicted.geometry;
   const judgeable = recorded.some(({ timing }) => timing.facts !== undefined);
-  const baseSeconds = history?.[base.engine]?.seconds;
   if (
     !judgeable ||
     total > fastest.timing.seconds * clearWinShare ||
@@ -98,7 +105,7 @@ export function predictHybrid(
     split(wasm, (timing) => evaluationSeconds(timing), ratios.evaluation);
   const geometry =
     split(wasm, (timing) => timing.geometrySeconds, 1) ??
-    split(native, (timing) => timing.geometrySeconds, 1 / ratios.geometry);
+    split(native, (timing) => (timing.geometrySeconds ?? 0) / geometryRatio(timing, ratios), 1);
   return evaluation === undefined || geometry === undefined ? undefined : { evaluation, geometry };
 }
 

@@ -83,6 +83,38 @@ describe('auto and the hybrid route', () => {
     expect(chooseEngine(cgalNative, onNativeOnly, { hybrid: available }).engine).toBe('hybrid');
   });
 
+  describe('a lone polyhedron built by a long evaluation (a plain mesh: no CGAL or Manifold work)', () => {
+    // Measured: WASM 7.0 s (1.4 s of it over the mesh), hybrid 3.5 s, native 2021.01 alone 0.8 s
+    // (60 ms over the mesh). Predicted with the CGAL ratio, native got 0.56 + 1.4 × 14 = 20 s.
+    const onWasm: PartHistory = {
+      wasm: { seconds: 7, geometrySeconds: 1.4, plainGeometry: true, facts, at },
+    };
+    const agreed = { agrees: true, detail: 'wasm: volume 59672.27 vs 59672.29 (+0.00%)', at };
+
+    it('is tried on native, which is predicted to beat both wasm and hybrid', () => {
+      expect(chooseEngine(cgalNative, onWasm, { hybrid: available })).toEqual({
+        engine: 'native',
+        reason: 'predicted 0.70s on native vs 7.00s recorded on wasm (default ratios)',
+      });
+    });
+
+    it('goes to native even after the hybrid route was recorded faster than wasm', () => {
+      const history: PartHistory = {
+        ...onWasm,
+        hybrid: { seconds: 3.5, geometrySeconds: 1.5, plainGeometry: true, facts, at },
+      };
+      const choice = chooseEngine(cgalNative, history, {
+        hybrid: { ...available, verdict: agreed },
+      });
+      expect(choice.engine).toBe('native');
+      // … and once native is recorded, its own time decides.
+      const measured = { ...history, native: { seconds: 0.8, geometrySeconds: 0.06, at } };
+      expect(
+        chooseEngine(cgalNative, measured, { hybrid: { ...available, verdict: agreed } }).engine,
+      ).toBe('native');
+    });
+  });
+
   it('leaves it out when it cannot render the part, failed it, or the native build has Manifold', () => {
     expect(
       chooseEngine(cgalNative, geometryBoundNatively, { hybrid: { available: false } }).engine,
