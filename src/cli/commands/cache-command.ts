@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
+import { countNoun } from '../../util/count-noun.js';
 
 /** `30d`, `12h`, `90m` → milliseconds. */
 export function parseAge(text: string): number {
@@ -44,7 +45,7 @@ export function cacheCommand(context: CliContext) {
       }
       context.stdout(`cache ${dir}\n`);
       context.stdout(
-        `${usage.entries.length} entries · ${usage.blobs.size} files · ${formatBytes(usage.totalBytes)}\n`,
+        `${countNoun(usage.entries.length, 'entry', 'entries')} · ${countNoun(usage.blobs.size, 'file')} · ${formatBytes(usage.totalBytes)}\n`,
       );
       if (runs.length === 0) {
         context.stdout('no runs recorded yet\n');
@@ -54,13 +55,13 @@ export function cacheCommand(context: CliContext) {
       for (const run of runs) {
         const rate = run.parts === 0 ? 0 : Math.round((run.hits / run.parts) * 100);
         context.stdout(
-          `  ${run.at.slice(0, 16).replace('T', ' ')}  ${String(run.parts).padStart(4)} parts  ${String(run.hits).padStart(4)} cached (${rate}%)  ${String(run.rendered).padStart(4)} rendered  ${run.project}\n`,
+          `  ${run.at.slice(0, 16).replace('T', ' ')}  ${countNoun(run.parts, 'part').padStart(10)}  ${String(run.hits).padStart(4)} cached (${rate}%)  ${String(run.rendered).padStart(4)} rendered  ${run.project}\n`,
         );
       }
       const parts = runs.reduce((sum, run) => sum + run.parts, 0);
       const hits = runs.reduce((sum, run) => sum + run.hits, 0);
       context.stdout(
-        `hit rate of the last ${runs.length} runs: ${parts === 0 ? 0 : Math.round((hits / parts) * 100)}%\n`,
+        `hit rate of the ${runs.length === 1 ? 'last run' : `last ${runs.length} runs`}: ${parts === 0 ? 0 : Math.round((hits / parts) * 100)}%\n`,
       );
     });
   show.addCommand(
