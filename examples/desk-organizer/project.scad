@@ -76,8 +76,10 @@ module cable_clip(cable = 6, count = 4) //render.model.stl //render.model.off
 {
   difference() {
     rounded_box([count * (cable + 4) + 4, 16, 12], radius = 2);
+    // Each channel breaks through the top by 1 mm: a snap-in opening narrower than the cable
+    // (a channel that only touched the top would leave edges shared by four faces).
     for (i = [0 : count - 1])
-      translate([4 + i * (cable + 4) + cable / 2, -1, 12 - cable / 2])
+      translate([4 + i * (cable + 4) + cable / 2, -1, 12 - cable / 2 + 1])
         rotate([-90, 0, 0]) cylinder(d = cable, h = 18);
   }
 }

@@ -14,7 +14,8 @@ export interface Targets {
   readonly names: readonly string[];
 }
 
-const globCharacters = /[*?[\]{}]/;
+/** Characters that make an argument a glob. */
+export const globCharacters = /[*?[\]{}]/;
 
 /**
  * Sorts positional arguments: a `.yml`/`.yaml`/`.json` file or a classic `renderer.py` is a config, an existing folder is the

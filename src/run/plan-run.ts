@@ -24,7 +24,7 @@ import { planProject } from '../plan/plan-project.js';
 import type { CommandLineValues } from '../plan/part-request.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { defined } from '../util/defined.js';
-import { classifyTargets, type Targets } from './classify-targets.js';
+import { classifyTargets, globCharacters, type Targets } from './classify-targets.js';
 import type { ProjectCacheSettings } from './open-run-cache.js';
 import { commandLineValues } from './command-line-values.js';
 import { checkRenderOptions, type RenderOptions } from './render-options.js';
@@ -131,7 +131,7 @@ type SourcePlan = RunPlan & { readonly source: string; readonly coversFiles: boo
 
 async function planSource(options: PlanPass, cwd: string, targets: Targets): Promise<SourcePlan> {
   const configFile = options.config ?? targets.config;
-  const folder = resolve(cwd, targets.folder ?? '.');
+  const folder = configFile === undefined ? await sourceFolder(cwd, targets) : cwd;
   if (options.from === 'markers' && configFile === undefined) {
     if (targets.files.length > 0) {
       return { ...(await markerPlan(targets.files, options, cwd)), coversFiles: false };
@@ -173,6 +173,31 @@ async function planSource(options: PlanPass, cwd: string, targets: Targets): Pro
   }
   const project = await discoverProject({ cwd: folder });
   return { ...(await classicPlan(project, cwd, options)), coversFiles: false };
+}
+
+/**
+ * The folder whose sources of parts count: the folder given, else the current one — unless it
+ * has none and the scad files given all lie in one other folder that has one. So
+ * `render_config.yml` beside the file given is used from anywhere, as the classic renderer, run
+ * in its folder, used it; without this, `parascad render kit/project.scad` rendered the file's
+ * markers from one folder and the config's parts from another.
+ */
+async function sourceFolder(cwd: string, targets: Targets): Promise<string> {
+  if (targets.folder !== undefined) return resolve(cwd, targets.folder);
+  const folders = new Set(targets.files.map((file) => dirname(resolve(cwd, file))));
+  const [only] = folders;
+  if (only === undefined || folders.size > 1 || only === cwd || globCharacters.test(only)) {
+    return cwd;
+  }
+  if (await hasSourceOfParts(cwd)) return cwd;
+  return (await hasSourceOfParts(only)) ? only : cwd;
+}
+
+async function hasSourceOfParts(folder: string): Promise<boolean> {
+  return (
+    (await findProjectConfig(folder)) !== undefined ||
+    (await findClassicSource(folder)) !== undefined
+  );
 }
 
 /**

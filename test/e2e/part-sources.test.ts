@@ -63,6 +63,31 @@ describe('which source of parts parascad uses', () => {
     expect(uncovered.stdout.match(/^\S+$/gm)).toEqual(['knob', 'ring']);
   });
 
+  it('uses the source beside a .scad file given from another folder, unless the current folder has one', async () => {
+    const project = await folderWithEverySource();
+    await rm(join(project, 'parascad.config.yaml'));
+    const elsewhere = await copyFixture('classic-empty');
+    const file = join(project, 'renderer.scad');
+
+    const fromElsewhere = await runCli(['list', file], elsewhere);
+    const twoFolders = await runCli(['list', file, join(elsewhere, 'x.scad')], elsewhere);
+    await writeFile(
+      join(elsewhere, 'render_config.yml'),
+      'scad_file: own.scad\nmodels:\n  - module: own\n',
+    );
+    await writeFile(join(elsewhere, 'own.scad'), 'module own() cube(1);\n');
+    const besideOwn = await runCli(['list', file], elsewhere);
+
+    expect(fromElsewhere.code, fromElsewhere.stderr).toBe(0);
+    expect(firstLine(fromElsewhere.stdout)).toBe(
+      `parts from ${join(project, 'render_config.yml')} · $fn = 95 (the classic default)`,
+    );
+    expect(fromElsewhere.stdout.match(/^\S+$/gm)).toEqual(['plate']);
+    // Files from two folders, or a current folder with its own source: that folder decides.
+    expect(firstLine(twoFolders.stdout)).not.toContain('render_config.yml');
+    expect(firstLine(besideOwn.stdout)).toMatch(/^parts from the markers of \S+renderer\.scad · /);
+  });
+
   it('keeps the classic flags: -c renderer.py, -f FILE, -a for the markers and --auto= for render_config.yml', async () => {
     const project = await folderWithEverySource();
 
