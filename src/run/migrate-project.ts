@@ -5,6 +5,7 @@ import { findProjectConfig } from '../config/find-project-config.js';
 import { schemaReference } from '../config/schema-reference.js';
 import type { ClassicProject } from '../discovery/classic-project.js';
 import { discoverProject, findClassicSource } from '../discovery/discover-project.js';
+import { isFileOnDisk } from '../discovery/is-file-on-disk.js';
 import { ParascadError, type ConfigProblem } from '../errors.js';
 import { defaultQuality } from '../plan/plan-jobs.js';
 
@@ -42,6 +43,7 @@ export async function migrateProject(options: MigrateProjectOptions): Promise<Mi
   const cwd = resolve(options.cwd);
   const given = options.file === undefined ? undefined : resolve(cwd, options.file);
   const classicFile = given ?? (await findClassicSource(cwd));
+  if (classicFile === undefined) await refuseParascadOnlyFolder(cwd);
   const project = await discoverProject(
     classicFile === undefined
       ? { cwd }
@@ -78,6 +80,17 @@ export async function migrateProject(options: MigrateProjectOptions): Promise<Mi
           ]),
     ],
   };
+}
+
+/** A folder with parascad's own config and no `project.scad`: nothing classic to migrate. */
+async function refuseParascadOnlyFolder(folder: string): Promise<void> {
+  const config = await findProjectConfig(folder);
+  if (config === undefined || (await isFileOnDisk(join(folder, 'project.scad')))) return;
+  throw new ParascadError(
+    'USAGE',
+    `Nothing to migrate in ${folder}: it has ${basename(config)}, parascad's own config, and no render_config.yml, renderer.py with a models list, or project.scad`,
+    'Pass the classic file to migrate (parascad migrate path/to/render_config.yml), or edit the config itself.',
+  );
 }
 
 function configText(project: ClassicProject, folder: string): string {

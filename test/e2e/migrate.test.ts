@@ -83,6 +83,18 @@ describe('parascad migrate', () => {
     expect(await readFile(join(project, 'parascad.config.yaml'), 'utf8')).toBe(first);
   });
 
+  it('says there is nothing to migrate in a folder with only parascad.config.yaml', async () => {
+    const project = await copyFixture('classic-empty');
+    await runCli(['init'], project);
+
+    const run = await runCli(['migrate'], project);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `Nothing to migrate in ${project}: it has parascad.config.yaml, parascad's own config`,
+    );
+  });
+
   describe.each(engines)('on the $engine engine', ({ engine, available, skipReason }) => {
     it.skipIf(!available)(
       `renders outputs that measure the same before and after, in every form ${skipReason}`,
