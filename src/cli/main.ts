@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from '@commander-js/extra-typings';
+import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
 import { runErrorEvent } from '../run/run-error-event.js';
@@ -46,8 +46,16 @@ export async function main(argv: readonly string[], context: MainContext): Promi
     .addCommand(initCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(workerCommand({ ...context, setExitCode: (code) => (exitCode = code) }))
     .addCommand(fleetCommand({ ...context, setExitCode: (code) => (exitCode = code) }));
-  for (const command of program.commands)
-    command.exitOverride().configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
+  // Every level (`cache clean` too): a usage error is thrown, to end with exit code 2, not 1.
+  const overrideExits = (commands: readonly CommandUnknownOpts[]): void => {
+    for (const command of commands) {
+      command
+        .exitOverride()
+        .configureOutput({ writeOut: context.stdout, writeErr: context.stderr });
+      overrideExits(command.commands);
+    }
+  };
+  overrideExits(program.commands);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -318,5 +318,9 @@ describe('parascad render on bad input', () => {
     const run = await runCli(['render', '--engnie', 'wasm'], project);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--engnie');
+    // A command's own command too: commander alone would exit 1.
+    const nested = await runCli(['cache', 'clean', '--older-than', '30x'], project);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain("argument '30x' is invalid");
   });
 });
