@@ -168,7 +168,7 @@ export const runReportSchema = z.object({
     ok: z.number().int(),
     failed: z.number().int(),
     cancelled: z.number().int(),
-    cached: z.number().int(),
+    cached: z.number().int().describe('Of the ok parts, those taken from the cache.'),
     warnings: z.number().int().describe('Parts with at least one warning.'),
     partSeconds: z.number().describe('The sum of the parts’ own times.'),
   }),

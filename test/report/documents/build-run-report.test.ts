@@ -7,9 +7,12 @@ import { collectRun } from '../../../src/report/documents/collect-run.js';
 import type { RunEvent } from '../../../src/run/run-event.js';
 import { reportSchemaFile, reportSchemaText } from '../../../scripts/generate-report-schema.js';
 import {
+  assertionFailed,
   broken,
+  failedResult,
   gear,
   lid,
+  okResult,
   projectDir,
   runStart,
   scadFile,
@@ -130,6 +133,21 @@ describe('the run report', () => {
       ['lid', 'cancelled', 'cancelled'],
     ]);
     expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('counts as cached the ok parts taken from the cache, not one that --strict failed', async () => {
+    const cachedFrom = { key: 'k', renderedAt: '2026-12-01T00:00:00.000Z', runId: 'r', seconds: 2 };
+    const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
+    collector.onEvent(runStart([lid, broken], {}, 1));
+    collector.onEvent({ type: 'part-done', result: { ...okResult(lid, 0), cached: cachedFrom } });
+    const strictFailure = { kind: 'strict', warnings: 1, first: assertionFailed(31) } as const;
+    collector.onEvent({
+      type: 'part-done',
+      result: { ...failedResult(broken, 0, strictFailure), cached: cachedFrom },
+    });
+    const report = await buildRunReport(collector.finish({ interrupted: false }));
+    expect(report.totals).toMatchObject({ ok: 1, failed: 1, cached: 1 });
+    expect(report.parts.map((part) => part.cached)).toEqual([true, true]);
   });
 
   it('records a run that could not start, with its error', async () => {
