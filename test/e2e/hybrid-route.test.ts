@@ -73,6 +73,10 @@ describe.skipIf(!hasNativeOpenScad)(`--engine hybrid ${nativeSkipReason}`, () =>
     expect(meshOf(hybrid.get('sized')).bounds.max).toEqual([7, 7, 7]);
   });
 
+  it('renders $preview as false, as every other route does, in the main file and a used one', () => {
+    expect(meshOf(hybrid.get('previewed')).bounds).toEqual({ min: [0, 0, 0], max: [13, 3, 3] });
+  });
+
   it('reports an empty result of the geometry step at the part', () => {
     const emptied = hybrid.get('emptied');
     expect(emptied).toMatchObject({ status: 'failed', failure: { kind: 'openscad-error' } });

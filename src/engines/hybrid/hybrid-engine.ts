@@ -41,6 +41,9 @@ async function runHybrid(native: Engine, wasm: Engine, request: EngineRequest): 
   const csgPath = join(request.scratchDir, 'part.csg');
   const evaluated = await native.run({
     ...request,
+    // OpenSCAD evaluates a `.csg` export as a preview ($preview = true): the part's
+    // `$preview ? … : …` would take its preview branch, a model no other route renders.
+    program: { ...request.program, defines: ['$preview = false', ...request.program.defines] },
     outputs: [{ format: 'csg', tempPath: csgPath }],
     binaryStl: false,
     recordDependencies: true,
