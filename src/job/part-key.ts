@@ -8,6 +8,11 @@ export type PartKey = Digest & { readonly [partKeyBrand]: true };
 
 /** Bump when the key's recipe changes, so that older entries simply stop matching. */
 const recipe = 'parascad-part-key/2';
+/**
+ * Bump when the hybrid route writes other outputs for the same program, so that only its entries
+ * stop matching: 2 — its native step evaluates with `$preview = false` (it took the preview branch).
+ */
+const hybridRoute = 2;
 
 /**
  * The part of the key that needs no file contents: the program OpenSCAD runs (the user's file
@@ -24,6 +29,7 @@ export function programKey(job: PartJob): Digest {
       job.program.defines,
       [...job.formats].sort(),
       [job.engine.id, job.engine.version, job.engine.backend],
+      ...(job.engine.id === 'hybrid' ? [['route', hybridRoute]] : []),
       // Only when set, so that the keys of parts with OpenSCAD's ASCII STL stay as they were.
       ...(job.stl === undefined ? [] : [['stl', job.stl]]),
     ]),
