@@ -6,6 +6,15 @@ export interface SourceLocation {
   readonly column?: number;
 }
 
+/**
+ * Only the place of a location that may carry more (a part's `declaredAt` has the marker's
+ * `length`): messages and reports publish exactly {@link SourceLocation}'s fields.
+ */
+export function pointAt(location: SourceLocation): SourceLocation {
+  const { file, line, column } = location;
+  return column === undefined ? { file, line } : { file, line, column };
+}
+
 /** The kinds of line OpenSCAD prints, by their prefix. */
 export type DiagnosticSeverity = 'error' | 'warning' | 'deprecated' | 'trace' | 'echo' | 'info';
 

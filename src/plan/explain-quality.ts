@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { pointAt } from '../diagnostics/diagnostic.js';
 import { programScope } from '../discovery/program-scope.js';
 import type { SourceFiles } from '../discovery/source-files.js';
 import type { ConfigProblem } from '../errors.js';
@@ -59,7 +60,7 @@ export async function explainQuality(
                 kind: 'file',
                 assigned: own.map((assignment) => ({
                   text: `${assignment.name} = ${assignment.source}`,
-                  at: assignment.at,
+                  at: pointAt(assignment.at),
                 })),
               },
             },

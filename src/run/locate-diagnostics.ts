@@ -1,5 +1,5 @@
 import { dirname, sep } from 'node:path';
-import type { Diagnostic, SourceLocation } from '../diagnostics/diagnostic.js';
+import { pointAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { toHostPath, wasmScratchFolder } from '../engines/wasm/virtual-path.js';
 import type { RenderJob } from '../plan/render-job.js';
@@ -36,7 +36,7 @@ export async function locateDiagnostics(
     }
     const file = toHostPath(location.file);
     if (generated.some((folder) => file.startsWith(folder))) {
-      located.push({ ...diagnostic, location: job.declaredAt });
+      located.push({ ...diagnostic, location: pointAt(job.declaredAt) });
     } else {
       located.push(
         file === location.file ? diagnostic : { ...diagnostic, location: { ...location, file } },
@@ -71,15 +71,15 @@ async function placeOf(
         name === undefined
           ? undefined
           : await findStatement(name, job.scadFile, context.inputFiles);
-      return statement ?? job.declaredAt;
+      return statement ?? pointAt(job.declaredAt);
     }
     case 'not-2d':
     case 'not-3d':
     case 'export-not-supported':
     case 'output-not-writable':
-      return job.requestedAt;
+      return pointAt(job.requestedAt);
     default:
-      return job.declaredAt;
+      return pointAt(job.declaredAt);
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pointAt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
 import { makeOutputFolder } from '../outputs/make-output-folder.js';
@@ -122,7 +122,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       const crashed: Diagnostic = {
         severity: 'error',
         message: `${describeCall(job)} was being rendered when the engine stopped`,
-        location: job.declaredAt,
+        location: pointAt(job.declaredAt),
         fatal: true,
       };
       return {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pointAt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PartResult } from './part-result.js';
 
 /** Options of {@link reviewPart}. */
@@ -34,7 +34,7 @@ export function reviewPart(result: PartResult, options: ReviewOptions = {}): Par
       {
         severity: 'warning',
         message: `${basename(output.path)}: ${problem}`,
-        location: result.job.declaredAt,
+        location: pointAt(result.job.declaredAt),
         fatal: false,
       },
     ];

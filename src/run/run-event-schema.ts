@@ -148,6 +148,10 @@ export const partResultSchema = z.object({
   peakBytes: z.number().exactOptional(),
   dimension: z.enum(['2d', '3d']).exactOptional(),
   geometrySeconds: z.number().exactOptional(),
+  plainGeometry: z
+    .literal(true)
+    .exactOptional()
+    .describe('No CGAL or Manifold operation built it: 2D, or a plain mesh.'),
   fallbackFrom: z
     .object({ engine: engineIdSchema, failure: failureReasonSchema })
     .exactOptional()

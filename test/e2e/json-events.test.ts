@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/run/run-event.js';
@@ -42,6 +44,35 @@ describe('parascad render --json', () => {
     expect(done.find((result) => result.job.name === 'disc')?.outputs[0]).toMatchObject({
       format: 'stl',
       facts: { kind: '3d', closed: true, openEdges: 0, nonManifoldEdges: 0 },
+    });
+  });
+
+  it('writes valid events for parts placed at their declaration and files with their own $fn', async () => {
+    const project = await copyFixture('classic-empty');
+    // A 2D module marked stl fails at its marker; a whole file keeps its own top-level $fn.
+    await writeFile(
+      join(project, 'flat.scad'),
+      'module flat() //render.model.stl\n{ square(2); }\n',
+    );
+    await writeFile(join(project, 'own.scad'), '$fn = 12;\ncylinder(r = 1, h = 1);\n');
+    const run = await runCli(
+      ['render', 'flat.scad', 'own.scad', '--engine', 'wasm', '--json', '--no-cache'],
+      project,
+    );
+    expect(run.code).toBe(1);
+    const events = eventsOf(run.stdout);
+    for (const event of events) {
+      expect({ type: event.type, valid: validate(event), errors: validate.errors ?? [] }).toEqual({
+        type: event.type,
+        valid: true,
+        errors: [],
+      });
+    }
+    const done = events.flatMap((event) => (event.type === 'part-done' ? [event.result] : []));
+    expect(done.find((result) => result.job.name === 'flat')?.status).toBe('failed');
+    expect(done.find((result) => result.job.name === 'own')?.job.qualityFrom).toMatchObject({
+      kind: 'file',
+      assigned: [{ text: '$fn = 12' }],
     });
   });
 
