@@ -75,7 +75,7 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       scratchDir,
       ...defined({ backend: job.backend }),
       ...(binaryStl ? { binaryStl } : {}),
-      outputs: outputs.map(({ format, tempPath }) => ({ format, tempPath })),
+      outputs: echoLast(outputs.map(({ format, tempPath }) => ({ format, tempPath }))),
       inputFiles: context.inputFiles,
       libraryPaths: context.libraryPaths,
       memoryLimitBytes: context.memoryLimitBytes,
@@ -166,6 +166,18 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
       removeScratchDir(scratchDir),
     ]);
   }
+}
+
+/**
+ * The outputs with `echo` last: both OpenSCADs crash (2021.01 with SIGSEGV, the WASM build out of
+ * bounds) when an `-o x.echo` comes before another `-o` of the same run, and render either order
+ * alike otherwise.
+ */
+function echoLast<T extends { readonly format: string }>(outputs: readonly T[]): T[] {
+  return [
+    ...outputs.filter((output) => output.format !== 'echo'),
+    ...outputs.filter((output) => output.format === 'echo'),
+  ];
 }
 
 function statusOf(failure: FailureReason): 'failed' | 'cancelled' {

@@ -25,7 +25,7 @@ const cases: Readonly<Record<string, readonly string[]>> = {
   term: ['term'],
   echo: ['echo'],
   png: ['png'],
-  together: ['stl', 'off', '3mf', 'amf', 'nef3', 'csg', 'ast', 'term', 'echo'],
+  together: ['echo', 'stl', 'off', '3mf', 'amf', 'nef3', 'csg', 'ast', 'term'],
   dxf: ['dxf'],
   svg: ['svg'],
   pdf: ['pdf'],
