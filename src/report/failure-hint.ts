@@ -12,11 +12,19 @@ const mismatches = {
 /**
  * What to do about a failure whose cause is plain from OpenSCAD's message alone: a 2D model asked
  * for in a 3D format (OpenSCAD: "Current top level object is not a 3D object"), or the reverse;
- * a syntax error on the first line of a file that starts with a byte order mark. Undefined for
- * every other failure.
+ * a syntax error on the first line of a file that starts with a byte order mark; an empty nef3 of
+ * a plain mesh from OpenSCAD 2021.01. Undefined for every other failure.
  */
 export function failureHint(result: PartResult): string | undefined {
   const { failure, job } = result;
+  if (
+    failure?.kind === 'invalid-output' &&
+    failure.format === 'nef3' &&
+    result.console.includes('Not a CGALNefPoly')
+  ) {
+    // 2021.01 writes an empty file for a mesh no CGAL operation built, and says only this.
+    return `OpenSCAD printed "Not a CGALNefPoly. Add some CSG ops?": the native OpenSCAD writes nef3 only for a result of CSG operations, and this part is a plain mesh; --engine wasm writes nef3 of any mesh`;
+  }
   if (failure?.kind !== 'openscad-error') return undefined;
   const code = failure.diagnostic.code;
   if (code === 'parser-error') {

@@ -71,6 +71,15 @@ describe('failureHint', () => {
     );
   });
 
+  it('says why OpenSCAD 2021.01 wrote an empty nef3: the part is a mesh no CSG operation built', () => {
+    const empty = { kind: 'invalid-output', format: 'nef3', message: 'the file is empty' } as const;
+    const result = failedResult(job('bad', ['nef3']), 0.1, empty);
+    expect(failureHint({ ...result, console: 'Not a CGALNefPoly. Add some CSG ops?\n' })).toMatch(
+      /writes nef3 only for a result of CSG operations, .*--engine wasm writes nef3 of any mesh$/,
+    );
+    expect(failureHint(result)).toBeUndefined();
+  });
+
   it('has nothing to add to other failures', () => {
     expect(
       failureHint(openScadError(job('x'), 'empty-top-level', 'Current top level object is empty.')),

@@ -76,13 +76,14 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
   ];
 
   let exitCode: number | null = null;
-  let crash: string | undefined;
+  let trap: { readonly error: unknown } | undefined;
   try {
     exitCode = openscad.callMain(args);
   } catch (error) {
-    crash = describeTrap(error);
+    trap = { error };
   }
   flushConsole(fs);
+  const crash = trap === undefined ? undefined : describeTrap(trap.error, consoleText.toString());
 
   const delivered: OutputRoute[] = [];
   if (crash === undefined) {
@@ -194,9 +195,18 @@ function writeInto(fs: EmscriptenFs, path: string, data: string | Uint8Array): v
  * What a trap means for the user. Measured here: endless recursion overflows this build's small
  * stack and ends in an out-of-bounds access, or in a bare thrown number (an uncaught C++ exception
  * of the overwritten runtime); which one depends on the memory layout, so the engine keeps its
- * command line the same length for every part (see `partInvocation`).
+ * command line the same length for every part (see `partInvocation`). A CGAL error printed before
+ * the trap is named instead.
  */
-function describeTrap(error: unknown): string {
+function describeTrap(error: unknown, console: string): string {
+  // A failed CGAL assertion (the Nef formats, some imports) ends the same way: named, it is no
+  // recursion.
+  // OpenSCAD's own `ERROR: CGAL error in …` names the operation; CGAL's bare line does not.
+  const cgalError = (/^ERROR: (CGAL error .*)$/m.exec(console) ??
+    /^(CGAL error.*)$/m.exec(console))?.[1];
+  if (cgalError !== undefined) {
+    return `OpenSCAD (WASM) stopped after a CGAL error: ${cgalError.trim()}`;
+  }
   if (!(error instanceof Error)) {
     return `OpenSCAD (WASM) stopped with an uncaught internal exception (${String(error)}): how this WASM build ends endless or very deep recursion`;
   }
