@@ -38,9 +38,20 @@ const engineFailures: ReadonlySet<string> = new Set([
  */
 const modelFailures: ReadonlySet<string> = new Set(['not-3d', 'not-2d']);
 
-/** Whether a failure of this kind is worth remembering against the engine it happened on. */
+/** Whether a failure of this kind is worth rendering again on the other engine in the same run. */
 export function isEngineFailure(failureKind: string): boolean {
   return engineFailures.has(failureKind);
+}
+
+/**
+ * Whether a failure of this kind is worth remembering against the engine it happened on, so that
+ * the next run's `auto` sends the part to the other one: the engine failures, and a timeout — not
+ * rendered again in the same run, but an engine that overran the limit once (the WASM 2025 takes
+ * minutes over a file that includes itself, which 2021.01 refuses in 0.1 s) is not tried first
+ * again on every run.
+ */
+export function isRememberedFailure(failureKind: string): boolean {
+  return engineFailures.has(failureKind) || failureKind === 'timeout';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EngineChoice } from '../engines/choose-engine.js';
 import type { EngineId } from '../engines/engine.js';
-import { fallbackEngine, isEngineFailure } from '../engines/fallback-engine.js';
+import { fallbackEngine, isRememberedFailure } from '../engines/fallback-engine.js';
 import type { HistoryStore } from '../history/history-store.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { unreachable } from '../util/unreachable.js';
@@ -65,7 +65,7 @@ export function createEngineFallbacks(options: EngineFallbackOptions): EngineFal
       });
     },
     finish(result) {
-      if (result.failure !== undefined && isEngineFailure(result.failure.kind)) {
+      if (result.failure !== undefined && isRememberedFailure(result.failure.kind)) {
         options.history.recordFailure(result.job.id, result.engine, {
           message: failureMessage(result.failure),
           at: new Date().toISOString(),
