@@ -42,9 +42,7 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
         return [
           ...(event.source === undefined ? [] : [formatSourceLine(event.source, event.jobs)]),
           colors.bold(event.engines.explanation),
-          colors.dim(
-            `rendering ${plural(event.jobs.length, 'part')} with ${plural(event.concurrency, 'worker')}`,
-          ),
+          colors.dim(renderingLine(event.jobs.length, event.cached ?? 0, event.concurrency)),
         ];
       }
       case 'warning':
@@ -99,4 +97,12 @@ function describeRetried(failure: FailureReason): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** What the run does with its parts: how many it renders, with how many workers, and the cached. */
+function renderingLine(parts: number, cached: number, workers: number): string {
+  if (cached === parts)
+    return `taking ${cached === 1 ? 'the part' : `all ${parts} parts`} from the cache`;
+  const rendering = `rendering ${plural(parts - cached, 'part')} with ${plural(workers, 'worker')}`;
+  return cached === 0 ? rendering : `${rendering}, ${cached} from the cache`;
 }

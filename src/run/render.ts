@@ -163,16 +163,20 @@ export async function renderPlan(
       : await startEngines(engines.native, missChoices, schedule.concurrency, session?.engines);
   const plan: EnginePlan = {
     ...defined({ native: started.get('native')?.info, wasm: started.get('wasm')?.info }),
+    // Of the parts to render: a cached part's choice (a try announced, say) does not happen.
     explanation:
-      fleet?.kind === 'fleet'
-        ? `${engines.explanation}; rendering ${fleet.description}`
-        : engines.explanation,
+      misses.length === 0
+        ? 'engine: none started: every part comes from the cache'
+        : fleet?.kind === 'fleet'
+          ? `${engines.explain(misses)}; rendering ${fleet.description}`
+          : engines.explain(misses),
   };
   const concurrency = fleet?.kind === 'fleet' ? fleet.slots : schedule.concurrency;
   const hits = jobs.filter((job) => cached.hits.has(job.id));
   emit({
     type: 'run-start',
     jobs: [...hits, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
+    ...(hits.length === 0 ? {} : { cached: hits.length }),
     estimates: {
       ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),
       ...Object.fromEntries(schedule.estimates),

@@ -17,8 +17,8 @@ export interface RunEngines {
   /** Each part's engine by job id; a part that falls back to another engine is moved here. */
   readonly choices: Map<string, EngineChoice>;
   readonly choiceOf: (job: RenderJob) => EngineChoice;
-  /** The engine line: which engine was picked and why. */
-  readonly explanation: string;
+  /** The engine line for these parts (the ones a run renders): which engine was picked and why. */
+  readonly explain: (jobs: readonly RenderJob[]) => string;
   /** How the engines compare on this project's parts; undefined without a native engine. */
   readonly ratios?: EngineRatios;
 }
@@ -82,12 +82,13 @@ export async function resolveRunEngines(
     preferenceOf,
     choices,
     choiceOf,
-    explanation: explainEngineChoice({
-      preference: commonPreference(jobs.map(preferenceOf)),
-      native: native.native?.info,
-      nativeUnavailable: native.unavailable,
-      choices: [...choices.values()],
-    }),
+    explain: (rendered) =>
+      explainEngineChoice({
+        preference: commonPreference(rendered.map(preferenceOf)),
+        native: native.native?.info,
+        nativeUnavailable: native.unavailable,
+        choices: rendered.map(choiceOf),
+      }),
     ...(ratios === undefined ? {} : { ratios }),
   };
 }

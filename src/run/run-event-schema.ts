@@ -199,7 +199,14 @@ const runSummary = z.object({
 export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run-start'),
-    jobs: z.array(renderJob).describe('Every part, in the order they will start.'),
+    jobs: z
+      .array(renderJob)
+      .describe('Every part, in the order they will start: first those taken from the cache.'),
+    cached: z
+      .number()
+      .int()
+      .exactOptional()
+      .describe('How many of them (the first) are taken from the cache, not rendered.'),
     estimates: z.record(z.string(), partEstimate).describe('Keyed by part id.'),
     concurrency: z.number().int(),
     memoryBudgetBytes: z.number(),

@@ -32,8 +32,10 @@ export interface PartEstimate {
 export type RunEvent =
   | {
       readonly type: 'run-start';
-      /** Every part, in the order they will start. */
+      /** Every part, in the order they will start: first those taken from the cache. */
       readonly jobs: readonly RenderJob[];
+      /** How many of them (the first) are taken from the cache, not rendered. */
+      readonly cached?: number;
       /** Keyed by job id. */
       readonly estimates: Readonly<Record<string, PartEstimate>>;
       readonly concurrency: number;

@@ -124,6 +124,11 @@ describe.each(['wasm', ...(hasNativeOpenScad ? ['native' as const] : [])] as con
       expect(second.run.code, second.run.stderr).toBe(0);
       expect(second.rendered).toEqual([]);
       expect(second.cached).toEqual(allParts);
+      // No engine line of parts that do not render (an auto choice, a try announced).
+      expect(second.run.stdout).toContain(`"cached":${allParts.length},`);
+      expect(second.run.stdout).toContain(
+        '"explanation":"engine: none started: every part comes from the cache"',
+      );
       // Outputs already holding the right bytes are left alone.
       expect((await stat(output)).mtimeMs).toBe(before.mtimeMs);
 

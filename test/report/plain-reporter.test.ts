@@ -136,6 +136,18 @@ describe('createPlainReporter', () => {
     expect(clock.active()).toBe(0);
   });
 
+  it('says how many parts come from the cache, and that none renders when all do', () => {
+    const first = setup();
+    first.reporter.onEvent({ ...runStart([lid, gear, housing], estimates, 2), cached: 1 });
+    const second = setup();
+    second.reporter.onEvent({ ...runStart([lid, gear], estimates, 2), cached: 2 });
+
+    expect(first.stdout.text().split('\n')[1]).toBe(
+      'rendering 2 parts with 2 workers, 1 from the cache',
+    );
+    expect(second.stdout.text().split('\n')[1]).toBe('taking all 2 parts from the cache');
+  });
+
   it('says what happens after the first Ctrl-C and lists the parts that never started', () => {
     const { clock, stdout, reporter } = setup();
     reporter.onEvent(runStart([gear, housing, lid], estimates, 2));
