@@ -34,6 +34,11 @@ export interface ConfigProblem {
   readonly message: string;
   readonly location?: SourceLocation & { readonly length?: number };
   readonly hint?: string;
+  /**
+   * The ids of the parts a warning found while planning is about, when it is about some: under
+   * `--strict` they fail with it, as with a warning their render printed.
+   */
+  readonly parts?: readonly string[];
 }
 
 /** Every problem found in a project's configuration, reported together before anything renders. */

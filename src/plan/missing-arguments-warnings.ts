@@ -25,13 +25,19 @@ export async function missingArgumentsWarnings(
     }
     return found;
   };
-  const warned = new Set<string>();
-  const warnings: ConfigProblem[] = [];
+  // One warning per declaration, about every part of it.
+  const byDeclaration = new Map<string, RenderJob[]>();
   for (const job of jobs) {
     if (job.module === undefined) continue;
     const key = `${job.declaredAt.file}\0${job.declaredAt.line}\0${job.module}`;
-    if (warned.has(key)) continue;
-    warned.add(key);
+    const parts = byDeclaration.get(key);
+    if (parts === undefined) byDeclaration.set(key, [job]);
+    else parts.push(job);
+  }
+  const warnings: ConfigProblem[] = [];
+  for (const parts of byDeclaration.values()) {
+    const [job] = parts;
+    if (job?.module === undefined) continue;
     const declaration = (await declarations(job.declaredAt.file)).find(
       (candidate) =>
         candidate.name === job.module && candidate.location.line === job.declaredAt.line,
@@ -48,6 +54,7 @@ export async function missingArgumentsWarnings(
       message: `${job.module}() is rendered without arguments, so ${listed} (no default) ${names.length === 1 ? 'is' : 'are'} undef in it`,
       location: { ...first.location, length: first.name.length },
       hint: `give ${names.length === 1 ? 'it a default' : 'them defaults'} in the header (${first.name} = …), or render a module that calls ${job.module}(…) with the values`,
+      parts: parts.map((part) => part.id),
     });
   }
   return warnings;

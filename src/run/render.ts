@@ -201,11 +201,12 @@ export async function renderPlan(
     emit({ type: 'warning', problem: { message: `${fleet.reason}: rendering on this machine` } });
   }
   const strict = options.strict ?? project.strict ?? false;
+  const plannedWarnings = warningsByPart(project.warnings);
+  const review = (result: PartResult): PartResult =>
+    reviewPart(result, { strict, plannedWarnings: plannedWarnings.get(result.job.id) ?? [] });
   // A cached part is reviewed like a rendered one: its mesh facts and replayed warnings count
   // under --strict, and an open mesh is said again.
-  const hitResults = new Map(
-    [...cached.hits].map(([id, result]) => [id, reviewPart(result, { strict })]),
-  );
+  const hitResults = new Map([...cached.hits].map(([id, result]) => [id, review(result)]));
   for (const result of hitResults.values()) {
     if (thumbnails) await writePartThumbnails(result, emit);
     emit({ type: 'part-done', result });
@@ -254,7 +255,7 @@ export async function renderPlan(
       }),
       retries: options.retries ?? 0,
       failFast: options.failFast === true,
-      strict,
+      review,
       signal: options.signal,
       stopSignal: options.stopSignal,
       emit,
@@ -478,4 +479,17 @@ function recordTiming(history: HistoryStore, result: PartResult): HybridVerdict 
   const verdict = judgeHybridResult(history.get(result.job.id), facts, at);
   if (verdict !== undefined) history.recordHybridVerdict(result.job.id, verdict);
   return verdict;
+}
+
+/** The planning warnings about each part (see `ConfigProblem.parts`), by part id. */
+function warningsByPart(warnings: readonly ConfigProblem[]): Map<string, ConfigProblem[]> {
+  const byPart = new Map<string, ConfigProblem[]>();
+  for (const warning of warnings) {
+    for (const id of warning.parts ?? []) {
+      const found = byPart.get(id);
+      if (found === undefined) byPart.set(id, [warning]);
+      else found.push(warning);
+    }
+  }
+  return byPart;
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { pointAt, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ConfigProblem } from '../errors.js';
 import type { PartResult } from './part-result.js';
 
 /** Options of {@link reviewPart}. */
@@ -10,6 +11,8 @@ export interface ReviewOptions {
    * @default false
    */
   readonly strict?: boolean;
+  /** Warnings found about the part while planning: they count under `strict` too. */
+  readonly plannedWarnings?: readonly ConfigProblem[];
 }
 
 /**
@@ -42,7 +45,15 @@ export function reviewPart(result: PartResult, options: ReviewOptions = {}): Par
   const diagnostics = [...result.diagnostics, ...meshWarnings];
   const reviewed = meshWarnings.length === 0 ? result : { ...result, diagnostics };
   if (options.strict !== true) return reviewed;
-  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning');
+  const warnings = [
+    ...(options.plannedWarnings ?? []).map((problem): Diagnostic => ({
+      severity: 'warning',
+      message: problem.message,
+      ...(problem.location === undefined ? {} : { location: pointAt(problem.location) }),
+      fatal: false,
+    })),
+    ...diagnostics.filter((diagnostic) => diagnostic.severity === 'warning'),
+  ];
   const [first] = warnings;
   if (first === undefined) return reviewed;
   return {

@@ -32,6 +32,10 @@ export const configProblemSchema = z.object({
   message: z.string(),
   location: sourceLocation.extend({ length: z.number().int().exactOptional() }).exactOptional(),
   hint: z.string().exactOptional(),
+  parts: z
+    .array(z.string())
+    .exactOptional()
+    .describe('The ids of the parts a planning warning is about: --strict fails them.'),
 });
 
 /** One message OpenSCAD printed (`Diagnostic`). */

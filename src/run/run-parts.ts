@@ -8,7 +8,6 @@ import type { EngineFallbacks } from './engine-fallbacks.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import type { PartRunner } from './part-runner.js';
 import type { RunSchedule } from './plan-schedule.js';
-import { reviewPart } from './review-part.js';
 import type { RunEvent, StoppingReason } from './run-event.js';
 import { withKeptConsole } from './with-kept-console.js';
 
@@ -28,8 +27,8 @@ export interface RunPartsOptions {
   /** Further tries for a crash or a timeout. */
   readonly retries: number;
   readonly failFast: boolean;
-  /** Fail rendered parts with warnings or meshes that are not closed (see `reviewPart`). */
-  readonly strict?: boolean;
+  /** Looks at each finished part's facts, and under `--strict` fails one with warnings (see `reviewPart`). */
+  readonly review: (result: PartResult) => PartResult;
   /** Aborting stops running parts now. */
   readonly signal?: AbortSignal | undefined;
   /** Aborting starts no more parts; running ones finish. */
@@ -145,7 +144,7 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
           kill.signal,
         );
         if (result.status === 'ok') await options.onRendered?.(result, work);
-        return reviewPart(options.fallbacks.finish(result), { strict: options.strict === true });
+        return options.review(options.fallbacks.finish(result));
       } finally {
         if (start.announced) running--;
       }

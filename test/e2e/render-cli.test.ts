@@ -319,6 +319,22 @@ describe('parascad render on bad input', () => {
     expect(run.stderr).toContain('hint:');
   });
 
+  it('fails under --strict a part whose module is rendered without the arguments it needs', async () => {
+    const project = await copyFixture('classic-empty');
+    await writeFile(
+      join(project, 'project.scad'),
+      'module tray(w) //render.model.stl\n{ cube(w); }\n\nmodule fine() //render.model.stl\n{ cube(1); }\n',
+    );
+    const lenient = await runCli(['render', '--engine', 'wasm', '--no-cache'], project);
+    const strict = await runCli(['render', '--engine', 'wasm', '--no-cache', '--strict'], project);
+
+    expect(lenient.code, lenient.stdout).toBe(0);
+    expect(lenient.stderr + lenient.stdout).toContain('tray() is rendered without arguments');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/✗ tray .*--strict: tray\(\) is rendered without arguments/);
+    expect(strict.stdout).toMatch(/✓ fine/);
+  });
+
   it('exits 2 on an unknown flag', async () => {
     const project = await copyFixture('e2e-config');
     const run = await runCli(['render', '--engnie', 'wasm'], project);

@@ -37,6 +37,8 @@ describe('missingArgumentsWarnings', () => {
         message: 'needs() is rendered without arguments, so w and d (no default) are undef in it',
         location: { file: '/p/project.scad', line: 1, column: 14, length: 1 },
         hint: 'give them defaults in the header (w = …), or render a module that calls needs(…) with the values',
+        // Both parts of the module: --strict fails them.
+        parts: ['needs', 'needs-small'],
       },
     ]);
   });

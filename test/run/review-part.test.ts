@@ -44,4 +44,27 @@ describe('reviewPart', () => {
       },
     });
   });
+
+  it('counts the warnings found about the part while planning under strict, and only then', () => {
+    const plannedWarnings = [
+      {
+        message: 'tray() is rendered without arguments, so w (no default) is undef in it',
+        location: { file: '/p/tray.scad', line: 1, column: 13, length: 1 },
+        parts: ['tray.scad#tray'],
+      },
+    ];
+    const result = rendered(cube());
+    expect(reviewPart(result, { plannedWarnings })).toBe(result);
+    expect(reviewPart(result, { strict: true, plannedWarnings })).toMatchObject({
+      status: 'failed',
+      failure: {
+        kind: 'strict',
+        warnings: 1,
+        first: {
+          message: plannedWarnings[0]?.message,
+          location: { file: '/p/tray.scad', line: 1, column: 13 },
+        },
+      },
+    });
+  });
 });
