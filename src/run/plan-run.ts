@@ -286,8 +286,6 @@ async function markerPlan(
   const [only] = files;
   // With -p/-P the file is planned as a file (its marked modules, one part per set).
   const classicRoute = values?.paramsets === undefined;
-  // Without them, a file's customizer sets beside it are left out: say so.
-  const setsLeftOut = classicRoute ? await unusedParameterSets(files, cwd) : [];
   if (classicRoute && files.length === 1 && only !== undefined && !/[*?[\]{}]/.test(only)) {
     // One marked file is the classic auto mode (its //render.quality and thread count apply);
     // a file without markers is rendered whole, like the files of a glob.
@@ -297,11 +295,13 @@ async function markerPlan(
     });
     if (classic !== undefined) {
       const plan = await classicPlan(classic, cwd, options);
+      // Without -p/-P, a file's customizer sets beside it are left out: say so.
+      const setsLeftOut = await unusedParameterSets([resolve(cwd, only)]);
       return { ...plan, warnings: [...plan.warnings, ...setsLeftOut] };
     }
   }
   const history = await historyOf(cwd, options);
-  const warnings: ConfigProblem[] = [...setsLeftOut];
+  const warnings: ConfigProblem[] = [];
   const outDir = resolve(cwd, options.outDir ?? 'outputs');
   const jobs = await planFiles(files, {
     cwd,
@@ -312,6 +312,10 @@ async function markerPlan(
     sources: options.sources,
     ...defined({ commandLine: values }),
   });
+  // Of every file given or matched by a glob, as `openscad` would render each without `-p`.
+  if (classicRoute) {
+    warnings.unshift(...(await unusedParameterSets([...new Set(jobs.map((job) => job.scadFile))])));
+  }
   return {
     projectDir: cwd,
     outDir,
@@ -322,15 +326,9 @@ async function markerPlan(
   };
 }
 
-/** Warnings for the scad files named (not globs) whose customizer sets beside them go unused. */
-async function unusedParameterSets(
-  files: readonly string[],
-  cwd: string,
-): Promise<ConfigProblem[]> {
-  const named = files.filter((file) => /\.scad$/i.test(file) && !/[*?[\]{}]/.test(file));
-  const warnings = await Promise.all(
-    named.map((file) => unusedParameterSetsWarning(resolve(cwd, file))),
-  );
+/** Warnings for the scad files (absolute paths) whose customizer sets beside them go unused. */
+async function unusedParameterSets(scadFiles: readonly string[]): Promise<ConfigProblem[]> {
+  const warnings = await Promise.all(scadFiles.map((file) => unusedParameterSetsWarning(file)));
   return warnings.filter((warning) => warning !== undefined);
 }
 

@@ -144,6 +144,11 @@ describe('parascad list of a customizer file', () => {
     const sets = await runCli(['list', 'bins.scad', '-p', 'bins.json'], project);
     expect(sets.stdout).toContain('bins-small');
     expect(sets.stdout + sets.stderr).not.toContain('leaves out');
+    // A glob's files, as files named one by one.
+    const globbed = await runCli(['list', './*.scad'], project);
+    expect(globbed.stdout + globbed.stderr).toContain(
+      'warning: bins.json beside bins.scad holds 3 customizer sets',
+    );
   });
 
   it('reports every problem of the variants at once, each located, before anything renders', async () => {
