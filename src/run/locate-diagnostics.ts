@@ -73,6 +73,11 @@ async function placeOf(
           : await findStatement(name, job.scadFile, context.inputFiles);
       return statement ?? pointAt(job.declaredAt);
     }
+    case 'missing-import':
+      return (
+        (await findImportCall(diagnostic.message, job.scadFile, context.inputFiles)) ??
+        pointAt(job.declaredAt)
+      );
     case 'not-2d':
     case 'not-3d':
     case 'export-not-supported':
@@ -81,6 +86,38 @@ async function placeOf(
     default:
       return pointAt(job.declaredAt);
   }
+}
+
+/**
+ * The call of `Can't open import file '/abs/x.stl', import() at line 5` (both OpenSCADs name the
+ * line, not the file): the file resolves `import()` paths against its own folder, so it is the
+ * part's file in the missing file's folder whose line holds an `import(`/`surface(` call.
+ */
+async function findImportCall(
+  message: string,
+  scadFile: string,
+  inputFiles: readonly string[],
+): Promise<SourceLocation | undefined> {
+  const found = /'([^']+)', import\(\) at line (\d+)/.exec(message);
+  if (found === null) return undefined;
+  const [, missing = '', lineText = ''] = found;
+  const folder = dirname(missing);
+  const files = [scadFile, ...inputFiles.filter((file) => file !== scadFile)].filter(
+    (file) => /\.scad$/i.test(file) && dirname(file) === folder,
+  );
+  for (const file of files) {
+    const line = (await readText(file))?.split('\n')[Number(lineText) - 1];
+    const call = line === undefined ? -1 : line.search(/\b(?:import|surface)\s*\(/);
+    if (call !== -1) return { file, line: Number(lineText), column: call + 1 };
+  }
+  return undefined;
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  return readRegularFile(file).then(
+    (bytes) => new TextDecoder('utf-8').decode(bytes),
+    () => undefined,
+  );
 }
 
 /** The first `include <name>` or `use <name>` outside a line comment in the part's files. */
@@ -96,10 +133,7 @@ async function findStatement(
     ...inputFiles.filter((file) => file !== scadFile && /\.scad$/i.test(file)),
   ];
   for (const file of files) {
-    const text = await readRegularFile(file).then(
-      (bytes) => new TextDecoder('utf-8').decode(bytes),
-      () => undefined,
-    );
+    const text = await readText(file);
     if (text === undefined) continue;
     const lines = text.split('\n');
     for (const [index, line] of lines.entries()) {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,26 @@ describe('locateDiagnostics', () => {
     expect(located.map(({ message, location }) => [message, location])).toEqual([
       ["Can't open include file 'nope.scad'.", { file: scadFile, line: 2, column: 1 }],
       ["Can't open library 'lib/nope.scad'.", { file: scadFile, line: 3, column: 1 }],
+    ]);
+  });
+
+  it("places a missing import at its call, in the file of the missing file's folder whose line holds it", async () => {
+    const library = join(folder, 'lib', 'parts.scad');
+    await mkdir(join(folder, 'lib'), { recursive: true });
+    await writeFile(library, '// parts\nmodule part() {\n  cube(1);\n\n  import("gone.stl");\n}\n');
+    const console = `WARNING: Can't open import file '${join(folder, 'lib', 'gone.stl')}', import() at line 5\n`;
+    const located = await locateDiagnostics(job, console, {
+      ...context(),
+      inputFiles: [scadFile, library],
+    });
+    expect(located.map((diagnostic) => diagnostic.location)).toEqual([
+      { file: library, line: 5, column: 3 },
+    ]);
+    // No file there holds such a call on that line (the hybrid's .csg line): the module.
+    const elsewhere = `WARNING: Can't open import file '${join(folder, 'gone.stl')}', import() at line 15\n`;
+    const unplaced = await locateDiagnostics(job, elsewhere, context());
+    expect(unplaced.map((diagnostic) => diagnostic.location)).toEqual([
+      { file: scadFile, line: 4, column: 1 },
     ]);
   });
 
