@@ -43,6 +43,10 @@ describe('the npm package', () => {
     );
     expect(install.status, install.stderr).toBe(0);
     const bin = join(app, 'node_modules', '.bin', 'parascad');
+    // The licence travels with it; source maps stay home (they point at src/, not shipped).
+    const installed = join(app, 'node_modules', 'parascad');
+    expect(existsSync(join(installed, 'LICENSE'))).toBe(true);
+    expect(existsSync(join(installed, 'dist', 'cli-bundle', 'parascad.js.map'))).toBe(false);
 
     const example = join(work, 'example');
     await cp(join(root, 'examples', 'desk-organizer'), example, {
