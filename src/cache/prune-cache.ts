@@ -4,6 +4,8 @@ import { cacheUsage, type EntryUsage } from './cache-usage.js';
 /** What a prune removed. */
 export interface PruneResult {
   readonly entriesRemoved: number;
+  /** Stored files removed because no remaining entry refers to them. */
+  readonly filesRemoved: number;
   readonly bytesBefore: number;
   readonly bytesAfter: number;
 }
@@ -65,13 +67,20 @@ export async function pruneCache(dir: string, options: PruneOptions): Promise<Pr
   // store would stay above its limit (with their parts evicted) until the grace ran out.
   const ofRemoved = new Set([...removed].flatMap((entry) => entry.blobs));
   let bytesAfter = usage.totalBytes - [...removed].reduce((sum, entry) => sum + entry.bytes, 0);
+  let filesRemoved = 0;
   for (const [blob, info] of usage.blobs) {
     if (referenced.has(blob)) continue;
     if (!ofRemoved.has(blob) && now - info.modifiedMs < graceMs) continue;
     await rm(info.file, { force: true });
     bytesAfter -= info.bytes;
+    filesRemoved++;
   }
-  return { entriesRemoved: removed.size, bytesBefore: usage.totalBytes, bytesAfter };
+  return {
+    entriesRemoved: removed.size,
+    filesRemoved,
+    bytesBefore: usage.totalBytes,
+    bytesAfter,
+  };
 }
 
 /** The bytes of blobs no entry refers to (kept only while young; see `graceMs`). */

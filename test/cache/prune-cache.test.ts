@@ -88,6 +88,7 @@ describe('pruneCache', () => {
     const pruned = await pruneCache(dir, { olderThanMs: 1.5 * hour, now });
     expect(pruned.entriesRemoved).toBe(2);
     expect((await cacheUsage(dir)).blobs.size).toBe(1);
+    expect(pruned.filesRemoved).toBe(2);
   });
 
   it('keeps a young blob no entry refers to yet: another process may be storing its entry', async () => {

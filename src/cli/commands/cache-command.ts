@@ -86,7 +86,7 @@ export function cacheCommand(context: CliContext) {
         } else {
           const pruned = await pruneCache(dir, { olderThanMs: options.olderThan, graceMs: 0 });
           context.stdout(
-            `removed ${pruned.entriesRemoved} entries: ${formatBytes(pruned.bytesBefore)} → ${formatBytes(pruned.bytesAfter)}\n`,
+            `removed ${countNoun(pruned.entriesRemoved, 'entry', 'entries')} and ${countNoun(pruned.filesRemoved, 'stored file')} no entry used any more: ${formatBytes(pruned.bytesBefore)} → ${formatBytes(pruned.bytesAfter)}\n`,
           );
         }
         context.setExitCode(exitCodes.ok);
