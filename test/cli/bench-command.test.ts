@@ -68,7 +68,24 @@ describe('parascad bench', () => {
     expect(run.stdout).toContain('no warm-up');
     expect(run.stdout).not.toContain('warm-up,');
     expect(run.stdout).toMatch(row('2', '1.00×'));
+    expect(run.stdout).toContain('ratios of single runs.');
     expect(run.stdout).not.toContain('chart:');
+    const repeated = await runCli(
+      [
+        'bench',
+        'e2e-config',
+        '-e',
+        'wasm',
+        '-j',
+        '1',
+        '--repeat',
+        '2',
+        '--no-warmup',
+        '--no-chart',
+      ],
+      parent,
+    );
+    expect(repeated.stdout).toContain("ratios of each count's median run (of 2;");
     expect(await listFiles(parent)).toEqual(
       (await listFiles(project)).map((file) => join('e2e-config', file)),
     );

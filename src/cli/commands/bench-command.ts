@@ -219,8 +219,13 @@ function progress(
 /** What the table's columns mean, and a warning when its rows are not like for like. */
 function notesOn(scaling: ScalingRows, measurements: readonly ScalingMeasurement[]): string[] {
   const baseline = scaling.baselineWorkers;
+  const runs = Math.max(...scaling.rows.map((row) => row.runs));
+  const measuredBy =
+    runs === 1
+      ? 'ratios of single runs'
+      : `ratios of each count's median run (of ${runs}; of an even number, the faster middle one)`;
   return [
-    `speed-up: wall time with ${plural(baseline, 'worker')} ÷ wall time; efficiency: speed-up ÷ ${baseline === 1 ? 'workers' : `(workers ÷ ${baseline})`} (100% = every worker fully used); ratios of single runs.`,
+    `speed-up: wall time with ${plural(baseline, 'worker')} ÷ wall time; efficiency: speed-up ÷ ${baseline === 1 ? 'workers' : `(workers ÷ ${baseline})`} (100% = every worker fully used); ${measuredBy}.`,
     "lower bound: no schedule of that run's parts could finish sooner: max(longest part, sum of part times ÷ workers); the rest of the wall time went to scheduling and fixed costs such as starting the workers.",
     ...(movedBetweenEngines(measurements)
       ? [
