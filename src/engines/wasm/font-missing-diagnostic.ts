@@ -27,10 +27,15 @@ export function fontMissingDiagnostic(console: string, given: GivenFonts): Diagn
   if (problem === undefined) return undefined;
   const searched =
     given.folders.length === 0 ? 'any font folder of this machine' : given.folders.join(', ');
+  // A font file the model names itself (`use <fonts/x.ttf>`) that cannot be read: its path is
+  // wrong, on every engine alike.
+  const named = /Can't read font with path '([^']+)'/.exec(problem.message)?.[1];
   const message =
-    given.files === 0
-      ? `text() has no font to draw with: the WASM engine found no font files (.ttf, .otf, .ttc, .pfb) in ${searched}. ${whatToDo(given.platform ?? process.platform)}, ship the font with the project (use <MyFont.ttf>), or render with --engine native`
-      : `${problem.message.replace(/\s+$/, '')}: the WASM engine gave OpenSCAD ${given.files} font file${given.files === 1 ? '' : 's'} from ${searched}, but not a usable one for this text; check the font the file names, or render with --engine native`;
+    named !== undefined
+      ? `${problem.message.replace(/\s+$/, '')}: the font file the model names (use <${named}>) cannot be read; check its path, relative to the file that uses it (the native OpenSCAD cannot read it either)`
+      : given.files === 0
+        ? `text() has no font to draw with: the WASM engine found no font files (.ttf, .otf, .ttc, .pfb) in ${searched}. ${whatToDo(given.platform ?? process.platform)}, ship the font with the project (use <MyFont.ttf>), or render with --engine native`
+        : `${problem.message.replace(/\s+$/, '')}: the WASM engine gave OpenSCAD ${given.files} font file${given.files === 1 ? '' : 's'} from ${searched}, but not a usable one for this text; check the font the file names, or render with --engine native`;
   return { severity: 'error', code: 'font-missing', message, fatal: true };
 }
 

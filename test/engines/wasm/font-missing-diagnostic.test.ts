@@ -41,6 +41,15 @@ describe('fontMissingDiagnostic', () => {
     );
   });
 
+  it('says that a font file the model names cannot be read: its path, not the engine', () => {
+    const console = "WARNING: Can't read font with path '../ttf/Gone-Regular.ttf'\n";
+    expect(
+      fontMissingDiagnostic(console, { folders: ['/usr/share/fonts'], files: 28 })?.message,
+    ).toBe(
+      "Can't read font with path '../ttf/Gone-Regular.ttf': the font file the model names (use <../ttf/Gone-Regular.ttf>) cannot be read; check its path, relative to the file that uses it (the native OpenSCAD cannot read it either)",
+    );
+  });
+
   it('says nothing when OpenSCAD printed no font problem', () => {
     expect(
       fontMissingDiagnostic(readOpenScadFixture('cube-success', '2025'), {
