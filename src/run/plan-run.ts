@@ -286,7 +286,7 @@ async function markerPlan(
   const [only] = files;
   // With -p/-P the file is planned as a file (its marked modules, one part per set).
   const classicRoute = values?.paramsets === undefined;
-  if (classicRoute && files.length === 1 && only !== undefined && !/[*?[\]{}]/.test(only)) {
+  if (classicRoute && files.length === 1 && only !== undefined && !globCharacters.test(only)) {
     // One marked file is the classic auto mode (its //render.quality and thread count apply);
     // a file without markers is rendered whole, like the files of a glob.
     const classic = await discoverProject({ cwd, file: only }).catch((error: unknown) => {

@@ -29,9 +29,9 @@ const significantSeconds = 1;
  * - a part not yet tried there is tried when the prediction — the native evaluation plus the WASM
  *   geometry, each from the part's own record or scaled by the project's engine ratios — wins
  *   clearly (at most half the fastest recorded route's time, a second saved) and beats where
- *   `base` would send it (its record there, else its prediction). That is a part whose native render is geometry-bound and whose WASM
- *   render is evaluation-bound. A recorded route with measured facts is needed, so that the try
- *   can be judged; a try that disagrees is not repeated.
+ *   `base` would send it (its record there, else its prediction). That is a part whose native
+ *   render is geometry-bound and whose WASM render is evaluation-bound. A recorded route with
+ *   measured facts is needed, so that the try can be judged; a try that disagrees is not repeated.
  *
  * A part that failed on native or WASM keeps the base rule's choice (it goes where it renders).
  */

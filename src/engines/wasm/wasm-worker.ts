@@ -199,8 +199,7 @@ function writeInto(fs: EmscriptenFs, path: string, data: string | Uint8Array): v
  * the trap is named instead.
  */
 function describeTrap(error: unknown, console: string): string {
-  // A failed CGAL assertion (the Nef formats, some imports) ends the same way: named, it is no
-  // recursion.
+  // A failed CGAL assertion (the Nef formats, some imports) ends the same way, and is no recursion.
   // OpenSCAD's own `ERROR: CGAL error in …` names the operation; CGAL's bare line does not.
   const cgalError = (/^ERROR: (CGAL error .*)$/m.exec(console) ??
     /^(CGAL error.*)$/m.exec(console))?.[1];

@@ -96,7 +96,7 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
       ok: count('ok'),
       failed: count('failed'),
       cancelled: count('cancelled'),
-      // Of the ok parts, as the terminal's summary counts them: a cached part failed by --strict is not.
+      // Of the ok parts, as the terminal counts them: a cached part --strict failed is not.
       cached: parts.filter((part) => part.status === 'ok' && part.cached).length,
       warnings: parts.filter((part) => part.diagnostics.some(isWarning)).length,
       partSeconds: parts.reduce((sum, part) => sum + part.seconds, 0),
