@@ -21,6 +21,17 @@ function eventsOf(stdout: string): RunEvent[] {
     .map((line) => JSON.parse(line) as RunEvent);
 }
 
+/** Every event valid against the published schema, each failure naming its event's type. */
+function expectEachValid(events: readonly RunEvent[]): void {
+  for (const event of events) {
+    expect({ type: event.type, valid: validate(event), errors: validate.errors ?? [] }).toEqual({
+      type: event.type,
+      valid: true,
+      errors: [],
+    });
+  }
+}
+
 describe('parascad render --json', () => {
   it("writes the library's events, each valid against the published schema", async () => {
     const project = await copyFixture('e2e-kit');
@@ -29,13 +40,7 @@ describe('parascad render --json', () => {
     const events = eventsOf(run.stdout);
     expect(events[0]?.type).toBe('run-start');
     expect(events.at(-1)?.type).toBe('run-done');
-    for (const event of events) {
-      expect({ type: event.type, valid: validate(event), errors: validate.errors ?? [] }).toEqual({
-        type: event.type,
-        valid: true,
-        errors: [],
-      });
-    }
+    expectEachValid(events);
     const done = events.flatMap((event) => (event.type === 'part-done' ? [event.result] : []));
     expect(done.find((result) => result.job.name === 'broken')).toMatchObject({
       status: 'failed',
@@ -61,13 +66,7 @@ describe('parascad render --json', () => {
     );
     expect(run.code).toBe(1);
     const events = eventsOf(run.stdout);
-    for (const event of events) {
-      expect({ type: event.type, valid: validate(event), errors: validate.errors ?? [] }).toEqual({
-        type: event.type,
-        valid: true,
-        errors: [],
-      });
-    }
+    expectEachValid(events);
     const done = events.flatMap((event) => (event.type === 'part-done' ? [event.result] : []));
     expect(done.find((result) => result.job.name === 'flat')?.status).toBe('failed');
     expect(done.find((result) => result.job.name === 'own')?.job.qualityFrom).toMatchObject({
