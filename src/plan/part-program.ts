@@ -30,7 +30,8 @@ export interface PartProgram {
  *   own `batch_rendering`, `$fn` or defaults cannot defeat the guard, the quality or the parameters.
  * - A module in `use` mode: `use` never runs the file's top-level geometry, so no guard is
  *   needed; parameters and quality are appended to the used file too (measured: a `$fn` assigned
- *   in the main program loses to the used file's own top-level `$fn`; an appended one wins).
+ *   in the main program loses to the used file's own top-level `$fn`; an appended one wins). The
+ *   file's own `$fn`/`$fa`/`$fs` are given again, to the main program (see `usedFileQuality`).
  * - A whole file: rendered as it is, with parameters and quality appended.
  */
 export function partProgram(job: RenderJob): PartProgram {
@@ -38,7 +39,9 @@ export function partProgram(job: RenderJob): PartProgram {
   const quality = qualityAssignments(job.quality);
   if (job.module === undefined) return { defines: [...variables, ...quality] };
   const call = `${job.module}()`;
-  if (job.mode === 'use') return { defines: [...variables, ...quality], useCall: call };
+  if (job.mode === 'use') {
+    return { defines: [...variables, ...quality, ...usedFileQuality(job)], useCall: call };
+  }
   return { defines: ['batch_rendering = true', ...variables, ...quality, call] };
 }
 
@@ -46,4 +49,26 @@ function qualityAssignments(quality: Quality): string[] {
   return (['$fn', '$fa', '$fs'] as const).flatMap((name) =>
     quality[name] === undefined ? [] : [`${name} = ${quality[name]}`],
   );
+}
+
+/** A value the main program evaluates as the used file would: numbers, operators, `$` variables. */
+const evaluableAnywhere =
+  /^(?:\s|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|[-+*/%()?:<>=!&|]|\$[A-Za-z_]\w*|true\b|false\b)+$/;
+
+/**
+ * In use mode, the used file's own top-level `$fn`/`$fa`/`$fs` that parascad does not set, again
+ * in the main program. OpenSCAD 2021 lets a used module see its file's top-level special
+ * variables; 2025 does not (they come only from the callers), so the WASM engine rendered `rod()`
+ * of a file that assigns `$fn = 12` with 16 sides where native made 12, and `list` said 12.
+ * Only values the main program can evaluate alike: numbers, and expressions of special variables
+ * (`$preview ? 24 : 96`); another variable of the file does not exist there.
+ */
+function usedFileQuality(job: RenderJob): string[] {
+  if (job.qualityFrom?.kind !== 'file') return [];
+  return (job.qualityFrom.assigned ?? []).flatMap(({ text }) => {
+    const assignment = /^(\$f[nas])\s*=\s*([^]*)$/.exec(text);
+    const [, name, value = ''] = assignment ?? [];
+    if (name === undefined || job.quality[name as keyof Quality] !== undefined) return [];
+    return evaluableAnywhere.test(value) ? [`${name} = ${value}`] : [];
+  });
 }

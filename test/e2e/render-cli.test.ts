@@ -71,6 +71,23 @@ describe.each(engines)(
         expect(await leftoverTempFiles(project)).toEqual([]);
       });
 
+      it("renders a module of a file without the guard (use mode) with the file's own $fn", async () => {
+        const project = await copyFixture('classic-empty');
+        await writeFile(
+          join(project, 'rod.scad'),
+          '$fn = 12;\nmodule rod() //render.model.stl\n{ cylinder(d = 10, h = 5); }\n',
+        );
+        await writeFile(join(project, 'parascad.config.yaml'), 'files:\n  - path: rod.scad\n');
+
+        const run = await runCli(['render', '--engine', engine], project);
+
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        // Twelve sides: 12 × 2 wall triangles and 10 for each cap (OpenSCAD 2025 alone saw
+        // its defaults: 16 sides).
+        const stl = await readFile(join(project, 'outputs', 'rod.stl'), 'utf8');
+        expect(stlFacetCount(stl)).toBe(44);
+      });
+
       it('creates a missing output folder', async () => {
         const project = await copyFixture('e2e-config');
         const run = await runCli(

@@ -37,6 +37,33 @@ describe('partProgram', () => {
     });
   });
 
+  it("gives a used file's own top-level $fn/$fa/$fs to the main program too, where it can evaluate them", () => {
+    const assigned = (text: string) => ({ text, at });
+    const job: RenderJob = {
+      ...base,
+      mode: 'use',
+      quality: { $fs: 0.5 },
+      qualityFrom: {
+        kind: 'file',
+        assigned: [
+          assigned('$fn = $preview ? 24 : 96'),
+          assigned('$fa = 360 / sides'),
+          assigned('$fs = 2'),
+        ],
+      },
+    };
+    // 2025 lets no used module see them: numbers and $ expressions only; $fs is parascad's own.
+    expect(partProgram(job).defines).toEqual([
+      'width = 40',
+      'label = "big"',
+      '$fs = 0.5',
+      '$fn = $preview ? 24 : 96',
+    ]);
+    expect(partProgram({ ...job, mode: 'include' }).defines).not.toContain(
+      '$fn = $preview ? 24 : 96',
+    );
+  });
+
   it('renders a whole file as it is, with everything appended', () => {
     expect(partProgram(wholeFile)).toEqual({
       defines: ['width = 40', 'label = "big"', '$fn = 48', '$fs = 0.5'],
