@@ -27,6 +27,7 @@ import {
   type CacheLocation,
   type RunCache,
 } from './open-run-cache.js';
+import { readModifiedTimes } from './read-modified-times.js';
 import { reviewPart } from './review-part.js';
 import { stateFolderProblem } from './state-folder-problem.js';
 import { stateFolderOf } from '../util/ensure-state-folder.js';
@@ -260,7 +261,9 @@ export async function renderPlan(
       stopSignal: options.stopSignal,
       emit,
       onRendered: async (result, work) => {
-        const verdict = recordTiming(history, result);
+        const verdict = await recordTiming(history, result, () =>
+          lastModified(inputs.get(result.job.scadFile)?.files ?? [result.job.scadFile]),
+        );
         if (verdict?.agrees === false) {
           emit({
             type: 'warning',
@@ -459,9 +462,14 @@ async function saveHistory(history: HistoryStore, emit: (event: RunEvent) => voi
 
 /**
  * Records a rendered part's time and the facts of its first measured output; a hybrid render is
- * also judged against the other routes' facts (see `judgeHybridResult`), and the verdict returned.
+ * also judged against the other routes' facts recorded since its files last changed (see
+ * `judgeHybridResult`), and the verdict returned.
  */
-function recordTiming(history: HistoryStore, result: PartResult): HybridVerdict | undefined {
+async function recordTiming(
+  history: HistoryStore,
+  result: PartResult,
+  lastChange: () => Promise<number | undefined>,
+): Promise<HybridVerdict | undefined> {
   const at = new Date().toISOString();
   const facts = result.outputs.find((output) => output.facts !== undefined)?.facts;
   history.record(result.job.id, result.engine, {
@@ -476,7 +484,7 @@ function recordTiming(history: HistoryStore, result: PartResult): HybridVerdict 
     }),
   });
   if (result.engine !== 'hybrid' || facts === undefined) return undefined;
-  const verdict = judgeHybridResult(history.get(result.job.id), facts, at);
+  const verdict = judgeHybridResult(history.get(result.job.id), facts, at, await lastChange());
   if (verdict !== undefined) history.recordHybridVerdict(result.job.id, verdict);
   return verdict;
 }
@@ -492,4 +500,10 @@ function warningsByPart(warnings: readonly ConfigProblem[]): Map<string, ConfigP
     }
   }
   return byPart;
+}
+
+/** When the latest of these files was last modified (ms since the epoch), if any can be read. */
+async function lastModified(files: readonly string[]): Promise<number | undefined> {
+  const times = [...(await readModifiedTimes(files)).values()];
+  return times.length === 0 ? undefined : Math.max(...times);
 }

@@ -31,6 +31,25 @@ describe('judgeHybridResult', () => {
     expect(verdict?.detail).toMatch(/^native: volume 4899\.00 vs 5365\.00/);
   });
 
+  it("judges only by records made since the part's files last changed", () => {
+    // The native record measured the geometry before an included file was edited.
+    const before = '2026-01-01T00:00:00.000Z';
+    const after = '2026-01-02T00:00:00.000Z';
+    const history = {
+      native: { seconds: 46, facts: mesh(7164.51), at: before },
+      wasm: { seconds: 10, facts: mesh(7095.85), at: after },
+    };
+    const edited = Date.parse('2026-01-01T12:00:00.000Z');
+    expect(judgeHybridResult(history, mesh(7095.85), after, edited)).toMatchObject({
+      agrees: true,
+      detail: expect.stringMatching(/^wasm: /) as unknown,
+    });
+    expect(judgeHybridResult(history, mesh(7095.85), after)?.agrees).toBe(false);
+    expect(judgeHybridResult({ native: history.native }, mesh(7095.85), after, edited)).toBe(
+      undefined,
+    );
+  });
+
   it('disagrees on bounds alone', () => {
     const verdict = judgeHybridResult(
       { native: { seconds: 1, facts: mesh(1000), at } },
