@@ -69,17 +69,24 @@ export async function compareRun(
           input.projectDir,
         );
   const parts: Record<string, PartChange> = {};
+  const earlier =
+    baseline === undefined
+      ? earlierRecords(input, recorded, current)
+      : new Map<string, { readonly id: string; readonly part: PartRecord }>();
   for (const [id, part] of current) {
     parts[id] =
       baseline === undefined
-        ? comparePart(part, recorded?.parts[id], (_format, output) => blobOf(input, output))
+        ? comparePart(part, recorded?.parts[id] ?? earlier.get(id)?.part, (_format, output) =>
+            blobOf(input, output),
+          )
         : comparePart(part, baseline.parts.get(id), (format) =>
             baseline.files.get(id)?.get(format),
           );
   }
+  const superseded = new Set([...earlier.values()].map((found) => found.id));
   const gone =
     baseline === undefined
-      ? goneParts(input, recorded)
+      ? goneParts(input, recorded).filter((part) => !superseded.has(part.id))
       : baseline.unmatched.map((place) => ({ id: place, name: place }));
   const statuses = Object.values(parts).map((part) => part.status);
   const changes: RunChanges = {
@@ -93,7 +100,9 @@ export async function compareRun(
     gone,
   };
 
-  const goneIds = new Set(baseline === undefined ? gone.map((part) => part.id) : []);
+  const goneIds = new Set(
+    baseline === undefined ? [...gone.map((part) => part.id), ...superseded] : [],
+  );
   const next: RunRecord = {
     version: 1,
     at: input.startedAt,
@@ -152,6 +161,33 @@ async function currentParts(
     });
   }
   return parts;
+}
+
+/**
+ * For each part new to the record, the recorded part of the same name and file that this run no
+ * longer plans, if any: the same part with other values (a `-D`, a config's `params`, a set's
+ * value, the quality: they are in the part's id). It is compared with that record, which it
+ * replaces, so that a changed value shows as a change with its deltas, not as a new part and a
+ * gone one.
+ */
+function earlierRecords(
+  input: CompareRunInput,
+  recorded: RunRecord | undefined,
+  current: ReadonlyMap<string, PartRecord>,
+): Map<string, { readonly id: string; readonly part: PartRecord }> {
+  const found = new Map<string, { readonly id: string; readonly part: PartRecord }>();
+  if (recorded === undefined) return found;
+  const planned = new Set(input.jobs.map((job) => job.id));
+  const unplanned = new Map<string, { id: string; part: PartRecord }>();
+  for (const [id, part] of Object.entries(recorded.parts)) {
+    if (!planned.has(id)) unplanned.set(`${part.file}\0${part.name}`, { id, part });
+  }
+  for (const [id, part] of current) {
+    if (recorded.parts[id] !== undefined) continue;
+    const same = unplanned.get(`${part.file}\0${part.name}`);
+    if (same !== undefined) found.set(id, same);
+  }
+  return found;
 }
 
 /** Recorded parts that are gone: their file is gone, or it rendered in this run without them. */

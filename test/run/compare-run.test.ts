@@ -80,4 +80,22 @@ describe('compareRun', () => {
     expect(changes.parts['part']?.status).toBe('changed');
     expect(changes.parts['part']?.outputs['stl']).toMatchObject({ status: 'changed' });
   });
+
+  it('compares a part whose values changed (another id, the same name) with its earlier record', async () => {
+    const path = join(dir, 'part.stl');
+    await writeFile(path, cube);
+    await run([result(path)]);
+    await writeFile(path, bigger);
+    // `-D width=2`: the part's id carries its values, its name does not.
+    const resized = result(path);
+    const renamed = { ...resized, job: { ...resized.job, id: 'part#width=2' } };
+    const { changes } = await run([renamed]);
+
+    expect(changes).toMatchObject({ changed: 1, new: 0, gone: [] });
+    expect(changes.parts['part#width=2']?.outputs['stl']).toMatchObject({ status: 'changed' });
+    // It replaced the earlier record: going back compares with it, not with both.
+    await writeFile(path, cube);
+    const back = await run([result(path)]);
+    expect(back.changes).toMatchObject({ changed: 1, new: 0, gone: [] });
+  });
 });
