@@ -25,6 +25,7 @@ export function finishParts(
   const problems: ConfigProblem[] = [];
   const reported = new Set<string>();
   const jobs: RenderJob[] = [];
+  const setOfId = new Map<string, string>();
   for (const draft of drafts) {
     const formatProblems = checkFormats(draft);
     const core = {
@@ -34,7 +35,7 @@ export function finishParts(
       variables: draft.variables,
       quality: draft.quality,
     };
-    const id = partId(context.projectDir, core);
+    const id = distinctSetId(partId(context.projectDir, core), draft.paramSet?.name, setOfId);
     const dimension = context.dimensionOf?.(id);
     if (formatProblems.length === 0 && dimension !== undefined) {
       formatProblems.push(...checkDimension(draft, dimension));
@@ -129,4 +130,20 @@ function checkDimension(draft: PartDraft, dimension: '2d' | '3d'): ConfigProblem
       hint: `export it to ${dimension === '2d' ? 'dxf, svg or pdf' : 'stl, off, amf, 3mf, wrl or obj'}, or change the model`,
     },
   ];
+}
+
+/**
+ * A part's id, told apart by its customizer set's name when another set already gave the same
+ * values (a set copied in OpenSCAD's customizer and not yet changed, or one `-D` makes equal):
+ * OpenSCAD renders both, each to its own file, so parascad does too, where the two were refused
+ * as one part asked for twice.
+ */
+function distinctSetId(id: string, set: string | undefined, setOfId: Map<string, string>): string {
+  if (set === undefined) return id;
+  const earlier = setOfId.get(id);
+  if (earlier === undefined) {
+    setOfId.set(id, set);
+    return id;
+  }
+  return earlier === set ? id : `${id}@${set}`;
 }

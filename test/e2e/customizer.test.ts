@@ -151,6 +151,25 @@ describe('parascad list of a customizer file', () => {
     );
   });
 
+  it('renders two sets that give the same values, each to its own file, as OpenSCAD does', async () => {
+    const project = await copyFixture('classic-empty');
+    await writeFile(join(project, 'cube.scad'), 'w = 10; // [1:50]\ncube(w);\n');
+    await writeFile(
+      join(project, 'cube.json'),
+      JSON.stringify({
+        parameterSets: { default: { w: '10' }, 'my copy': { w: '10' }, big: { w: '30' } },
+        fileFormatVersion: '1',
+      }),
+    );
+    const run = await runCli(['render', 'cube.scad', '-p', 'cube.json', '-e', 'wasm'], project);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect((await listFiles(join(project, 'outputs'))).sort()).toEqual([
+      'cube-big.stl',
+      'cube-default.stl',
+      'cube-my_copy.stl',
+    ]);
+  });
+
   it('reports every problem of the variants at once, each located, before anything renders', async () => {
     const project = await customizerProject(
       [
