@@ -27,8 +27,12 @@ export async function locateDiagnostics(
   context: LocateContext,
 ): Promise<Diagnostic[]> {
   const generated = [`${context.scratchDir}${sep}`, `${wasmScratchFolder}/`];
+  // OpenSCAD 2021 names files relative to its main file's folder: in use mode the generated
+  // program's, in the scratch folder (2025 names them absolute).
+  const mainFolder =
+    job.module !== undefined && job.mode === 'use' ? context.scratchDir : dirname(job.scadFile);
   const located: Diagnostic[] = [];
-  for (const diagnostic of parseOpenScadOutput(console, { baseDir: dirname(job.scadFile) })) {
+  for (const diagnostic of parseOpenScadOutput(console, { baseDir: mainFolder })) {
     const location = diagnostic.location;
     if (location === undefined) {
       located.push(await placed(diagnostic, job, context));

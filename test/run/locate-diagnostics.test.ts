@@ -103,6 +103,24 @@ describe('locateDiagnostics', () => {
     ]);
   });
 
+  it("reads 2021's relative paths from its main file's folder: the scratch folder in use mode", async () => {
+    const console = `WARNING: Ignoring unknown variable 'x' in file ../../lib/MCAD/gears.scad, line 463\n`;
+    const scratchDir = join(folder, 'a', 'scratch');
+    const used = await locateDiagnostics({ ...job, mode: 'use' }, console, {
+      ...context(),
+      scratchDir,
+    });
+    const included = await locateDiagnostics(job, console, { ...context(), scratchDir });
+    expect(used[0]?.location).toEqual({
+      file: join(folder, 'lib', 'MCAD', 'gears.scad'),
+      line: 463,
+    });
+    expect(included[0]?.location).toEqual({
+      file: join(folder, '..', '..', 'lib', 'MCAD', 'gears.scad'),
+      line: 463,
+    });
+  });
+
   it('leaves echoes as OpenSCAD printed them: they have no place to go', async () => {
     const located = await locateDiagnostics(job, 'ECHO: 1\n', context());
     expect(located).toEqual([{ severity: 'echo', message: '1', fatal: false }]);
