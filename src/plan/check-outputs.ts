@@ -49,12 +49,32 @@ export function checkOutputs(
     );
     const paths = [...new Set(same.map(({ path }) => projectPath(path, projectDir)))];
     const [name] = names;
+    const sets = [...new Set(same.flatMap(({ job }) => job.paramSet?.name ?? []))];
+    if (
+      name !== undefined &&
+      names.every((other) => other === name) &&
+      sets.length === same.length
+    ) {
+      // Customizer sets whose names differ only in what a part's name cannot keep.
+      const template = apartInTemplate(sets.map((set) => [set]))
+        ? ', or keep them apart in a parascad.config.yaml entry with output: "{module}-{set}.{format}"'
+        : '';
+      problems.push({
+        message: `${name} is made by ${same.length} customizer sets whose names become one: ${sets.map((set) => JSON.stringify(set)).join(', ')} (a part's name keeps only letters, digits, ".", "-" and "_"); each would write ${paths.join(' and ')}`,
+        location: last.job.requestedAt,
+        hint: `rename one of the sets${template}`,
+      });
+      continue;
+    }
     const collided = name === undefined ? undefined : collidedValues(same.map(({ job }) => job));
     if (name !== undefined && collided !== undefined && names.every((other) => other === name)) {
+      const template = collided.apartInTemplate
+        ? `, or an output template that keeps them apart, e.g. output: "{module}-${collided.variables.map((variable) => `{param.${variable}}`).join('-')}.{format}"`
+        : '';
       problems.push({
         message: `${name} is made by ${same.length} parts whose values become one name: ${collided.described}; each would write ${paths.join(' and ')}`,
         location: last.job.requestedAt,
-        hint: `give values that differ in letters, digits, ".", "-" or "_", or an output template that keeps them apart, e.g. output: "{module}-${collided.variables.map((variable) => `{param.${variable}}`).join('-')}.{format}"`,
+        hint: `give values that differ in letters, digits, ".", "-" or "_"${template}`,
       });
       continue;
     }
@@ -96,9 +116,14 @@ function joinAnd(items: readonly string[]): string {
  * `[A-Za-z0-9._-]` of a value: `"a b"` and `"a_b"` both become `a_b`), as `label = "a b", "a_b"`;
  * undefined when the parts set the same values (one part asked for twice).
  */
-function collidedValues(
-  jobs: readonly RenderJob[],
-): { readonly variables: readonly string[]; readonly described: string } | undefined {
+function collidedValues(jobs: readonly RenderJob[]):
+  | {
+      readonly variables: readonly string[];
+      readonly described: string;
+      /** Whether `{param.…}` placeholders of these variables would tell the parts apart. */
+      readonly apartInTemplate: boolean;
+    }
+  | undefined {
   const variables = [...new Set(jobs.flatMap((job) => Object.keys(job.variables)))].filter(
     (variable) => new Set(jobs.map((job) => job.variables[variable])).size > 1,
   );
@@ -109,5 +134,30 @@ function collidedValues(
       return `${variable} = ${values.join(', ')}`;
     })
     .join('; ');
-  return { variables, described };
+  const apart = apartInTemplate(
+    jobs.map((job) => variables.map((variable) => asWritten(job.variables[variable] ?? ''))),
+  );
+  return { variables, described, apartInTemplate: apart };
+}
+
+/**
+ * Whether these values (one list per part) stay apart in an output template, which replaces only
+ * `/`, `\` and control characters (see `renderOutputTemplate`): `"a b"` and `"a_b"` do, `"a/b"`
+ * and `"a\b"` do not.
+ */
+function apartInTemplate(values: readonly (readonly string[])[]): boolean {
+  const kept = values.map((texts) =>
+    JSON.stringify(texts.map((text) => text.replace(/[/\\\p{Cc}]/gu, '_'))),
+  );
+  return new Set(kept).size === values.length;
+}
+
+/** A value as `{param.…}` writes it: a string without its quotes and escapes. */
+function asWritten(literal: string): string {
+  if (!literal.startsWith('"')) return literal;
+  try {
+    return String(JSON.parse(literal));
+  } catch {
+    return literal;
+  }
 }

@@ -170,6 +170,26 @@ describe('parascad list of a customizer file', () => {
     ]);
   });
 
+  it('says which set names become one part name, and to rename one', async () => {
+    const project = await copyFixture('classic-empty');
+    await writeFile(join(project, 's.scad'), 'w = 1;\ncube(w);\n');
+    await writeFile(
+      join(project, 's.json'),
+      JSON.stringify({
+        parameterSets: { 'a b': { w: '.5' }, a_b: { w: '1e1' } },
+        fileFormatVersion: '1',
+      }),
+    );
+    const run = await runCli(['list', 's.scad', '-p', 's.json'], project);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      's-a_b (s.scad) is made by 2 customizer sets whose names become one: "a b", "a_b"',
+    );
+    expect(run.stderr).toContain(
+      'hint: rename one of the sets, or keep them apart in a parascad.config.yaml entry with output: "{module}-{set}.{format}"',
+    );
+  });
+
   it('reports every problem of the variants at once, each located, before anything renders', async () => {
     const project = await customizerProject(
       [

@@ -293,6 +293,31 @@ describe('planProject outputs', () => {
       ]);
     });
 
+    it('offers no output template when it would make the values one name as well', async () => {
+      const problems = await problemsOf(
+        planProject(
+          {
+            file: modulesConfig,
+            defaults: {},
+            files: [
+              {
+                path: value('box.scad', 3),
+                exclude: [],
+                modules: [{ name: value('lid', 5), matrix: { label: value(['a/b', 'a\\b'], 6) } }],
+              },
+            ],
+          },
+          { projectDir: modulesDir },
+        ),
+      );
+
+      expect(problems).toEqual([
+        expect.objectContaining({
+          hint: 'give values that differ in letters, digits, ".", "-" or "_"',
+        }),
+      ]);
+    });
+
     it('reports the same part asked for twice with different formats, since its id would repeat', async () => {
       const problems = await problemsOf(
         planProject(
