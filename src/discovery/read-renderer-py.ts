@@ -58,13 +58,14 @@ export function readRendererPy(source: string, file: string): RendererPy {
     length: token.length,
   });
   const start = tokens[models];
-  if (start?.text !== '[') {
+  // A tuple iterates as the list does.
+  if (start?.text !== '[' && start?.text !== '(') {
     return {
       kind: 'models',
       models: [],
       problems: [
         {
-          message: `models must be a list literal, got "${start?.text ?? ''}"`,
+          message: `models must be a list (or tuple) literal, got "${start?.text ?? ''}"`,
           ...(start === undefined ? {} : { location: at(start) }),
           hint: 'parascad reads renderer.py without running it: write the list out, or list the parts in render_config.yml',
         },
@@ -83,7 +84,7 @@ export function readRendererPy(source: string, file: string): RendererPy {
     problems.push({
       message: `the models list cannot be read here: "${entries.error.text}"`,
       location: at(entries.error),
-      hint: 'close the list with "]" after the last entry',
+      hint: `close the list with "${start.text === '(' ? ')' : ']'}" after the last entry`,
     });
   }
   const threadsIndex = topLevelValue(tokens, 'number_of_threads');
@@ -129,7 +130,8 @@ function listElements(
   tokens: readonly PyToken[],
   open: number,
 ): { elements: [number, number][]; end: number; error?: PyToken } {
-  const closing = tokens[open]?.text === '{' ? '}' : ']';
+  const closing =
+    ({ '{': '}', '(': ')' } as Record<string, string>)[tokens[open]?.text ?? ''] ?? ']';
   const elements: [number, number][] = [];
   let depth = 0;
   let start = open + 1;

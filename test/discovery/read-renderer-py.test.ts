@@ -114,6 +114,17 @@ describe('readRendererPy', () => {
     ]);
   });
 
+  it('reads a tuple of models as a list: Python iterates both alike', () => {
+    const result = read(
+      'models = (\n    {"module": "peg", "suffix": "stl"},\n    {"module": "cap", "suffix": "off"},\n)\n',
+    );
+    expect(result.kind === 'models' ? result.models.map((model) => model.module) : []).toEqual([
+      'peg',
+      'cap',
+    ]);
+    expect(result).toMatchObject({ problems: [] });
+  });
+
   it('refuses a models value that is not a list literal', () => {
     const result = read('models = load_models()\n');
 
@@ -122,7 +133,7 @@ describe('readRendererPy', () => {
       models: [],
       problems: [
         {
-          message: 'models must be a list literal, got "load_models"',
+          message: 'models must be a list (or tuple) literal, got "load_models"',
           location: { file: 'renderer.py', line: 1, column: 10, length: 11 },
         },
       ],
