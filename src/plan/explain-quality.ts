@@ -4,6 +4,7 @@ import { programScope } from '../discovery/program-scope.js';
 import type { SourceFiles } from '../discovery/source-files.js';
 import type { ConfigProblem } from '../errors.js';
 import { ownResolution, resolutionVariables } from './own-resolution.js';
+import { evaluableAnywhere } from './part-program.js';
 import type { TopLevelAssignment } from './top-level-assignments.js';
 import type { RenderJob } from './render-job.js';
 
@@ -51,6 +52,24 @@ export async function explainQuality(
     }
     const own = await resolutionOf(job.scadFile);
     if (kind === 'file') {
+      const unseen =
+        job.mode === 'use' && job.module !== undefined
+          ? own.filter(
+              (assignment) =>
+                job.quality[assignment.name as keyof RenderJob['quality']] === undefined &&
+                !evaluableAnywhere(assignment.source),
+            )
+          : [];
+      const [firstUnseen] = unseen;
+      if (firstUnseen !== undefined && !warned.has(job.scadFile)) {
+        warned.add(job.scadFile);
+        const fileName = basename(job.scadFile);
+        warnings.push({
+          message: `${firstUnseen.name} = ${firstUnseen.source} at the top level of ${fileName} is not seen by its parts on OpenSCAD 2025 (--engine wasm, auto's first choice): they render with use <${fileName}>, and 2025 gives a used module only its callers' special variables`,
+          location: { ...firstUnseen.at },
+          hint: `write the value as a number, set quality: in the config, or render the parts with include (mode: include, or the batch_rendering guard around the file's own geometry)`,
+        });
+      }
       explained.push(
         own.length === 0
           ? job

@@ -52,8 +52,13 @@ function qualityAssignments(quality: Quality): string[] {
 }
 
 /** A value the main program evaluates as the used file would: numbers, operators, `$` variables. */
-const evaluableAnywhere =
+const evaluableValue =
   /^(?:\s|\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|[-+*/%()?:<>=!&|]|\$[A-Za-z_]\w*|true\b|false\b)+$/;
+
+/** Whether a used file's `$fn = value` means the same in the generated main program. */
+export function evaluableAnywhere(value: string): boolean {
+  return evaluableValue.test(value);
+}
 
 /**
  * In use mode, the used file's own top-level `$fn`/`$fa`/`$fs` that parascad does not set, again
@@ -69,6 +74,6 @@ function usedFileQuality(job: RenderJob): string[] {
     const assignment = /^(\$f[nas])\s*=\s*([^]*)$/.exec(text);
     const [, name, value = ''] = assignment ?? [];
     if (name === undefined || job.quality[name as keyof Quality] !== undefined) return [];
-    return evaluableAnywhere.test(value) ? [`${name} = ${value}`] : [];
+    return evaluableAnywhere(value) ? [`${name} = ${value}`] : [];
   });
 }
