@@ -28,11 +28,13 @@ export async function locateDiagnostics(
 ): Promise<Diagnostic[]> {
   const generated = [`${context.scratchDir}${sep}`, `${wasmScratchFolder}/`];
   // OpenSCAD 2021 names files relative to its main file's folder: in use mode the generated
-  // program's, in the scratch folder (2025 names them absolute).
+  // program's, in the scratch folder (2025 names them absolute); a parser error's file relative
+  // to its working folder, the part's file's.
   const mainFolder =
     job.module !== undefined && job.mode === 'use' ? context.scratchDir : dirname(job.scadFile);
   const located: Diagnostic[] = [];
-  for (const diagnostic of parseOpenScadOutput(console, { baseDir: mainFolder })) {
+  const options = { baseDir: mainFolder, cwd: dirname(job.scadFile) };
+  for (const diagnostic of parseOpenScadOutput(console, options)) {
     const location = diagnostic.location;
     if (location === undefined) {
       located.push(await placed(diagnostic, job, context));

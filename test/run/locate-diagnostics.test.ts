@@ -119,6 +119,13 @@ describe('locateDiagnostics', () => {
       file: join(folder, '..', '..', 'lib', 'MCAD', 'gears.scad'),
       line: 463,
     });
+    // A parser error's file is relative to the working folder, the part's file's, in both modes.
+    const parser = 'ERROR: Parser error: syntax error in file project.scad, line 5\n';
+    const broken = await locateDiagnostics({ ...job, mode: 'use' }, parser, {
+      ...context(),
+      scratchDir,
+    });
+    expect(broken[0]?.location).toEqual({ file: scadFile, line: 5 });
   });
 
   it('leaves echoes as OpenSCAD printed them: they have no place to go', async () => {
