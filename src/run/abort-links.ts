@@ -1,19 +1,20 @@
 import { ParascadError } from '../errors.js';
 
-/** An abort controller that also aborts when the given signal does. */
-export function linkedController(signal: AbortSignal | undefined): AbortController {
-  const controller = new AbortController();
-  whenAborted(signal, () => {
-    controller.abort();
-  });
-  return controller;
-}
-
-/** Runs `then` when the signal aborts, or now if it already has. */
-export function whenAborted(signal: AbortSignal | undefined, then: () => void): void {
-  if (signal === undefined) return;
-  if (signal.aborted) then();
-  else signal.addEventListener('abort', then, { once: true });
+/**
+ * Runs `then` when the signal aborts, or now if it already has. Returns what removes the
+ * listener: a signal that outlives the work (`watch`'s, across its rounds) must not keep one per
+ * round (Node warns from the eleventh on).
+ */
+export function whenAborted(signal: AbortSignal | undefined, then: () => void): () => void {
+  if (signal === undefined) return () => undefined;
+  if (signal.aborted) {
+    then();
+    return () => undefined;
+  }
+  signal.addEventListener('abort', then, { once: true });
+  return () => {
+    signal.removeEventListener('abort', then);
+  };
 }
 
 /**

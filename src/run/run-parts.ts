@@ -3,7 +3,7 @@ import type { EngineId } from '../engines/engine.js';
 import type { PartJob } from '../job/part-job.js';
 import type { RenderJob } from '../plan/render-job.js';
 import { runPool } from '../schedule/run-pool.js';
-import { linkedController, whenAborted } from './abort-links.js';
+import { whenAborted } from './abort-links.js';
 import type { EngineFallbacks } from './engine-fallbacks.js';
 import type { FailureReason, PartResult } from './part-result.js';
 import type { PartRunner } from './part-runner.js';
@@ -51,7 +51,7 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
     return choice;
   };
   // `kill` stops running parts; `stop` only keeps new ones from starting.
-  const kill = linkedController(options.signal);
+  const kill = new AbortController();
   const stop = new AbortController();
   let running = 0;
   const stopping = (reason: StoppingReason): void => {
@@ -61,95 +61,104 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
   };
   // A stop at once says so, unless a gentle stop or --fail-fast already did; first, so that a run
   // started after both signals (SIGTERM while planning) says it stops now.
-  whenAborted(kill.signal, () => {
-    stopping('terminated');
-  });
-  whenAborted(options.stopSignal, () => {
-    stopping('interrupted');
-  });
+  const unlinks = [
+    whenAborted(options.signal, () => {
+      kill.abort();
+    }),
+    whenAborted(kill.signal, () => {
+      stopping('terminated');
+    }),
+    whenAborted(options.stopSignal, () => {
+      stopping('interrupted');
+    }),
+  ];
   const retryable = (result: PartResult): boolean =>
     result.failure?.kind === 'engine-crash' || result.failure?.kind === 'timeout';
 
-  return runPool(options.jobs, {
-    concurrency: schedule.concurrency,
-    memoryBudgetBytes: schedule.memoryBudgetBytes,
-    stop: stop.signal,
-    priority: schedule.priority,
-    memory: schedule.memoryOf,
-    // A part's work (its files read and digested) is built while the parts before it render.
-    prepare: (job) => {
-      const choice = choices.get(job.id);
-      if (choice !== undefined) options.workOf(job, choice.engine).catch(() => undefined);
-    },
-    skip: (job) => notRun(job, choiceOf(job).engine, { kind: 'cancelled' }),
-    fail: (job, error) =>
-      notRun(job, choiceOf(job).engine, {
-        kind: 'io-error',
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    shouldRetry: (result, attempt) =>
-      (attempt <= options.retries && retryable(result)) ||
-      options.fallbacks.next(result) !== undefined,
-    onRetry: (job, result, attempt) => {
-      const nextEngine = options.fallbacks.next(result);
-      if (nextEngine !== undefined) options.fallbacks.moveOn(result, nextEngine);
-      if (result.failure !== undefined) {
-        emit({
-          type: 'part-retry',
-          job,
-          attempt,
-          failure: result.failure,
-          ...(nextEngine === undefined ? {} : { nextEngine }),
-        });
-      }
-    },
-    onResult: (_job, result) => {
-      emit({ type: 'part-done', result });
-      if (result.status === 'failed' && options.failFast) {
-        stopping('fail-fast');
-        kill.abort();
-      }
-      // Reported in full: the run keeps only the ends of what OpenSCAD printed.
-      return withKeptConsole(result);
-    },
-    run: async (job, attempt, release) => {
-      const choice = choiceOf(job);
-      const work = await options.workOf(job, choice.engine);
-      const start = { announced: false };
-      const announce = (where?: string): void => {
-        if (start.announced) return;
-        start.announced = true;
-        running++;
-        emit({
-          type: 'part-start',
-          job,
-          engine: choice.engine,
-          reason: choice.reason,
-          attempt,
-          expected: schedule.estimateOf(job, choice.engine),
-          ...(where === undefined ? {} : { where }),
-        });
-      };
-      // A queued part is announced when a worker takes it, not when it is handed over.
-      if (runner.queued !== true) announce();
-      try {
-        const result = await runner.run(
-          {
+  try {
+    return await runPool(options.jobs, {
+      concurrency: schedule.concurrency,
+      memoryBudgetBytes: schedule.memoryBudgetBytes,
+      stop: stop.signal,
+      priority: schedule.priority,
+      memory: schedule.memoryOf,
+      // A part's work (its files read and digested) is built while the parts before it render.
+      prepare: (job) => {
+        const choice = choices.get(job.id);
+        if (choice !== undefined) options.workOf(job, choice.engine).catch(() => undefined);
+      },
+      skip: (job) => notRun(job, choiceOf(job).engine, { kind: 'cancelled' }),
+      fail: (job, error) =>
+        notRun(job, choiceOf(job).engine, {
+          kind: 'io-error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      shouldRetry: (result, attempt) =>
+        (attempt <= options.retries && retryable(result)) ||
+        options.fallbacks.next(result) !== undefined,
+      onRetry: (job, result, attempt) => {
+        const nextEngine = options.fallbacks.next(result);
+        if (nextEngine !== undefined) options.fallbacks.moveOn(result, nextEngine);
+        if (result.failure !== undefined) {
+          emit({
+            type: 'part-retry',
             job,
-            work,
             attempt,
-            engineDone: release,
-            ...(runner.queued === true ? { started: announce } : {}),
-          },
-          kill.signal,
-        );
-        if (result.status === 'ok') await options.onRendered?.(result, work);
-        return options.review(options.fallbacks.finish(result));
-      } finally {
-        if (start.announced) running--;
-      }
-    },
-  });
+            failure: result.failure,
+            ...(nextEngine === undefined ? {} : { nextEngine }),
+          });
+        }
+      },
+      onResult: (_job, result) => {
+        emit({ type: 'part-done', result });
+        if (result.status === 'failed' && options.failFast) {
+          stopping('fail-fast');
+          kill.abort();
+        }
+        // Reported in full: the run keeps only the ends of what OpenSCAD printed.
+        return withKeptConsole(result);
+      },
+      run: async (job, attempt, release) => {
+        const choice = choiceOf(job);
+        const work = await options.workOf(job, choice.engine);
+        const start = { announced: false };
+        const announce = (where?: string): void => {
+          if (start.announced) return;
+          start.announced = true;
+          running++;
+          emit({
+            type: 'part-start',
+            job,
+            engine: choice.engine,
+            reason: choice.reason,
+            attempt,
+            expected: schedule.estimateOf(job, choice.engine),
+            ...(where === undefined ? {} : { where }),
+          });
+        };
+        // A queued part is announced when a worker takes it, not when it is handed over.
+        if (runner.queued !== true) announce();
+        try {
+          const result = await runner.run(
+            {
+              job,
+              work,
+              attempt,
+              engineDone: release,
+              ...(runner.queued === true ? { started: announce } : {}),
+            },
+            kill.signal,
+          );
+          if (result.status === 'ok') await options.onRendered?.(result, work);
+          return options.review(options.fallbacks.finish(result));
+        } finally {
+          if (start.announced) running--;
+        }
+      },
+    });
+  } finally {
+    for (const unlink of unlinks) unlink();
+  }
 }
 
 /** The result of a part that never ran. */
