@@ -196,8 +196,12 @@ async function nextRound(
   | { plan: RunPlan; jobs: readonly RenderJob[]; changed: readonly string[]; replanned: boolean }
   | undefined
 > {
+  // Files saved while the project could not be planned (a config being edited) still count once
+  // it can: their parts render when the config is fixed, not at their next save.
+  const changed = new Set<string>();
+  let failed = false;
   for (;;) {
-    const changed = await changes.take(stopped);
+    for (const path of await changes.take(stopped)) changed.add(path);
     if (stopped.aborted) return undefined;
     let next: RunPlan;
     try {
@@ -205,10 +209,19 @@ async function nextRound(
     } catch (error) {
       if (!(error instanceof ParascadError)) throw error;
       emitWatch({ type: 'watch-error', error: runErrorEvent(error).error });
+      failed = true;
       continue;
     }
     const affected = affectedParts(plan.jobs, next.jobs, (job) => files.of(job), changed);
     const jobs = next.jobs.filter((job) => affected.jobs.includes(job) || restart.includes(job.id));
+    // A fix that leaves nothing to render says so, rather than leaving the error last on screen.
+    if (failed && jobs.length === 0) {
+      emitWatch({
+        type: 'watch-idle',
+        files: files.ofAll(next.jobs).size,
+        folder: next.projectDir,
+      });
+    }
     return { plan: next, jobs, changed: [...changed].sort(), replanned: affected.replanned };
   }
 }

@@ -214,4 +214,30 @@ describe('parascad watch and what changed', () => {
       await rm(project, { recursive: true, force: true });
     }
   });
+
+  it('renders the files saved while the config was broken once it is fixed', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'parascad-watch-broken-'));
+    await writeFile(join(project, 'a.scad'), 'w = 10;\nmodule p() { cube(w); }\n');
+    const config = join(project, 'parascad.config.yaml');
+    const good = 'files:\n  - path: a.scad\n    modules: [p]\n';
+    await writeFile(config, good);
+    const watching = startWatch(project, 'wasm');
+    try {
+      expect(rendered(await watching.round(1))).toEqual(['p']);
+
+      await writeFile(config, 'files:\n  - path: a.scad\n    modules: [q]\n');
+      await watching.until(() => watching.lines.find((line) => line.type === 'watch-error'));
+      await edit(join(project, 'a.scad'), 'w = 10;', 'w = 20;');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await writeFile(config, good);
+
+      expect(rendered(await watching.round(2))).toEqual(['p']);
+      const stl = await readFile(join(project, 'outputs', 'p.stl'), 'utf8');
+      expect(stl).toMatch(/vertex 20 20 20/);
+    } finally {
+      watching.child.kill('SIGINT');
+      await watching.done;
+      await rm(project, { recursive: true, force: true });
+    }
+  });
 });
