@@ -36,6 +36,9 @@ export interface QueuePartRunnerOptions {
   readonly ttlSeconds?: number;
 }
 
+/** How long closing waits for BullMQ to close its queues before the connections are dropped. */
+const closeGraceMs = 3000;
+
 /** The queue as a {@link PartRunner}, plus what a run asks before it starts. */
 export interface QueuePartRunner extends PartRunner {
   /** This run's id: its job ids start with it, and its cancel is keyed by it. */
@@ -371,14 +374,27 @@ export async function createQueuePartRunner(
       for (const jobId of [...pending.keys()]) {
         settle(jobId, { kind: 'failed', failure: { kind: 'cancelled' } });
       }
-      for (const opened of queues.values()) {
-        const { queue, events } = await opened.catch(() => ({
-          queue: undefined,
-          events: undefined,
-        }));
-        await events?.close().catch(() => undefined);
-        await queue?.close().catch(() => undefined);
-      }
+      const closing = Promise.all(
+        [...queues.values()].map(async (opened) => {
+          const { queue, events } = await opened.catch(() => ({
+            queue: undefined,
+            events: undefined,
+          }));
+          await events?.close().catch(() => undefined);
+          await queue?.close().catch(() => undefined);
+        }),
+      );
+      // With Redis gone, BullMQ's close waits for a connection that never comes back (commands
+      // wait through reconnections): the run would never end, nor answer Ctrl-C. A bounded wait,
+      // then the connections are dropped.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        closing,
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, closeGraceMs);
+        }),
+      ]);
+      clearTimeout(timer);
       for (const client of connections) client.disconnect();
     },
   };
@@ -403,6 +419,9 @@ async function openQueue(
   listeners: QueueListeners,
 ): Promise<{ queue: Queue; events: QueueEvents }> {
   const queue = new library.bullmq.Queue(name, { connection: redis, prefix: fleetPrefix });
+  // Without a listener BullMQ prints every failed reconnection, stack and all; the run reports
+  // a lost connection its own way.
+  queue.on('error', () => undefined);
   const events = new library.bullmq.QueueEvents(name, {
     connection: await connect(),
     prefix: fleetPrefix,

@@ -191,6 +191,30 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
     expect(status.stderr).toContain('Cannot reach Redis');
   });
 
+  it('ends a run whose Redis went away: its parts fail after the grace, and it exits 1', async () => {
+    const lost = await startRedis();
+    const folder = await project('e2e-slow');
+    const served = await startWorker(lost.url, ['-j', '1', '--engine', 'wasm']);
+    try {
+      const run = startCli(
+        ['render', '--queue', lost.url, '--engine', 'wasm'],
+        folder,
+        (stdout) => {
+          if (stdout.includes('rendering 3 parts')) void lost.stop();
+        },
+      );
+      const done = await run.done;
+      expect(done.code).toBe(1);
+      expect(done.stdout).toMatch(/✗ slow .*lost the connection to Redis at .* for 20 s/);
+      expect(done.stdout).toMatch(/^3 parts: 0 ok, 3 failed$/m);
+      // ioredis's own reports of each refused reconnection stay out of the output.
+      expect(done.stdout + done.stderr).not.toContain('ECONNREFUSED');
+    } finally {
+      served.child.kill('SIGKILL');
+      await lost.stop();
+    }
+  }, 120_000);
+
   it('shows the connected workers, their engines and the queue depth with parascad fleet', async () => {
     const started = await worker();
     const folder = await project('e2e-config');
