@@ -8,7 +8,11 @@ import type { FleetJobData, FleetJobProgress, FleetJobResult } from './fleet-job
 import { cancelKey, fleetTiming } from './fleet-timing.js';
 import { loadQueueLibrary } from './load-queue-library.js';
 import { processFleetJob, workerLabel } from './process-fleet-job.js';
+import { untilUnreachable } from './until-unreachable.js';
 import { encodeWorkerAdvert, type WorkerAdvert } from './worker-advert.js';
+
+/** How long a stopping worker waits for a Redis that went away before it stops without it. */
+const unreachableGraceMs = 5000;
 
 export interface FleetWorkerOptions {
   /** The Redis address (`redis://host:port`). */
@@ -179,7 +183,13 @@ export async function startFleetWorker(options: FleetWorkerOptions): Promise<Fle
       if (mode === 'now') kill.abort();
       closing ??= (async () => {
         clearInterval(cancelPoll);
-        await Promise.all(workers.map((worker) => worker.close()));
+        // Handing parts back needs Redis: with Redis gone for good, the worker stops without.
+        const gone = untilUnreachable(connections, unreachableGraceMs);
+        await Promise.race([
+          Promise.all(workers.map((worker) => worker.close())),
+          gone.unreachable,
+        ]);
+        gone.stop();
         for (const client of connections) client.disconnect();
       })();
       return closing;

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { measureOutput } from '../../src/formats/measure-output.js';
@@ -209,6 +211,11 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
       expect(done.stdout).toMatch(/^3 parts: 0 ok, 3 failed$/m);
       // ioredis's own reports of each refused reconnection stay out of the output.
       expect(done.stdout + done.stderr).not.toContain('ECONNREFUSED');
+      // The worker stops on SIGTERM without the Redis it would hand parts back to, and takes its
+      // scratch folder with it.
+      await served.stop();
+      expect(served.child.exitCode).toBe(0);
+      expect(existsSync(join(tmpdir(), `parascad-worker-${served.pid}`))).toBe(false);
     } finally {
       served.child.kill('SIGKILL');
       await lost.stop();

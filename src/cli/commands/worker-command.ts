@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from '@commander-js/extra-typings';
@@ -77,6 +78,7 @@ export function workerCommand(context: CliContext) {
       for (const problem of started.warnings) {
         context.stderr(`${colors.yellow('warning:')} ${problem.message}\n`);
       }
+      const scratchDir = options.scratch ?? join(tmpdir(), `parascad-worker-${process.pid}`);
       let worker;
       try {
         worker = await startFleetWorker({
@@ -86,7 +88,7 @@ export function workerCommand(context: CliContext) {
           libraryPaths: started.libraryPaths,
           memoryLimitBytes: options.maxMemory ?? defaultMemoryBudget(),
           timeoutSeconds: options.timeout,
-          scratchDir: options.scratch ?? join(tmpdir(), `parascad-worker-${process.pid}`),
+          scratchDir,
           fonts: started.fonts,
           parascadVersion,
           onPart: (event) => {
@@ -147,6 +149,8 @@ export function workerCommand(context: CliContext) {
       );
       await stopped;
       await Promise.all(started.engines.map((engine) => engine.close()));
+      // The folder of its own (not one given with --scratch) goes with it.
+      if (options.scratch === undefined) await rm(scratchDir, { recursive: true, force: true });
       context.setExitCode(exitCodes.ok);
     });
 }
