@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ParascadError } from '../errors.js';
 import type { RenderJob } from '../plan/render-job.js';
@@ -222,6 +223,10 @@ async function nextRound(
         folder: next.projectDir,
       });
     }
-    return { plan: next, jobs, changed: [...changed].sort(), replanned: affected.replanned };
+    // An editor's own files (vim's 4913 probe, a save's temporary name) are gone by now: they
+    // are no change to speak of, unless a part read them.
+    const read = files.ofAll(next.jobs);
+    const shown = [...changed].filter((path) => read.has(path) || existsSync(path)).sort();
+    return { plan: next, jobs, changed: shown, replanned: affected.replanned };
   }
 }

@@ -16,6 +16,7 @@ interface WatchLine {
   readonly round?: number;
   readonly replanned?: boolean;
   readonly parts?: string[];
+  readonly changed?: string[];
   readonly job?: { name: string };
   readonly result?: { job: { name: string }; status: string; cached?: unknown };
   readonly summary?: { changes?: { gone: unknown[]; unchanged: number; changed: number } };
@@ -231,9 +232,17 @@ describe('parascad watch and what changed', () => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       await writeFile(config, good);
 
-      expect(rendered(await watching.round(2))).toEqual(['p']);
+      const fixed = await watching.round(2);
+      expect(rendered(fixed)).toEqual(['p']);
       const stl = await readFile(join(project, 'outputs', 'p.stl'), 'utf8');
       expect(stl).toMatch(/vertex 20 20 20/);
+      expect(fixed[0]?.changed).toEqual([join(project, 'a.scad'), config]);
+
+      // Saved as vim saves: a probe file made and removed, which is no change to speak of.
+      await writeFile(join(project, '4913'), '');
+      await rm(join(project, '4913'));
+      await edit(join(project, 'a.scad'), 'w = 20;', 'w = 30;');
+      expect((await watching.round(3))[0]?.changed).toEqual([join(project, 'a.scad')]);
     } finally {
       watching.child.kill('SIGINT');
       await watching.done;
