@@ -190,7 +190,11 @@ export async function createQueuePartRunner(
       unservedSince.set(name, since);
       if (Date.now() - since < noWorkerAfter) continue;
       for (const [jobId, entry] of pending) {
-        if (entry.queue !== name || entry.active) continue;
+        if (entry.queue !== name) continue;
+        // A part a stopped worker handed back waits again, however it started: the same rule.
+        if (entry.active && (await queue.getJobState(jobId).catch(() => 'active')) === 'active') {
+          continue;
+        }
         await queue.remove(jobId).catch(() => 0);
         settle(jobId, {
           kind: 'failed',

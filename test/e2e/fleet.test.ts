@@ -193,6 +193,36 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
     expect(status.stderr).toContain('Cannot reach Redis');
   });
 
+  it('fails a part handed back by a stopped worker like a waiting one once no worker is left', async () => {
+    const only = await worker();
+    const folder = await project('e2e-slow');
+    let stopped = false;
+    const run = startCli(
+      ['render', '--queue', redis.url, '--engine', 'wasm', '--json'],
+      folder,
+      (stdout) => {
+        if (stopped) return;
+        const start = eventsOf(stdout).find(
+          (event) => event.type === 'part-start' && event.part?.name === 'slow' && event.where,
+        );
+        if (start === undefined) return;
+        stopped = true;
+        // Twice: the second stops the running part at once, handing it back to the queue.
+        only.child.kill('SIGTERM');
+        setTimeout(() => only.child.kill('SIGTERM'), 200);
+      },
+    );
+    const done = await run.done;
+    expect(stopped).toBe(true);
+    expect(only.output()).toContain('slow handed back');
+    expect(done.code).toBe(1);
+    const slow = eventsOf(done.stdout).find(
+      (event) => event.type === 'part-done' && event.part?.name === 'slow',
+    );
+    expect(slow?.status).toBe('failed');
+    expect(done.stdout).toMatch(/no worker for wasm-[^ ]* has been connected/);
+  }, 120_000);
+
   it('ends a run whose Redis went away: its parts fail after the grace, and it exits 1', async () => {
     const lost = await startRedis();
     const folder = await project('e2e-slow');
