@@ -197,8 +197,10 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
     const only = await worker();
     const folder = await project('e2e-slow');
     let stopped = false;
+    // A value of its own: no store of an earlier test answers its parts.
+    const fresh = ['--no-cache', '-D', `nonce=${Date.now()}`];
     const run = startCli(
-      ['render', '--queue', redis.url, '--engine', 'wasm', '--json'],
+      ['render', '--queue', redis.url, '--engine', 'wasm', '--json', ...fresh],
       folder,
       (stdout) => {
         if (stopped) return;
@@ -228,8 +230,9 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
     const folder = await project('e2e-slow');
     const served = await startWorker(lost.url, ['-j', '1', '--engine', 'wasm']);
     try {
+      const fresh = ['--no-cache', '-D', `nonce=${Date.now()}`];
       const run = startCli(
-        ['render', '--queue', lost.url, '--engine', 'wasm'],
+        ['render', '--queue', lost.url, '--engine', 'wasm', ...fresh],
         folder,
         (stdout) => {
           if (stdout.includes('rendering 3 parts')) void lost.stop();
