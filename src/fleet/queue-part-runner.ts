@@ -148,19 +148,25 @@ export async function createQueuePartRunner(
   const unservedSince = new Map<string, number>();
   const lostAfter = (options.lostAfterSeconds ?? 20) * 1000;
   const noWorkerAfter = (options.noWorkerAfterSeconds ?? 10) * 1000;
+  const lostFailure: FailureReason = {
+    kind: 'io-error',
+    message: `lost the connection to Redis at ${where} for ${lostAfter / 1000} s`,
+  };
+  // Parts on their way into the queue (reading the store, uploading, adding the job) wait on
+  // Redis too: once the connection is given up, they fail with the queued ones.
+  let inFlight = 0;
+  let declareLost = (): void => undefined;
+  const lost = new Promise<void>((resolve) => {
+    declareLost = resolve;
+  });
   const watch = setInterval(() => {
-    if (pending.size === 0) return;
+    if (pending.size === 0 && inFlight === 0) return;
     if (redis.status !== 'ready') {
       lostSince ??= Date.now();
       if (Date.now() - lostSince < lostAfter) return;
+      declareLost();
       for (const jobId of [...pending.keys()]) {
-        settle(jobId, {
-          kind: 'failed',
-          failure: {
-            kind: 'io-error',
-            message: `lost the connection to Redis at ${where} for ${lostAfter / 1000} s`,
-          },
-        });
+        settle(jobId, { kind: 'failed', failure: lostFailure });
       }
       return;
     }
@@ -208,6 +214,28 @@ export async function createQueuePartRunner(
   };
 
   const run = async (part: PartRun, signal: AbortSignal): Promise<PartResult> => {
+    inFlight++;
+    try {
+      return await Promise.race([
+        runQueued(part, signal),
+        lost.then((): PartResult => ({
+          job: part.job,
+          engine: part.work.engine.id,
+          attempts: part.attempt,
+          status: 'failed',
+          failure: lostFailure,
+          outputs: [],
+          diagnostics: [],
+          seconds: 0,
+          console: '',
+        })),
+      ]);
+    } finally {
+      inFlight--;
+    }
+  };
+
+  const runQueued = async (part: PartRun, signal: AbortSignal): Promise<PartResult> => {
     const { job, work } = part;
     const started = performance.now();
     const base = {
