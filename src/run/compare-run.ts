@@ -198,10 +198,15 @@ function goneParts(
   if (recorded === undefined || input.pickedByName) return [];
   const planned = new Set(input.jobs.map((job) => job.id));
   const files = new Set(input.jobs.map((job) => relativePath(input.projectDir, job.scadFile)));
+  // A part planned under another id (its values changed) that delivered nothing is not gone.
+  const named = new Set(
+    input.jobs.map((job) => `${relativePath(input.projectDir, job.scadFile)}\0${job.name}`),
+  );
   return Object.entries(recorded.parts)
     .filter(
       ([id, part]) =>
         !planned.has(id) &&
+        !named.has(`${part.file}\0${part.name}`) &&
         (files.has(part.file) || !existsSync(resolve(input.projectDir, part.file))),
     )
     .map(([id, part]) => ({ id, name: part.name }));

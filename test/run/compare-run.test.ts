@@ -93,6 +93,9 @@ describe('compareRun', () => {
 
     expect(changes).toMatchObject({ changed: 1, new: 0, gone: [] });
     expect(changes.parts['part#width=2']?.outputs['stl']).toMatchObject({ status: 'changed' });
+    // Failing under yet other values, it is not gone either: its last good record stays.
+    const failedRun = { ...resized, job: { ...resized.job, id: 'part#width=3' }, outputs: [] };
+    expect((await run([failedRun])).changes).toMatchObject({ gone: [] });
     // It replaced the earlier record: going back compares with it, not with both.
     await writeFile(path, cube);
     const back = await run([result(path)]);
