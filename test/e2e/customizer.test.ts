@@ -9,6 +9,20 @@ import { runCli, stopStartedClis } from '../support/run-cli.js';
 
 afterEach(stopStartedClis);
 
+/** A project of one customizer file, `NAME.scad` (`w = 10; // [1:50]`, a cube), with `NAME.json`. */
+async function withSets(
+  name: string,
+  parameterSets: Record<string, Record<string, string>>,
+): Promise<string> {
+  const project = await copyFixture('classic-empty');
+  await writeFile(join(project, `${name}.scad`), 'w = 10; // [1:50]\ncube(w);\n');
+  await writeFile(
+    join(project, `${name}.json`),
+    JSON.stringify({ parameterSets, fileFormatVersion: '1' }),
+  );
+  return project;
+}
+
 const engines = [
   { engine: 'wasm', available: true, skipReason: '' },
   { engine: 'native', available: hasNativeOpenScad, skipReason: nativeSkipReason },
@@ -152,15 +166,11 @@ describe('parascad list of a customizer file', () => {
   });
 
   it('renders two sets that give the same values, each to its own file, as OpenSCAD does', async () => {
-    const project = await copyFixture('classic-empty');
-    await writeFile(join(project, 'cube.scad'), 'w = 10; // [1:50]\ncube(w);\n');
-    await writeFile(
-      join(project, 'cube.json'),
-      JSON.stringify({
-        parameterSets: { default: { w: '10' }, 'my copy': { w: '10' }, big: { w: '30' } },
-        fileFormatVersion: '1',
-      }),
-    );
+    const project = await withSets('cube', {
+      default: { w: '10' },
+      'my copy': { w: '10' },
+      big: { w: '30' },
+    });
     const run = await runCli(['render', 'cube.scad', '-p', 'cube.json', '-e', 'wasm'], project);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect((await listFiles(join(project, 'outputs'))).sort()).toEqual([
@@ -171,15 +181,7 @@ describe('parascad list of a customizer file', () => {
   });
 
   it('says which set names become one part name, and to rename one', async () => {
-    const project = await copyFixture('classic-empty');
-    await writeFile(join(project, 's.scad'), 'w = 1;\ncube(w);\n');
-    await writeFile(
-      join(project, 's.json'),
-      JSON.stringify({
-        parameterSets: { 'a b': { w: '.5' }, a_b: { w: '1e1' } },
-        fileFormatVersion: '1',
-      }),
-    );
+    const project = await withSets('s', { 'a b': { w: '.5' }, a_b: { w: '1e1' } });
     const run = await runCli(['list', 's.scad', '-p', 's.json'], project);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(

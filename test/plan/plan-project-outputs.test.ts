@@ -260,8 +260,9 @@ describe('planProject outputs', () => {
       ]);
     });
 
-    it('says that matrix values which become one name collide, and how to keep them apart', async () => {
-      const problems = await problemsOf(
+    /** The problems of lid of box.scad in a matrix of these labels. */
+    const labelMatrixProblems = (labels: string[]) =>
+      problemsOf(
         planProject(
           {
             file: modulesConfig,
@@ -270,18 +271,16 @@ describe('planProject outputs', () => {
               {
                 path: value('box.scad', 3),
                 exclude: [],
-                modules: [
-                  {
-                    name: value('lid', 5),
-                    matrix: { label: value(['a b', 'a-b', 'a_b', 'a+b'], 6) },
-                  },
-                ],
+                modules: [{ name: value('lid', 5), matrix: { label: value(labels, 6) } }],
               },
             ],
           },
           { projectDir: modulesDir },
         ),
       );
+
+    it('says that matrix values which become one name collide, and how to keep them apart', async () => {
+      const problems = await labelMatrixProblems(['a b', 'a-b', 'a_b', 'a+b']);
 
       expect(problems).toEqual([
         {
@@ -294,22 +293,7 @@ describe('planProject outputs', () => {
     });
 
     it('offers no output template when it would make the values one name as well', async () => {
-      const problems = await problemsOf(
-        planProject(
-          {
-            file: modulesConfig,
-            defaults: {},
-            files: [
-              {
-                path: value('box.scad', 3),
-                exclude: [],
-                modules: [{ name: value('lid', 5), matrix: { label: value(['a/b', 'a\\b'], 6) } }],
-              },
-            ],
-          },
-          { projectDir: modulesDir },
-        ),
-      );
+      const problems = await labelMatrixProblems(['a/b', 'a\\b']);
 
       expect(problems).toEqual([
         expect.objectContaining({
