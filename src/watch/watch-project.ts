@@ -215,17 +215,13 @@ async function nextRound(
     }
     const affected = affectedParts(plan.jobs, next.jobs, (job) => files.of(job), changed);
     const jobs = next.jobs.filter((job) => affected.jobs.includes(job) || restart.includes(job.id));
+    const read = files.ofAll(next.jobs);
     // A fix that leaves nothing to render says so, rather than leaving the error last on screen.
     if (failed && jobs.length === 0) {
-      emitWatch({
-        type: 'watch-idle',
-        files: files.ofAll(next.jobs).size,
-        folder: next.projectDir,
-      });
+      emitWatch({ type: 'watch-idle', files: read.size, folder: next.projectDir });
     }
     // An editor's own files (vim's 4913 probe, a save's temporary name) are gone by now: they
     // are no change to speak of, unless a part read them.
-    const read = files.ofAll(next.jobs);
     const shown = [...changed].filter((path) => read.has(path) || existsSync(path)).sort();
     return { plan: next, jobs, changed: shown, replanned: affected.replanned };
   }
