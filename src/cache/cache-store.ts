@@ -1,5 +1,5 @@
 import { readFileSync, utimesSync } from 'node:fs';
-import { appendFile, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { digest, isDigest, type Digest } from '../job/digest.js';
 import type { PartKey } from '../job/part-key.js';
@@ -129,12 +129,11 @@ export class CacheStore {
    * Copies a blob to `target` after checking its digest; answers why not when it is missing or
    * damaged (and removes a damaged blob, so that the next render stores it again).
    */
-  async restoreBlob(
-    blob: Digest,
-    target: string,
-    /** A temporary name beside `target`, renamed onto it once written. */
-    tempPath: string,
-  ): Promise<string | undefined> {
+  /**
+   * Writes a stored output to `path` (a temporary name, which the caller renames into place), or
+   * says why the store cannot give it. A file that cannot be written is an error, thrown.
+   */
+  async writeBlob(blob: Digest, path: string): Promise<string | undefined> {
     if (!isDigest(blob)) return 'its entry names no valid output digest';
     let bytes: Buffer;
     try {
@@ -146,12 +145,7 @@ export class CacheStore {
       await rm(this.blobPath(blob), { force: true });
       return 'an output in the store is damaged (its digest does not match)';
     }
-    try {
-      await writeFile(tempPath, bytes);
-      await rename(tempPath, target);
-    } finally {
-      await rm(tempPath, { force: true });
-    }
+    await writeFile(path, bytes);
     return undefined;
   }
 

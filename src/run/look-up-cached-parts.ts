@@ -9,7 +9,10 @@ import { restoreCachedPart } from './restore-cached-part.js';
 
 /** Which parts the cache answered and which must render, and why. */
 export interface CachedParts {
-  /** Restored results, by job id. */
+  /**
+   * Results the cache gave without a render, by job id: restored parts, and parts whose outputs
+   * could not be written (failed: a render would write them no better).
+   */
   readonly hits: ReadonlyMap<string, PartResult>;
   /** Parts to render, in plan order. */
   readonly misses: readonly RenderJob[];
@@ -58,7 +61,7 @@ export async function lookUpCachedParts(
       return;
     }
     const restored = await restoreCachedPart(job, found.entry, runCache.store);
-    if (restored.kind === 'restored') {
+    if (restored.kind !== 'damaged') {
       hits.set(job.id, restored.result);
       return;
     }

@@ -1,9 +1,10 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, sep } from 'node:path';
 import { pointAt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
 import { makeOutputFolder } from '../outputs/make-output-folder.js';
+import { OutputsNotReplaced, replaceOutputsTogether } from '../outputs/replace-outputs.js';
 import { asciiStlToBinary, isBinaryStl } from '../outputs/convert/ascii-stl-to-binary.js';
 import { inspectOutput } from '../formats/inspect-output.js';
 import { UnreadableOutputError } from '../formats/unreadable-output-error.js';
@@ -153,10 +154,20 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
         ...(note === undefined ? {} : { note }),
       });
     }
-    for (const output of outputs) {
-      await rename(output.tempPath, output.path);
-      renamed.add(output);
+    try {
+      await replaceOutputsTogether(
+        outputs.map(({ tempPath, path }) => ({ from: tempPath, to: path })),
+      );
+    } catch (error) {
+      if (!(error instanceof OutputsNotReplaced)) throw error;
+      return {
+        ...base,
+        status: 'failed',
+        failure: { kind: 'io-error', message: error.message },
+        outputs: [],
+      };
     }
+    for (const output of outputs) renamed.add(output);
     return { ...base, status: 'ok', outputs: delivered };
   } finally {
     await Promise.all([

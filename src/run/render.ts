@@ -173,13 +173,15 @@ export async function renderPlan(
           : engines.explain(misses),
   };
   const concurrency = fleet?.kind === 'fleet' ? fleet.slots : schedule.concurrency;
-  const hits = jobs.filter((job) => cached.hits.has(job.id));
+  // Answered without a render: restored, or failed because their outputs cannot be written.
+  const answered = jobs.filter((job) => cached.hits.has(job.id));
+  const hits = answered.filter((job) => cached.hits.get(job.id)?.cached !== undefined);
   emit({
     type: 'run-start',
-    jobs: [...hits, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
+    jobs: [...answered, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
     ...(hits.length === 0 ? {} : { cached: hits.length }),
     estimates: {
-      ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),
+      ...Object.fromEntries(answered.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),
       ...Object.fromEntries(schedule.estimates),
     },
     concurrency,
@@ -286,7 +288,7 @@ export async function renderPlan(
     await finishRunCache(runCache, {
       project: project.projectDir,
       parts: jobs.length,
-      hits: cached.hits.size,
+      hits: hits.length,
       rendered: rendered.filter((result) => result.status === 'ok').length,
       stored: store.stored(),
     });

@@ -12,7 +12,7 @@ async function store(): Promise<{ store: CacheStore; dir: string }> {
 }
 
 describe('CacheStore', () => {
-  it('stores a file once per content and restores it byte for byte', async () => {
+  it('stores a file once per content and writes it back byte for byte', async () => {
     const { store: cache, dir } = await store();
     const file = join(dir, 'part.stl');
     await writeFile(file, 'solid x\nendsolid x\n');
@@ -20,7 +20,7 @@ describe('CacheStore', () => {
     const again = await cache.putBlob(file);
     expect(again.digest).toBe(first.digest);
     const target = join(dir, 'restored.stl');
-    expect(await cache.restoreBlob(first.digest, target, `${target}.tmp`)).toBeUndefined();
+    expect(await cache.writeBlob(first.digest, target)).toBeUndefined();
     expect(await readFile(target, 'utf8')).toBe('solid x\nendsolid x\n');
   });
 
@@ -31,9 +31,9 @@ describe('CacheStore', () => {
     const blob = await cache.putBlob(file);
     await writeFile(cache.blobPath(blob.digest), 'solid');
     const target = join(dir, 'restored.stl');
-    expect(await cache.restoreBlob(blob.digest, target, `${target}.tmp`)).toMatch(/damaged/);
+    expect(await cache.writeBlob(blob.digest, target)).toMatch(/damaged/);
     await expect(readFile(target)).rejects.toThrow();
-    expect(await cache.restoreBlob(blob.digest, target, `${target}.tmp`)).toMatch(/missing/);
+    expect(await cache.writeBlob(blob.digest, target)).toMatch(/missing/);
   });
 
   it('answers a damaged entry as corrupt and a missing one as missing', async () => {

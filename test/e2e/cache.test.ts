@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import {
   appendFile,
   chmod,
+  mkdir,
   mkdtemp,
   readdir,
   readFile,
@@ -207,6 +208,23 @@ describe('the cache', () => {
     expect(restored.rendered).toEqual([]);
     expect(await readFile(output)).toEqual(bytes);
     expect(await readFile(join(project, 'outputs', 'a1.stl'), 'utf8')).not.toBe('solid broken');
+  });
+
+  it('fails a cached part whose output cannot be written (a folder in its place), names it, and goes on with the others', async () => {
+    const project = await copyFixture('e2e-cache');
+    await renderProject(project, 'wasm');
+    const output = join(project, 'outputs', 'b2.stl');
+    await rm(output);
+    await mkdir(output);
+    const outcome = await renderProject(project, 'wasm');
+    expect(outcome.run.code).toBe(1);
+    expect(outcome.failed).toEqual(['b2']);
+    expect(outcome.cached).toEqual(allParts.filter((part) => part !== 'b2'));
+    expect(outcome.rendered).toEqual([]);
+    expect(outcome.run.stdout).toContain('outputs/b2.stl is a folder, not a file');
+    expect(
+      (await readdir(join(project, 'outputs'))).filter((name) => name.startsWith('.')),
+    ).toEqual([]);
   });
 
   it('detects a damaged entry and a truncated output in the store, warns, and renders again', async () => {

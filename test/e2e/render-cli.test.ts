@@ -71,6 +71,23 @@ describe.each(engines)(
         expect(await leftoverTempFiles(project)).toEqual([]);
       });
 
+      it("replaces none of a part's formats when one of its outputs cannot be written", async () => {
+        const project = await copyFixture('e2e-kit');
+        const outputs = join(project, 'outputs');
+        await mkdir(join(outputs, 'block.off'), { recursive: true });
+        const earlier = 'solid earlier\nendsolid earlier\n';
+        await writeFile(join(outputs, 'block.stl'), earlier);
+
+        const run = await runCli(['render', '--engine', engine, '--no-cache', 'block'], project);
+
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout).toMatch(
+          /✗ block .*outputs\/block\.off is a folder, not a file: remove it or give the part another output name \(the earlier outputs were left as they were\)/,
+        );
+        expect(await readFile(join(outputs, 'block.stl'), 'utf8')).toBe(earlier);
+        expect(await leftoverTempFiles(project)).toEqual([]);
+      });
+
       it("renders a module of a file without the guard (use mode) with the file's own $fn", async () => {
         const project = await copyFixture('classic-empty');
         await writeFile(
