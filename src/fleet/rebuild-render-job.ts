@@ -56,6 +56,18 @@ export function rebuildRenderJob(work: PartJob, scratch: JobScratch): RenderJob 
     }
     variables[name] = value;
   }
+  const passed: unknown = part.arguments;
+  if (
+    passed !== undefined &&
+    (!Array.isArray(passed) ||
+      passed.some(
+        (name) => typeof name !== 'string' || !identifier.test(name) || !(name in variables),
+      ))
+  ) {
+    throw new RefusedJobError(
+      `arguments must name the part's variables: ${JSON.stringify(passed)}`,
+    );
+  }
   const quality: Quality = checkQuality(part.quality);
   const outputs = work.formats.map((format) => {
     if (findExportFormat(format)?.suffix !== format) {
@@ -71,6 +83,7 @@ export function rebuildRenderJob(work: PartJob, scratch: JobScratch): RenderJob 
     ...(part.module === undefined ? {} : { module: part.module }),
     mode,
     variables,
+    ...(passed === undefined ? {} : { arguments: passed as string[] }),
     quality,
     outputs,
     declaredAt: location,

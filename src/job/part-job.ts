@@ -25,6 +25,8 @@ export interface PartJob {
     readonly module?: string;
     readonly mode: 'include' | 'use';
     readonly variables: Readonly<Record<string, string>>;
+    /** Variables the module call passes on as arguments (see `RenderJob.arguments`). */
+    readonly arguments?: readonly string[];
     readonly quality: Quality;
   };
   /**
@@ -83,6 +85,7 @@ export async function buildPartJob(job: RenderJob, context: PartJobContext): Pro
       ...(job.module === undefined ? {} : { module: job.module }),
       mode: job.mode,
       variables: job.variables,
+      ...(job.arguments === undefined ? {} : { arguments: job.arguments }),
       quality: job.quality,
     },
     program: { path: address(job.scadFile), ...program },

@@ -9,6 +9,7 @@ import type {
 import type { ModelSpec } from '../discovery/classic-project.js';
 import { declaredModules } from '../discovery/declared-modules.js';
 import { findLibraryPaths } from '../discovery/find-library-paths.js';
+import type { ModuleDeclaration } from '../discovery/list-modules.js';
 import { programScope } from '../discovery/program-scope.js';
 import type { ConfigProblem } from '../errors.js';
 import { defined } from '../util/defined.js';
@@ -84,11 +85,25 @@ export async function draftFileParts(
     if (leak !== undefined) context.onWarning?.(leakingGeometryWarning(file.file, leak));
     const mode =
       fileSettings.mode?.value ?? (file.hasGuard && leak === undefined ? 'include' : 'use');
-    const { variants, problems: found } = await moduleVariants(fileVariants, file, context);
+    const declarations = new Map(
+      file.scan.models.map((model) => [model, declarationOf(file, model)] as const),
+    );
+    const { variants, problems: found } = await moduleVariants(fileVariants, file, context, [
+      ...declarations.values(),
+    ]);
     problems.push(...found);
     const drafts = file.scan.models.flatMap((model) =>
       variants.map((variant) =>
-        markedDraft(file, model, variant, mode, request.settings, fileSettings, context),
+        markedDraft(
+          file,
+          model,
+          declarations.get(model),
+          variant,
+          mode,
+          request.settings,
+          fileSettings,
+          context,
+        ),
       ),
     );
     return { drafts: drafts.filter(includable(file, problems, request)), problems };
@@ -158,6 +173,7 @@ function wholeDraft(
 function markedDraft(
   file: ScadFileInfo,
   model: ModelSpec,
+  declaration: ModuleDeclaration | undefined,
   variant: ModuleVariant,
   mode: PartDraft['mode'],
   entrySettings: PartSettings,
@@ -169,7 +185,7 @@ function markedDraft(
     scadFile: file.file,
     module: model.module,
     mode,
-    ...variantValues(variant),
+    ...variantValues(variant, declaration),
     ...qualityOf(settings, file, context.classicQuality === true),
     // Only the entry's own formats beat the markers, not the config's defaults.
     ...formatsOf(entrySettings, model.formats, model.requestedAt),
@@ -181,14 +197,35 @@ function markedDraft(
   };
 }
 
-/** A variant's variables as OpenSCAD source, and as written for `{param.NAME}`. */
-function variantValues(variant: ModuleVariant): Pick<PartDraft, 'variables' | 'paramTexts'> {
+/**
+ * A variant's variables as OpenSCAD source, and as written for `{param.NAME}`; those the module
+ * declares as parameters are also passed to it as arguments, since a parameter's own default
+ * (`module lid(width = 10)`) would hide the top-level value inside the module.
+ */
+function variantValues(
+  variant: ModuleVariant,
+  declaration?: ModuleDeclaration,
+): Pick<PartDraft, 'variables' | 'paramTexts' | 'arguments'> {
+  const passed = (declaration?.parameters ?? [])
+    .map((parameter) => parameter.name)
+    .filter((name) => variant.variables.has(name));
   return {
     variables: Object.fromEntries(
       [...variant.variables].map(([variable, value]) => [variable, value.source]),
     ),
     paramTexts: new Map([...variant.variables].map(([variable, value]) => [variable, value.text])),
+    ...(passed.length === 0 ? {} : { arguments: passed }),
   };
+}
+
+/** The declaration a marker belongs to: the top-level module of its name at its line. */
+function declarationOf(file: ScadFileInfo, model: ModelSpec): ModuleDeclaration | undefined {
+  return file.scan.modules.find(
+    (module) =>
+      module.name === model.module &&
+      module.location.file === model.declaredAt.file &&
+      module.location.line === model.declaredAt.line,
+  );
 }
 
 async function listedDrafts(
@@ -203,13 +240,13 @@ async function listedDrafts(
   const found = (await lookUpModules(file, context))(name, mode, entry.name.at);
   if (!found.ok) return { drafts: [], problems: [found.problem] };
   const declaration = found.module.declaration;
-  const { variants, problems } = await moduleVariants(entry, file, context);
+  const { variants, problems } = await moduleVariants(entry, file, context, [declaration]);
   const drafts = variants.map((variant): PartDraft => ({
     name: partName(name, variant.set?.name, variant.matrix),
     scadFile: file.file,
     module: name,
     mode,
-    ...variantValues(variant),
+    ...variantValues(variant, declaration),
     ...qualityOf(settings, file, false),
     ...formatsOf(settings, builtinFormats, entry.name.at),
     output: outputOf(settings, context),

@@ -81,6 +81,9 @@ export function finishParts(
         stl: draft.stl,
         paramSet: draft.paramSet,
       }),
+      ...(draft.arguments === undefined || draft.arguments.length === 0
+        ? {}
+        : { arguments: draft.arguments }),
     });
   }
   const clashes = checkOutputs(jobs, context.projectDir);

@@ -1,5 +1,9 @@
 import type { ConfigProblem } from '../errors.js';
-import { listModules, type ModuleDeclaration } from '../discovery/list-modules.js';
+import {
+  listModules,
+  type ModuleDeclaration,
+  type ModuleParameter,
+} from '../discovery/list-modules.js';
 import { SourceFiles } from '../discovery/source-files.js';
 import type { RenderJob } from './render-job.js';
 
@@ -42,19 +46,28 @@ export async function missingArgumentsWarnings(
       (candidate) =>
         candidate.name === job.module && candidate.location.line === job.declaredAt.line,
     );
-    const required = declaration?.parameters.filter((parameter) => !parameter.hasDefault) ?? [];
+    // A value a part's entry gives the parameter is passed as its argument (`RenderJob.arguments`).
+    const lacking = (part: RenderJob): ModuleParameter[] =>
+      declaration?.parameters.filter(
+        (parameter) => !parameter.hasDefault && !(part.arguments ?? []).includes(parameter.name),
+      ) ?? [];
+    const missing = parts.filter((part) => lacking(part).length > 0);
+    const required = [...new Set(missing.flatMap(lacking))];
     const [first] = required;
     if (first === undefined) continue;
-    const names = required.map((parameter) => parameter.name);
+    const names = [...new Set(required.map((parameter) => parameter.name))];
     const listed =
       names.length === 1
         ? names.join('')
         : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+    const without = missing.every((part) => (part.arguments ?? []).length === 0)
+      ? 'without arguments'
+      : `without a value for ${listed}`;
     warnings.push({
-      message: `${job.module}() is rendered without arguments, so ${listed} (no default) ${names.length === 1 ? 'is' : 'are'} undef in it`,
+      message: `${job.module}() is rendered ${without}, so ${listed} (no default) ${names.length === 1 ? 'is' : 'are'} undef in it`,
       location: { ...first.location, length: first.name.length },
-      hint: `give ${names.length === 1 ? 'it a default' : 'them defaults'} in the header (${first.name} = …), or render a module that calls ${job.module}(…) with the values`,
-      parts: parts.map((part) => part.id),
+      hint: `give ${names.length === 1 ? 'it a default' : 'them defaults'} in the header (${first.name} = …), give ${names.length === 1 ? 'it a value' : 'them values'} under params, or render a module that calls ${job.module}(…) with the values`,
+      parts: missing.map((part) => part.id),
     });
   }
   return warnings;

@@ -13,6 +13,7 @@ import type { PlanContext } from './part-request.js';
 import { pickParameterSets } from './pick-parameter-sets.js';
 import { scadLiteral } from './scad-literal.js';
 import type { TopLevelAssignment } from './top-level-assignments.js';
+import type { ModuleDeclaration } from '../discovery/list-modules.js';
 
 /** One way a part renders: a set and a matrix combination, or neither. */
 export interface ModuleVariant {
@@ -42,12 +43,27 @@ export async function moduleVariants(
   entry: VariantSpec,
   file: ScadFileInfo,
   context: PlanContext,
+  /** The modules the variants call, whose parameters a value may also name. */
+  modules: readonly (ModuleDeclaration | undefined)[] = [],
 ): Promise<{ variants: ModuleVariant[]; problems: ConfigProblem[] }> {
   const problems: ConfigProblem[] = [];
   const wantsValues = entry.params !== undefined || entry.matrix !== undefined;
   const defaults =
     wantsValues || entry.paramsets !== undefined ? await file.variableDefaults() : [];
   const defaultOf = new Map(defaults.map((assignment) => [assignment.name, assignment]));
+  // A module parameter of the value's name takes it as an argument (see `variantValues`).
+  const parameters = new Set(
+    modules.flatMap((module) => module?.parameters.map((parameter) => parameter.name) ?? []),
+  );
+  const called = [
+    ...new Set(modules.flatMap((module) => (module === undefined ? [] : [`${module.name}()`]))),
+  ];
+  const takers =
+    called.length === 0
+      ? ''
+      : called.length === 1
+        ? ` and ${called.join('')} has no parameter of that name`
+        : ` and none of ${called.join(', ')} has a parameter of that name`;
   const checkName = (name: string, at: Located<unknown>['at'], where: string): boolean => {
     if (!variableNamePattern.test(name)) {
       problems.push({
@@ -57,11 +73,11 @@ export async function moduleVariants(
       });
       return false;
     }
-    if (name.startsWith('$') || defaultOf.has(name)) return true;
+    if (name.startsWith('$') || defaultOf.has(name) || parameters.has(name)) return true;
     // Not an error: -D defines a variable the file never assigns, and the file may read it.
-    const guess = didYouMean(name, [...defaultOf.keys()]);
+    const guess = didYouMean(name, [...defaultOf.keys(), ...parameters]);
     context.onWarning?.({
-      message: `${where} sets ${name}, which ${basename(file.file)} does not assign at its top level`,
+      message: `${where} sets ${name}, which ${basename(file.file)} does not assign at its top level${takers}`,
       location: at,
       hint:
         guess !== undefined

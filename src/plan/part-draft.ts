@@ -10,6 +10,8 @@ export interface PartDraft {
   readonly mode: RenderJob['mode'];
   /** Variable → OpenSCAD source. */
   readonly variables: Readonly<Record<string, string>>;
+  /** Variables the module call passes on as arguments (see `RenderJob.arguments`). */
+  readonly arguments?: readonly string[];
   /** Variable → the value as written, for `{param.NAME}`. */
   readonly paramTexts: ReadonlyMap<string, string>;
   readonly quality: Quality;

@@ -38,7 +38,7 @@ export function partProgram(job: RenderJob): PartProgram {
   const variables = Object.entries(job.variables).map(([name, value]) => `${name} = ${value}`);
   const quality = qualityAssignments(job.quality);
   if (job.module === undefined) return { defines: [...variables, ...quality] };
-  const call = `${job.module}()`;
+  const call = `${job.module}(${(job.arguments ?? []).map((name) => `${name} = ${name}`).join(', ')})`;
   if (job.mode === 'use') {
     return { defines: [...variables, ...quality, ...usedFileQuality(job)], useCall: call };
   }

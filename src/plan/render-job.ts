@@ -55,6 +55,11 @@ export interface RenderJob {
   readonly mode: 'include' | 'use';
   /** Variables to set, as OpenSCAD source: `{ width: '40', label: '"big"', size: '[1, 2]' }`. */
   readonly variables: Readonly<Record<string, string>>;
+  /**
+   * Variables the module call passes on as arguments of the same name (`lid(width = width)`):
+   * those that are parameters of the module, whose own defaults would otherwise hide the values.
+   */
+  readonly arguments?: readonly string[];
   readonly quality: Quality;
   /** Where `quality` comes from; undefined for parts built by other tools. */
   readonly qualityFrom?: QualitySource;

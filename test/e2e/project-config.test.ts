@@ -90,6 +90,47 @@ describe.each(engines)(
         expect(await readFile(join(project, 'outputs', 'box', 'tag.svg'), 'utf8')).toMatch(/<path/);
       });
 
+      it("gives a module entry's values to the module's own parameters of those names, in both modes", async () => {
+        const project = await copyFixture('classic-empty');
+        await writeFile(
+          join(project, 'lids.scad'),
+          [
+            'width = 5;',
+            'module lid(width = 10, h) { cube([width, width, is_undef(h) ? 2 : h]); }',
+            'module plate() { cube([width, 1, 1]); }',
+            '',
+          ].join('\n'),
+        );
+        await writeFile(
+          join(project, 'parascad.config.yaml'),
+          [
+            'files:',
+            '  - path: lids.scad',
+            '    modules:',
+            '      - name: lid',
+            '        params: { width: 40 }',
+            '      - name: lid',
+            '        mode: include',
+            '        matrix: { width: [20], h: [3] }',
+            '      - name: plate',
+            '        params: { width: 7 }',
+            '',
+          ].join('\n'),
+        );
+        const run = await runCli(['render', '--engine', engine, '--no-cache'], project);
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        // Only the part that gives h no value is warned about; width reaches lid() as its argument.
+        expect(run.stdout).toContain(
+          'lids.scad:2:24: warning: lid() is rendered without a value for h, so h (no default) is undef in it',
+        );
+        expect(run.stdout).not.toContain('does not assign');
+        const size = async (file: string): Promise<[number, number, number]> =>
+          stlSize(await readFile(join(project, 'outputs', file), 'utf8'));
+        expect(await size('lid.stl')).toEqual([40, 40, 2]);
+        expect(await size('lid-width20-h3.stl')).toEqual([20, 20, 3]);
+        expect(await size('plate.stl')).toEqual([7, 1, 1]);
+      });
+
       it('renders only the parts a name glob selects', async () => {
         const project = await copyFixture('e2e-project');
         const run = await runCli(['render', '--engine', engine, 'lid*'], project);

@@ -93,7 +93,11 @@ describe('a worker rendering a queued part', () => {
         'main.scad': 'include <lib/shapes.scad>\nmodule box() { shape(); }\n',
         'lib/shapes.scad': 'module shape() { cube(1); }\n',
       },
-      { variables: { size: '[1, 2]', label: '"a\\"b"' }, quality: { $fn: 32 } },
+      {
+        variables: { size: '[1, 2]', label: '"a\\"b"' },
+        arguments: ['size'],
+        quality: { $fn: 32 },
+      },
     );
     const result = await processFleetJob(data, context(fakeEngine(requests)));
     expect(result.status).toBe('ok');
@@ -107,6 +111,7 @@ describe('a worker rendering a queued part', () => {
     );
     expect(request?.program.file.startsWith(scratchDir)).toBe(true);
     expect(request?.program.defines).toEqual(expect.arrayContaining(['size = [1, 2]', '$fn = 32']));
+    expect(request?.program.useCall ?? request?.program.defines.at(-1)).toBe('box(size = size)');
     expect(JSON.stringify(request?.program)).not.toContain('/etc/passwd');
     expect(request?.inputFiles.every((file) => file.startsWith(scratchDir))).toBe(true);
     const [output] = result.outputs;
@@ -127,6 +132,11 @@ describe('a worker rendering a queued part', () => {
     ],
     ['a file outside the job', { file: '../../etc/passwd' }, /outside the job's folder/],
     ['a quality that is not a number', { quality: { $fn: '64; echo(1)' } }, /must be a number/],
+    [
+      'an argument that is not one of its variables',
+      { variables: { w: '1' }, arguments: ['w', 'x); import("/etc/passwd"'] },
+      /arguments must name the part's variables/,
+    ],
   ])('refuses %s, running nothing', async (_what, part, message) => {
     const requests: EngineRequest[] = [];
     const data = await jobFor(

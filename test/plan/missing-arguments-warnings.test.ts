@@ -36,9 +36,27 @@ describe('missingArgumentsWarnings', () => {
       {
         message: 'needs() is rendered without arguments, so w and d (no default) are undef in it',
         location: { file: '/p/project.scad', line: 1, column: 14, length: 1 },
-        hint: 'give them defaults in the header (w = …), or render a module that calls needs(…) with the values',
+        hint: 'give them defaults in the header (w = …), give them values under params, or render a module that calls needs(…) with the values',
         // Both parts of the module: --strict fails them.
         parts: ['needs', 'needs-small'],
+      },
+    ]);
+  });
+
+  it('leaves out the values a part passes as arguments, and the parts that pass them all', async () => {
+    const warnings = await missingArgumentsWarnings(
+      [
+        { ...part('needs', 1), arguments: ['w', 'd'] },
+        { ...part('needs', 1, 'needs-w'), arguments: ['w'] },
+      ],
+      new SourceFiles(() => Promise.resolve(source)),
+    );
+    expect(warnings).toEqual([
+      {
+        message: 'needs() is rendered without a value for d, so d (no default) is undef in it',
+        location: { file: '/p/project.scad', line: 1, column: 24, length: 1 },
+        hint: 'give it a default in the header (d = …), give it a value under params, or render a module that calls needs(…) with the values',
+        parts: ['needs-w'],
       },
     ]);
   });

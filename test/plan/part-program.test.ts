@@ -37,6 +37,15 @@ describe('partProgram', () => {
     });
   });
 
+  it('passes the values the module takes as parameters on as arguments, which its defaults cannot hide', () => {
+    expect(partProgram({ ...base, arguments: ['width', 'label'] }).defines.at(-1)).toBe(
+      'lid(width = width, label = label)',
+    );
+    expect(partProgram({ ...base, mode: 'use', arguments: ['width'] }).useCall).toBe(
+      'lid(width = width)',
+    );
+  });
+
   it("gives a used file's own top-level $fn/$fa/$fs to the main program too, where it can evaluate them", () => {
     const assigned = (text: string) => ({ text, at });
     const job: RenderJob = {
