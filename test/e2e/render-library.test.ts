@@ -1,7 +1,10 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // The built package, as programs that depend on parascad import it (`npm test` builds first).
 import { ParascadError, render, type RunEvent } from '../../dist/index.js';
 import { copyFixture } from '../support/copy-fixture.js';
+import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 
 describe('render() from the library', () => {
   it('returns every part as a result and reports the run as events in order', async () => {
@@ -43,4 +46,32 @@ describe('render() from the library', () => {
       ParascadError,
     );
   });
+});
+
+describe.skipIf(!hasNativeOpenScad)(`render() with its own environment ${nativeSkipReason}`, () => {
+  it.each(['native', 'wasm'] as const)(
+    "finds libraries on the env option's OPENSCADPATH, not parascad's own (%s)",
+    async (engine) => {
+      const project = await copyFixture('classic-empty');
+      for (const [folder, size] of [
+        ['libA', 4],
+        ['libB', 9],
+      ] as const) {
+        await mkdir(join(project, folder));
+        await writeFile(join(project, folder, 'extlib.scad'), `extsize = ${size};\n`);
+      }
+      await writeFile(
+        join(project, 'project.scad'),
+        'include <extlib.scad>\nmodule e() //render.model.stl\n{ cube(extsize); }\n',
+      );
+      const summary = await render({
+        cwd: project,
+        engine,
+        cache: false,
+        env: { ...process.env, OPENSCADPATH: join(project, 'libB') },
+      });
+      expect(summary.results[0]?.status).toBe('ok');
+      expect(summary.results[0]?.outputs[0]?.facts?.bounds.max).toEqual([9, 9, 9]);
+    },
+  );
 });

@@ -73,7 +73,15 @@ const maxCommandText = 10_000_000;
 export function canLaunch(request: StartRequest): boolean {
   if (findBash() === undefined) return false;
   if (!isAbsolute(request.command) || current?.noFifos === true) return false;
-  const texts = [request.command, ...request.args, request.cwd ?? process.cwd(), request.partMark];
+  const added = Object.entries(request.env ?? {});
+  if (added.some(([name]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))) return false;
+  const texts = [
+    request.command,
+    ...request.args,
+    request.cwd ?? process.cwd(),
+    request.partMark,
+    ...added.flat(),
+  ];
   if (texts.some((text) => text.includes('\0'))) return false;
   // Quoted, a command may be four times as long: its length must fit the protocol's 8 digits.
   if (texts.reduce((length, text) => length + text.length, 0) > maxCommandText) return false;
@@ -257,7 +265,13 @@ class Launcher {
     this.launches.set(id, launch);
     this.refWhileBusy();
     if (ends !== undefined) this.readOutput(launch, ends);
-    const marks = `${runMarkName}=${quote(currentRunMark())} ${partMarkName}=${quote(request.partMark)}`;
+    const marks = [
+      ...Object.entries(request.env ?? {}),
+      [runMarkName, currentRunMark()],
+      [partMarkName, request.partMark],
+    ]
+      .map(([name, value]) => `${name}=${quote(value ?? '')}`)
+      .join(' ');
     const program = [request.command, ...request.args].map(quote).join(' ');
     const start = `if exec {o}>${quote(fifo)}; then ${marks} ${program} </dev/null >&$o 2>&1 {o}>&- & exec {o}>&-; builtin echo "S ${id} $!"; else builtin echo "X ${id} fifo"; fi`;
     // A new FIFO is made first (and said so); a reused one is open already.

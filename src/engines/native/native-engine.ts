@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import type { Engine, EngineInfo, EngineRequest, EngineRun } from '../engine.js';
 import { parseDependencyFile } from '../parse-dependency-file.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
@@ -127,6 +127,12 @@ async function runNative(
     xvfbRun === undefined ? args : ['-a', binary, ...args],
     {
       cwd: dirname(request.program.file),
+      // The run's library path, as the WASM engine gets it: from the environment the run was
+      // given (a library's `env` option, not only parascad's own), with relative entries
+      // resolved where the run started rather than in the part's folder.
+      ...(request.libraryPaths.length === 0
+        ? {}
+        : { env: { OPENSCADPATH: request.libraryPaths.join(delimiter) } }),
       signal: request.signal,
       onStarted: (pid, kill) => {
         if (xvfbRun !== undefined) return undefined;

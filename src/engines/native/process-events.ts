@@ -21,6 +21,8 @@ export interface StartRequest {
   readonly args: readonly string[];
   readonly cwd: string | undefined;
   readonly partMark: string;
+  /** Variables it gets beside parascad's own environment (names of letters, digits and `_`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A started process, seen from the side that reads its output. */

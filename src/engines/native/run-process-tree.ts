@@ -27,6 +27,8 @@ export interface ProcessRun {
 
 export interface RunProcessTreeOptions {
   readonly cwd?: string;
+  /** Variables the program gets beside parascad's own environment. */
+  readonly env?: Readonly<Record<string, string>>;
   /** Kills the process and everything it started, at once. */
   readonly signal: AbortSignal;
   /**
@@ -144,7 +146,13 @@ export function runProcessTree(
         settle();
       },
     };
-    const request: StartRequest = { command, args, cwd: options.cwd, partMark };
+    const request: StartRequest = {
+      command,
+      args,
+      cwd: options.cwd,
+      partMark,
+      ...(options.env === undefined ? {} : { env: options.env }),
+    };
     const started = startProcess(request, events, options.spawnDirectly === true);
   });
 }

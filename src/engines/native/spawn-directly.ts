@@ -10,7 +10,12 @@ import { currentRunMark, partMarkName, runMarkName } from './process-marks.js';
 export function spawnDirectly(request: StartRequest, events: ProcessEvents): StartedProcess {
   const child = spawn(request.command, request.args, {
     ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
-    env: { ...process.env, [runMarkName]: currentRunMark(), [partMarkName]: request.partMark },
+    env: {
+      ...process.env,
+      ...request.env,
+      [runMarkName]: currentRunMark(),
+      [partMarkName]: request.partMark,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
     windowsHide: true,
