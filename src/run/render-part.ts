@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, sep } from 'node:path';
 import { pointAt, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { oncePerExport } from '../diagnostics/once-per-export.js';
 import { summariseRender } from '../diagnostics/summarise-render.js';
 import type { Engine, EngineRun } from '../engines/engine.js';
 import { makeOutputFolder } from '../outputs/make-output-folder.js';
@@ -86,10 +87,13 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     context.onEngineDone?.();
     const diagnostics = [
       ...(run.diagnostics ?? []),
-      ...(await locateDiagnostics(job, run.console, {
-        scratchDir,
-        inputFiles: context.inputFiles,
-      })),
+      ...oncePerExport(
+        await locateDiagnostics(job, run.console, {
+          scratchDir,
+          inputFiles: context.inputFiles,
+        }),
+        outputs.length,
+      ),
       ...(run.notes ?? []).map((message): Diagnostic => ({
         severity: 'warning',
         message,

@@ -88,6 +88,18 @@ describe.each(engines)(
         expect(await leftoverTempFiles(project)).toEqual([]);
       });
 
+      it('says the warnings of a part of several formats once, though OpenSCAD evaluates it once per format', async () => {
+        const project = await copyFixture('classic-empty');
+        await writeFile(
+          join(project, 'project.scad'),
+          'module d() //render.model.stl //render.model.3mf\n{ x = nothing + 1; cube(1); }\n',
+        );
+        const run = await runCli(['render', '--engine', engine, '--no-cache', '--strict'], project);
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout).toContain('(and 1 more warning');
+        expect(run.stdout.match(/project\.scad:2: warning: undefined operation/g)).toHaveLength(1);
+      });
+
       it("renders a module of a file without the guard (use mode) with the file's own $fn", async () => {
         const project = await copyFixture('classic-empty');
         await writeFile(
