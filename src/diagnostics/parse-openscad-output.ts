@@ -37,7 +37,7 @@ const severityByPrefix: Readonly<Record<string, DiagnosticSeverity>> = {
 };
 
 const prefixed =
-  /^(ERROR|UI-ERROR|EXPORT-ERROR|PARSER-ERROR|WARNING|UI-WARNING|FONT-WARNING|EXPORT-WARNING|DEPRECATED|TRACE|ECHO):(?: |$)(.*)$/;
+  /^(ERROR|UI-ERROR|EXPORT-ERROR|PARSER-ERROR|WARNING|UI-WARNING|FONT-WARNING|EXPORT-WARNING|DEPRECATED|TRACE|ECHO):(?: |$)(.*)$/s;
 
 /** A message OpenSCAD prints that parascad gives a meaning to. */
 interface MessageRule {
@@ -220,7 +220,8 @@ const chatter: readonly RegExp[] = [
 const looksLikeError =
   /\b(?:error|exception|abort(?:ed)?|terminate called|fail(?:ed|ure)?|can't|cannot|couldn't|could not|unable)\b/i;
 
-const locationSuffix = /^(.*) in file (?:"(.+)"|(.+)), line (\d+)$/;
+// `s`: a message joined across lines (see continuedMessage) holds line breaks.
+const locationSuffix = /^(.*) in file (?:"(.+)"|(.+)), line (\d+)$/s;
 // The wording of releases before 2021.01: `Parser error in file "/tmp/x.scad", line 3: syntax error`.
 const quotedParserLocation = /^Parser error in file "(.+)", line (\d+): (.*)$/;
 
@@ -235,9 +236,15 @@ export function parseOpenScadOutput(
   options: ParseOpenScadOutputOptions,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const rawLine of output.split('\n')) {
-    const line = rawLine.trimEnd();
+  const lines = output.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    let line = (lines[index] ?? '').trimEnd();
     if (line.trim() === '') continue;
+    const continued = continuedMessage(lines, index);
+    if (continued !== undefined) {
+      line = continued.text;
+      index = continued.lastIndex;
+    }
     const diagnostic = parseLine(line, options);
     if (diagnostic === undefined) continue;
     // `Can't parse file …!` follows every parser error and adds nothing to it.
@@ -275,6 +282,43 @@ function parseLine(line: string, options: ParseOpenScadOutputOptions): Diagnosti
   if (rule !== undefined) return build(rule.severity, text, undefined, rule.code, rule.fatal);
   if (looksLikeError.test(text)) return { severity: 'info', message: text, fatal: false };
   return undefined;
+}
+
+/** The most lines one message with line breaks in its string is read across. */
+const longestMessageLines = 200;
+
+/**
+ * A message whose string holds line breaks (`assert(false, "first\nsecond")`, an echo of such a
+ * string) spans lines: OpenSCAD prints the string as it is and the location after its end. A
+ * prefixed line with a string left open is joined with the lines after it until the string
+ * closes, so that the message is whole and its location (on the last line) is read. Undefined
+ * when the line is complete, or when no later line closes the string before another message.
+ */
+function continuedMessage(
+  lines: readonly string[],
+  index: number,
+): { text: string; lastIndex: number } | undefined {
+  let text = (lines[index] ?? '').trimEnd();
+  if (!prefixed.test(text) || !opensString(text)) return undefined;
+  const last = Math.min(lines.length - 1, index + longestMessageLines);
+  for (let next = index + 1; next <= last; next += 1) {
+    const line = (lines[next] ?? '').trimEnd();
+    if (prefixed.test(line)) return undefined;
+    text = `${text}\n${line}`;
+    if (!opensString(text)) return { text, lastIndex: next };
+  }
+  return undefined;
+}
+
+/** Whether the text leaves a double-quoted string open (OpenSCAD escapes quotes in strings). */
+function opensString(text: string): boolean {
+  let open = false;
+  for (let at = 0; at < text.length; at += 1) {
+    const character = text[at];
+    if (open && character === '\\') at += 1;
+    else if (character === '"') open = !open;
+  }
+  return open;
 }
 
 function isUnprefixedParseFailure(line: string): boolean {

@@ -90,7 +90,9 @@ function statusLine(
       return `${colors.green('✓')} ${head}`;
     case 'failed': {
       const why = result.failure === undefined ? 'failed' : describeFailure(result.failure);
-      return `${colors.red('✗')} ${head}  ${colors.red(why)}`;
+      // One line: a message with line breaks (a multi-line assert) is shown whole below.
+      const [first = '', ...rest] = why.split('\n');
+      return `${colors.red('✗')} ${head}  ${colors.red(rest.length === 0 ? first : `${first} …`)}`;
     }
     case 'cancelled':
       return `${colors.yellow('-')} ${head}  ${colors.yellow('cancelled')}`;
@@ -135,12 +137,11 @@ function diagnosticLines(result: PartResult, options: FormatPartResultOptions): 
     ...shown.filter((diagnostic) => !diagnostic.fatal),
   ];
   const limit = options.verbose ? important.length : diagnosticsShown;
-  const lines = important
-    .slice(0, limit)
-    .map(
-      (diagnostic) =>
-        `    ${formatDiagnostic(diagnostic, { cwd: options.cwd, color: options.color })}`,
-    );
+  const lines = important.slice(0, limit).map(
+    (diagnostic) =>
+      // A message's own line breaks keep the indent, so the part's lines stay together.
+      `    ${formatDiagnostic(diagnostic, { cwd: options.cwd, color: options.color }).replaceAll('\n', '\n      ')}`,
+  );
   if (important.length > limit)
     lines.push(colors.dim(`    … and ${important.length - limit} more (--verbose shows all)`));
   return lines;

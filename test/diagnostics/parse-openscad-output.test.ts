@@ -666,3 +666,32 @@ describe('robustness', () => {
     ]);
   });
 });
+
+describe('parseOpenScadOutput on strings with line breaks', () => {
+  test('reads a message whose string spans lines whole, with the location after its end', () => {
+    const output = [
+      "ERROR: Assertion 'false' failed: \"first line",
+      'second "quoted" \\" line" in file project.scad, line 4',
+      "TRACE: called by 'assert' in file project.scad, line 4",
+      'ECHO: "a',
+      'b"',
+    ].join('\n');
+    const [error, trace, echo] = parseOpenScadOutput(output, { baseDir: '/p' });
+    expect(error).toMatchObject({
+      severity: 'error',
+      code: 'assertion-failed',
+      message: 'Assertion \'false\' failed: "first line\nsecond "quoted" \\" line"',
+      location: { file: '/p/project.scad', line: 4 },
+    });
+    expect(trace?.severity).toBe('trace');
+    expect(echo).toMatchObject({ severity: 'echo', message: '"a\nb"' });
+  });
+
+  test('keeps a line whose string is never closed as it is, and the messages after it', () => {
+    const output = ['WARNING: odd "quote', 'WARNING: next in file a.scad, line 2'].join('\n');
+    expect(parseOpenScadOutput(output, { baseDir: '/p' }).map((found) => found.message)).toEqual([
+      'odd "quote',
+      'next',
+    ]);
+  });
+});

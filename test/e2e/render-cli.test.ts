@@ -88,6 +88,20 @@ describe.each(engines)(
         expect(await leftoverTempFiles(project)).toEqual([]);
       });
 
+      it('places a failed assert whose message spans lines at its line, and shows the message whole', async () => {
+        const project = await copyFixture('classic-empty');
+        await writeFile(
+          join(project, 'project.scad'),
+          'module m() //render.model.stl\n{\n  cube(1);\n  assert(false, "first line\\nsecond line");\n}\n',
+        );
+        const run = await runCli(['render', '--engine', engine, '--no-cache'], project);
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        expect(run.stdout).toMatch(/✗ m .*Assertion 'false' failed: "first line …\n/);
+        expect(run.stdout).toContain(
+          `    project.scad:4: error: Assertion 'false' failed: "first line\n      second line"\n`,
+        );
+      });
+
       it('says the warnings of a part of several formats once, though OpenSCAD evaluates it once per format', async () => {
         const project = await copyFixture('classic-empty');
         await writeFile(
