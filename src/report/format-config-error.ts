@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { formatDiagnostic } from '../diagnostics/format-diagnostic.js';
 import type { ConfigError, ConfigProblem } from '../errors.js';
+import { withoutByteOrderMark } from '../util/read-regular-file.js';
 
 /** How configuration problems are printed. */
 export interface FormatConfigProblemOptions {
@@ -99,7 +100,8 @@ function sourceLines(
 
 function readFileOrUndefined(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    // As the readers that placed the problem saw it (see `readRegularText`).
+    return withoutByteOrderMark(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
