@@ -16,6 +16,7 @@ import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { SourceFiles } from '../discovery/source-files.js';
 import { ConfigError, ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
+import { caseClashWarnings } from '../plan/case-clash-warnings.js';
 import { explainQuality } from '../plan/explain-quality.js';
 import { leakingGeometryWarning } from '../plan/leaking-geometry-warning.js';
 import { partId } from '../plan/part-id.js';
@@ -350,21 +351,23 @@ async function classicPlan(
   const leak = await findLeakingGeometry(project.scadFile, {
     libraryPaths: findLibraryPaths(defined({ env: options.env })),
   });
+  const jobs = planJobs(project, {
+    outDir,
+    projectDir,
+    mode: leak === undefined ? 'include' : 'use',
+    variables: Object.fromEntries(
+      (values?.defines ?? []).map((define) => [define.name, define.source]),
+    ),
+  });
   return {
     projectDir,
     outDir,
-    jobs: planJobs(project, {
-      outDir,
-      projectDir,
-      mode: leak === undefined ? 'include' : 'use',
-      variables: Object.fromEntries(
-        (values?.defines ?? []).map((define) => [define.name, define.source]),
-      ),
-    }),
-    warnings:
-      leak === undefined
-        ? project.warnings
-        : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
+    jobs,
+    warnings: [
+      ...project.warnings,
+      ...caseClashWarnings(jobs, projectDir),
+      ...(leak === undefined ? [] : [leakingGeometryWarning(project.scadFile, leak)]),
+    ],
     history: await historyOf(projectDir, options),
     source: classicSource(project, cwd),
     ...defined({
