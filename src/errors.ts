@@ -44,7 +44,16 @@ export interface ConfigProblem {
 /** Every problem found in a project's configuration, reported together before anything renders. */
 export class ConfigError extends ParascadError {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: readonly ConfigProblem[]) {
+  constructor(
+    readonly problems: readonly ConfigProblem[],
+    /**
+     * The warnings found up to the errors (an unknown `//render…` comment, a parameter the file
+     * does not assign), printed with them: they may be why an error happened, and the fix of
+     * the errors should not reveal them in a second round.
+     * @default []
+     */
+    readonly warnings: readonly ConfigProblem[] = [],
+  ) {
     super(
       'CONFIG_INVALID',
       problems.length === 1

@@ -3,6 +3,7 @@ import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/
 import pc from 'picocolors';
 import { ConfigError, ParascadError } from '../errors.js';
 import { runErrorEvent } from '../run/run-error-event.js';
+import type { RunEvent } from '../run/run-event.js';
 import type { CliContext } from './cli-context.js';
 import { benchCommand } from './commands/bench-command.js';
 import { cacheCommand } from './commands/cache-command.js';
@@ -90,8 +91,9 @@ function wantsJson(argv: readonly string[]): boolean {
 }
 
 /**
- * Under `--json`, a program reads stdout: a setup or usage error is a `run-error` event there too
- * (the person at the terminal still gets the text on stderr).
+ * Under `--json`, a program reads stdout: a setup or usage error is a `run-error` event there too,
+ * after a `warning` event for each warning found with it (the person at the terminal still gets
+ * the text on stderr).
  */
 function writeErrorEvent(error: unknown, context: MainContext): void {
   const setupError =
@@ -100,7 +102,13 @@ function writeErrorEvent(error: unknown, context: MainContext): void {
       : error instanceof CommanderError && error.exitCode !== 0
         ? new ParascadError('USAGE', error.message.replace(/^error: /, ''))
         : undefined;
-  if (setupError !== undefined) context.stdout(`${JSON.stringify(runErrorEvent(setupError))}\n`);
+  if (setupError === undefined) return;
+  // The warnings found with the errors come as the warning events a run would have sent.
+  const warnings = setupError instanceof ConfigError ? setupError.warnings : [];
+  for (const problem of warnings) {
+    context.stdout(`${JSON.stringify({ type: 'warning', problem } satisfies RunEvent)}\n`);
+  }
+  context.stdout(`${JSON.stringify(runErrorEvent(setupError))}\n`);
 }
 
 async function reportError(error: unknown, context: MainContext): Promise<number> {

@@ -38,7 +38,8 @@ export async function readProjectConfig(file: string): Promise<ProjectConfigRead
       {
         message: `${basename(source.file)} is empty`,
         location: { file: source.file, line: 1, column: 1 },
-        hint: 'a project config lists at least the files to render, such as "files: [{path: project.scad}]"',
+        // In the file's own syntax: the YAML form is not JSON.
+        hint: `a project config lists at least the files to render, such as ${/\.json$/i.test(source.file) ? '{"files": [{"path": "project.scad"}]}' : '"files: [{path: project.scad}]"'}`,
       },
     ]);
   }

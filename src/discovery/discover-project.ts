@@ -161,20 +161,24 @@ async function fromRendererPy(
       'The newer renderer.py reads //render.model.* markers: render the scad file itself (parascad part.scad).',
     );
   }
-  if (read.problems.length > 0) throw new ConfigError(read.problems);
   const folder = dirname(script);
   const gateway = join(folder, classicGatewayFile);
   if (!(await isFile(gateway))) {
-    throw new ConfigError([
-      {
-        message: `${rendererScript} renders modules of ${classicGatewayFile}, which does not exist`,
-        ...(read.models[0] === undefined ? {} : { location: read.models[0].at }),
-        hint: `create ${classicGatewayFile} beside ${rendererScript}, including the files that declare the modules`,
-      },
-    ]);
+    throw new ConfigError(
+      inReadingOrder([
+        ...read.problems,
+        {
+          message: `${rendererScript} renders modules of ${classicGatewayFile}, which does not exist`,
+          ...(read.models[0] === undefined ? {} : { location: read.models[0].at }),
+          hint: `create ${classicGatewayFile} beside ${rendererScript}, including the files that declare the modules`,
+        },
+      ]),
+    );
   }
+  // The entries it could read are checked too, so that every problem of the list comes at once.
   const listed = await declaredModels(read.models, gateway, libraryPaths);
-  if (listed.problems.length > 0) throw new ConfigError(listed.problems);
+  const problems = [...read.problems, ...listed.problems];
+  if (problems.length > 0) throw new ConfigError(inReadingOrder(problems));
   return {
     kind: 'renderer-py',
     scadFile: gateway,
@@ -187,7 +191,7 @@ async function fromRendererPy(
 
 function fromAnnotations(scadFile: string, source: string): ClassicProject {
   const scan = scanAnnotations(source, scadFile);
-  if (scan.problems.length > 0) throw new ConfigError(scan.problems);
+  if (scan.problems.length > 0) throw new ConfigError(scan.problems, scan.warnings);
   if (scan.models.length === 0) {
     throw new ParascadError(
       'NOTHING_TO_RENDER',
@@ -261,9 +265,9 @@ async function fromConfig(
   // The config's own problems come with those of its modules and the scad file's comments.
   const problems = [...listed.problems, ...scan.problems];
   if (reading.problems.length > 0) {
-    throw new ConfigError(inReadingOrder([...reading.problems, ...problems]));
+    throw new ConfigError(inReadingOrder([...reading.problems, ...problems]), scan.warnings);
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems, scan.warnings);
   if (models.length === 0) {
     throw new ParascadError(
       'NOTHING_TO_RENDER',

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ConfigProblem } from '../errors.js';
 import { findExportFormat } from '../plan/export-formats.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -81,11 +82,21 @@ export function readRendererPy(source: string, file: string): RendererPy {
     else read.push(entry.model);
   }
   if (entries.error !== undefined) {
-    problems.push({
-      message: `the models list cannot be read here: "${entries.error.text}"`,
-      location: at(entries.error),
-      hint: `close the list with "${start.text === '(' ? ')' : ']'}" after the last entry`,
-    });
+    const closing = start.text === '(' ? ')' : ']';
+    // At the end of the file there is no text to show: the bracket that is never closed is.
+    problems.push(
+      entries.error.kind === 'end'
+        ? {
+            message: `the models list is not closed: its "${start.text}" has no "${closing}" before the end of ${basename(file)}`,
+            location: at(start),
+            hint: `close the list with "${closing}" after the last entry`,
+          }
+        : {
+            message: `the models list cannot be read here: "${entries.error.text}"`,
+            location: at(entries.error),
+            hint: `close the list with "${closing}" after the last entry`,
+          },
+    );
   }
   const threadsIndex = topLevelValue(tokens, 'number_of_threads');
   const threadsToken = threadsIndex === undefined ? undefined : tokens[threadsIndex];

@@ -127,7 +127,11 @@ export function scanAnnotations(
           location: value.location,
           ...(value.unclosed === true
             ? { hint: `close the bracket: //render.${setting} [${value.number}]` }
-            : {}),
+            : /^[^[].*[\s,]/.test(value.text)
+              ? {
+                  hint: `write one integer, e.g. //render.${setting} ${setting === 'quality' ? 48 : 4}; a note goes after another //`,
+                }
+              : {}),
         });
       } else {
         const earlier = settings.get(setting);
@@ -280,7 +284,7 @@ function nameWord(word: Word, name: string): Word {
 /**
  * The value after a setting's name, read as the classic tool read it: when the rest of the
  * comment starts with `[`, the text up to the next `]` (spaces inside allowed, anything after the
- * `]` ignored); otherwise the next word, unless that is another `render.` word.
+ * `]` ignored); otherwise the text up to the next `render.` word, unless that is the next word.
  */
 function settingValue(
   segment: Segment,
@@ -321,9 +325,17 @@ function settingValue(
     };
   }
   const next = /^[\s,]*([^\s,]+)/.exec(rest);
-  const text = next?.[1];
-  if (next === null || text === undefined || directivePrefix.test(text)) return undefined;
-  const start = from + next[0].length - text.length;
+  const first = next?.[1];
+  if (next === null || first === undefined || directivePrefix.test(first)) return undefined;
+  const start = from + next[0].length - first.length;
+  // The value runs to the next `render.` word, so that `4 8` or `4,8` is refused whole rather
+  // than read as 4; a trailing comma before that word is a separator.
+  const following = segment.words.find(
+    (word) => word.start > start && directivePrefix.test(word.text),
+  );
+  const text = segment.text
+    .slice(start, following?.start ?? segment.text.length)
+    .replace(/[\s,]+$/, '');
   return {
     value: { number: text, text, location: at(start, start + text.length) },
     end: start + text.length,

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
+import { inReadingOrder } from '../config/in-reading-order.js';
 import { formatDiagnostic } from '../diagnostics/format-diagnostic.js';
 import type { ConfigError, ConfigProblem } from '../errors.js';
+import { withoutByteOrderMark } from '../util/read-regular-file.js';
 
 /** How configuration problems are printed. */
 export interface FormatConfigProblemOptions {
@@ -19,7 +21,8 @@ export interface FormatConfigProblemOptions {
 type Severity = 'error' | 'warning';
 
 /**
- * Prints every problem of a `ConfigError` the way compilers do, so editors can jump to it:
+ * Prints every problem of a `ConfigError`, and the warnings it carries, in reading order, the way
+ * compilers do, so editors can jump to each:
  *
  * ```text
  * render_config.yml:4:10: error: threads must be a positive integer, got "four"
@@ -33,8 +36,17 @@ type Severity = 'error' | 'warning';
  */
 export function formatConfigError(error: ConfigError, options: FormatConfigProblemOptions): string {
   const lineOf = sourceLines(options.readSource ?? readFileOrUndefined);
-  return error.problems
-    .map((problem) => formatProblem(problem, 'error', lineOf, options))
+  const severityOf = new Map<ConfigProblem, Severity>([
+    ...error.problems.map((problem) => [problem, 'error'] as const),
+    ...error.warnings.map((warning) => [warning, 'warning'] as const),
+  ]);
+  // The warnings go among the errors, each at its place, as a compiler lists them.
+  const all =
+    error.warnings.length === 0
+      ? error.problems
+      : inReadingOrder([...error.problems, ...error.warnings]);
+  return all
+    .map((problem) => formatProblem(problem, severityOf.get(problem) ?? 'error', lineOf, options))
     .join('\n');
 }
 
@@ -99,7 +111,8 @@ function sourceLines(
 
 function readFileOrUndefined(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    // As the readers that placed the problem saw it (see `readRegularText`).
+    return withoutByteOrderMark(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }

@@ -14,7 +14,7 @@ export interface MigrateProjectOptions {
   readonly cwd: string;
   /** A classic scad file, `render_config.yml` or `renderer.py` to migrate, instead of the folder's. */
   readonly file?: string;
-  /** Overwrite an existing `parascad.config.yaml`. @default false */
+  /** Overwrite an existing project config (`parascad.config.yaml`, `.yml` or `.json`). @default false */
   readonly force?: boolean;
 }
 
@@ -37,7 +37,8 @@ export interface MigratedProject {
  * mode and thread count stay what they were: every module listed with its formats, `mode:
  * include` (as the classic renderer rendered), and `quality` written out (`$fn` as the classic
  * rules give it, or `{}` where the gateway's own `$fn` decided), so nothing depends on defaults
- * that differ between the forms. Refuses to overwrite a project config unless `force`.
+ * that differ between the forms. Refuses to overwrite a project config unless `force`; with it,
+ * the existing config is replaced under its own name, in its own syntax (JSON for `.json`).
  */
 export async function migrateProject(options: MigrateProjectOptions): Promise<MigratedProject> {
   const cwd = resolve(options.cwd);
@@ -62,7 +63,9 @@ export async function migrateProject(options: MigrateProjectOptions): Promise<Mi
       'Pass --force to replace it, or move it away first.',
     );
   }
-  const text = configText(project, folder);
+  // `--force` replaces the config the folder has under its own name, so its syntax must follow
+  // that name: YAML in a `.json` file would make the next run fail on invalid JSON.
+  const text = /\.json$/i.test(target) ? configJson(project, folder) : configText(project, folder);
   await writeFile(target, text);
   return {
     file: target,
@@ -93,9 +96,9 @@ async function refuseParascadOnlyFolder(folder: string): Promise<void> {
   );
 }
 
-function configText(project: ClassicProject, folder: string): string {
+function configObject(project: ClassicProject, folder: string) {
   const gatewayDecides = project.kind === 'renderer-py';
-  const config = {
+  return {
     outDir: 'outputs',
     ...(project.threads === undefined ? {} : { jobs: project.threads }),
     defaults: {
@@ -112,6 +115,17 @@ function configText(project: ClassicProject, folder: string): string {
       },
     ],
   };
+}
+
+/** The JSON form, for a `parascad.config.json`: the schema as its `$schema` key, since JSON has no comments. */
+function configJson(project: ClassicProject, folder: string): string {
+  const config = { $schema: schemaReference(folder), ...configObject(project, folder) };
+  return `${JSON.stringify(config, undefined, 2)}\n`;
+}
+
+function configText(project: ClassicProject, folder: string): string {
+  const gatewayDecides = project.kind === 'renderer-py';
+  const config = configObject(project, folder);
   const source = basename(project.configFile ?? project.scadFile);
   const header = [
     // As `parascad init` writes it: editors then complete and check the file.

@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { findProjectConfig } from '../config/find-project-config.js';
+import { keepWarningsWithErrors } from '../config/keep-warnings-with-errors.js';
 import { readProjectConfig } from '../config/read-project-config.js';
 import { reportProblemsTogether } from '../config/report-problems-together.js';
 import type { ProjectConfig } from '../config/project-config.js';
@@ -15,6 +16,7 @@ import { findLibraryPaths } from '../discovery/find-library-paths.js';
 import { SourceFiles } from '../discovery/source-files.js';
 import { ConfigError, ParascadError, type ConfigProblem } from '../errors.js';
 import { HistoryStore } from '../history/history-store.js';
+import { caseClashWarnings } from '../plan/case-clash-warnings.js';
 import { explainQuality } from '../plan/explain-quality.js';
 import { leakingGeometryWarning } from '../plan/leaking-geometry-warning.js';
 import { partId } from '../plan/part-id.js';
@@ -240,15 +242,17 @@ async function projectConfigPlan(
       ? undefined
       : (scadFile) => targets.files.some((selector) => scadFileSelector(selector, cwd)(scadFile)),
   );
-  const jobs = await reportProblemsTogether(reading.problems, () =>
-    planProject(config, {
-      projectDir,
-      outDir,
-      dimensionOf: (id) => history.dimensionOf(id),
-      onWarning: (problem) => warnings.push(problem),
-      sources: options.sources,
-      ...defined({ commandLine }),
-    }),
+  const jobs = await keepWarningsWithErrors(warnings, () =>
+    reportProblemsTogether(reading.problems, () =>
+      planProject(config, {
+        projectDir,
+        outDir,
+        dimensionOf: (id) => history.dimensionOf(id),
+        onWarning: (problem) => warnings.push(problem),
+        sources: options.sources,
+        ...defined({ commandLine }),
+      }),
+    ),
   );
   const ignored = await findClassicSource(projectDir);
   return {
@@ -303,15 +307,17 @@ async function markerPlan(
   const history = await historyOf(cwd, options);
   const warnings: ConfigProblem[] = [];
   const outDir = resolve(cwd, options.outDir ?? 'outputs');
-  const jobs = await planFiles(files, {
-    cwd,
-    projectDir: cwd,
-    outDir,
-    dimensionOf: (id) => history.dimensionOf(id),
-    onWarning: (problem) => warnings.push(problem),
-    sources: options.sources,
-    ...defined({ commandLine: values }),
-  });
+  const jobs = await keepWarningsWithErrors(warnings, () =>
+    planFiles(files, {
+      cwd,
+      projectDir: cwd,
+      outDir,
+      dimensionOf: (id) => history.dimensionOf(id),
+      onWarning: (problem) => warnings.push(problem),
+      sources: options.sources,
+      ...defined({ commandLine: values }),
+    }),
+  );
   // Of every file given or matched by a glob, as `openscad` would render each without `-p`.
   if (classicRoute) {
     warnings.unshift(...(await unusedParameterSets([...new Set(jobs.map((job) => job.scadFile))])));
@@ -345,21 +351,23 @@ async function classicPlan(
   const leak = await findLeakingGeometry(project.scadFile, {
     libraryPaths: findLibraryPaths(defined({ env: options.env })),
   });
+  const jobs = planJobs(project, {
+    outDir,
+    projectDir,
+    mode: leak === undefined ? 'include' : 'use',
+    variables: Object.fromEntries(
+      (values?.defines ?? []).map((define) => [define.name, define.source]),
+    ),
+  });
   return {
     projectDir,
     outDir,
-    jobs: planJobs(project, {
-      outDir,
-      projectDir,
-      mode: leak === undefined ? 'include' : 'use',
-      variables: Object.fromEntries(
-        (values?.defines ?? []).map((define) => [define.name, define.source]),
-      ),
-    }),
-    warnings:
-      leak === undefined
-        ? project.warnings
-        : [...project.warnings, leakingGeometryWarning(project.scadFile, leak)],
+    jobs,
+    warnings: [
+      ...project.warnings,
+      ...caseClashWarnings(jobs, projectDir),
+      ...(leak === undefined ? [] : [leakingGeometryWarning(project.scadFile, leak)]),
+    ],
     history: await historyOf(projectDir, options),
     source: classicSource(project, cwd),
     ...defined({
@@ -393,15 +401,17 @@ async function classicWithSets(
   const warnings: ConfigProblem[] = [...project.warnings];
   const outDir =
     options.outDir === undefined ? resolve(projectDir, 'outputs') : resolve(cwd, options.outDir);
-  const jobs = await planFiles([project.scadFile], {
-    cwd: projectDir,
-    projectDir,
-    outDir,
-    dimensionOf: (id) => history.dimensionOf(id),
-    onWarning: (problem) => warnings.push(problem),
-    sources: options.sources,
-    commandLine: values,
-  });
+  const jobs = await keepWarningsWithErrors(warnings, () =>
+    planFiles([project.scadFile], {
+      cwd: projectDir,
+      projectDir,
+      outDir,
+      dimensionOf: (id) => history.dimensionOf(id),
+      onWarning: (problem) => warnings.push(problem),
+      sources: options.sources,
+      commandLine: values,
+    }),
+  );
   return {
     projectDir,
     outDir,

@@ -42,9 +42,18 @@ export async function readRegularFile(path: string): Promise<Buffer> {
   }
 }
 
-/** {@link readRegularFile} as UTF-8 text. */
+/**
+ * {@link readRegularFile} as UTF-8 text, without the byte order mark Windows editors write at the
+ * start: Python, YAML and JSON readers skip it, and columns on the first line then count as the
+ * editor shows them.
+ */
 export async function readRegularText(path: string): Promise<string> {
-  return (await readRegularFile(path)).toString('utf8');
+  return withoutByteOrderMark((await readRegularFile(path)).toString('utf8'));
+}
+
+/** `text` without a leading UTF-8 byte order mark (U+FEFF). */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** The bytes of a small regular file, read at once; undefined for a larger one. */

@@ -272,6 +272,19 @@ describe('loadProjectConfig problems', () => {
     },
   );
 
+  it('gives an empty parascad.config.json its hint in JSON', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'parascad-empty-json-'));
+    await writeFile(path.join(folder, 'parascad.config.json'), '\n');
+
+    expect(await problemsIn(path.join(folder, 'parascad.config.json'))).toEqual([
+      [
+        '1:1',
+        'parascad.config.json is empty',
+        'a project config lists at least the files to render, such as {"files": [{"path": "project.scad"}]}',
+      ],
+    ]);
+  });
+
   it('reports invalid YAML at the place the parser stopped', async () => {
     expect(await problemsIn(fixture('bad-yaml.yaml'))).toEqual([
       [

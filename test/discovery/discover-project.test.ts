@@ -1,3 +1,5 @@
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -76,8 +78,21 @@ describe('discoverProject', () => {
       expect(project).not.toHaveProperty('quality');
     });
 
-    it('throws every problem of the //render comments together', async () => {
-      const problems = await problemsOf(discoverProject({ cwd: fixture('classic-mistakes') }));
+    it('throws every problem of the //render comments together, with the warnings found', async () => {
+      const error = await thrownBy(discoverProject({ cwd: fixture('classic-mistakes') }));
+      expect(error).toBeInstanceOf(ConfigError);
+      const { problems, warnings } = error as ConfigError;
+
+      expect(warnings.map((warning) => [warning.location?.line, warning.message])).toEqual([
+        [1, 'unknown setting //render.qualty is ignored'],
+        [
+          3,
+          '//render.quality is set on line 2 and again on line 3; the value on line 3 (80) is used',
+        ],
+        [5, 'unknown setting //render.stl is ignored'],
+        [6, '//render.model names no export format and is ignored'],
+        [11, '//render.model.stl is not in a module header and is ignored'],
+      ]);
 
       expect(problems.map((problem) => [problem.location?.line, problem.message])).toEqual([
         [4, '//render.number_of_threads must be a positive integer, got "four"'],
@@ -316,6 +331,22 @@ describe('discoverProject', () => {
           message: '//render.quality must be a positive integer, got "zero"',
           location: { file: path.join(cwd, 'project.scad'), line: 1, column: 18, length: 4 },
         },
+      ]);
+    });
+
+    it("reports renderer.py's unreadable entries and its unknown modules together", async () => {
+      const cwd = await mkdtemp(path.join(tmpdir(), 'parascad-discover-'));
+      await cp(fixture('classic-gateway'), cwd, { recursive: true });
+      await writeFile(
+        path.join(cwd, 'renderer.py'),
+        'models = [\n  {"module": "dsic", "suffix": "stl"},\n  {"module": "plate", "suffix": "dxff"},\n]\n',
+      );
+
+      const problems = await problemsOf(discoverProject({ cwd }));
+
+      expect(problems.map((problem) => [problem.location?.line, problem.message])).toEqual([
+        [2, 'module "dsic" is not declared in renderer.scad'],
+        [3, 'unknown export format "dxff"'],
       ]);
     });
 

@@ -139,4 +139,20 @@ describe('readRendererPy', () => {
       ],
     });
   });
+
+  it('says a models list that runs to the end of the file is not closed, at its bracket', () => {
+    const result = read('models = [\n  {"module": "tray", "suffix": "stl"},\n');
+
+    expect(result).toMatchObject({
+      kind: 'models',
+      problems: [
+        {
+          message:
+            'the models list is not closed: its "[" has no "]" before the end of renderer.py',
+          location: { file: 'renderer.py', line: 1, column: 10, length: 1 },
+          hint: 'close the list with "]" after the last entry',
+        },
+      ],
+    });
+  });
 });

@@ -226,6 +226,50 @@ describe('scanAnnotations', () => {
     expect(result).not.toHaveProperty('quality');
   });
 
+  it.each([
+    [
+      '//render.quality 4 8',
+      'quality',
+      '4 8',
+      18,
+      'write one integer, e.g. //render.quality 48; a note goes after another //',
+    ],
+    [
+      '//render.quality 4,8',
+      'quality',
+      '4,8',
+      18,
+      'write one integer, e.g. //render.quality 48; a note goes after another //',
+    ],
+    [
+      '//render.number_of_threads 2 4 render.quality 8',
+      'number_of_threads',
+      '2 4',
+      28,
+      'write one integer, e.g. //render.number_of_threads 4; a note goes after another //',
+    ],
+  ])(
+    'refuses the bare %s, whose value is more than one word',
+    (comment, setting, shown, column, hint) => {
+      const result = scan(`${comment}\n`);
+
+      expect(result.problems).toEqual([
+        {
+          message: `//render.${setting} must be a positive integer, got "${shown}"`,
+          location: { file: 'a.scad', line: 1, column, length: shown.length },
+          hint,
+        },
+      ]);
+      expect(result).not.toHaveProperty(setting === 'quality' ? 'quality' : 'threads');
+    },
+  );
+
+  it('reads a bare value followed by a comma, and a note after another //', () => {
+    const result = scan('//render.quality 40, render.number_of_threads 2 // the classic 40\n');
+
+    expect([result.quality, result.threads, result.problems]).toEqual([40, 2, []]);
+  });
+
   it('asks for the number when a setting has none', () => {
     expect(scan('// render.number_of_threads\n').problems).toEqual([
       {

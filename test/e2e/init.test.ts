@@ -20,6 +20,20 @@ describe('parascad init', () => {
     expect(again.stderr).toContain(`${config} exists already`);
   });
 
+  it('suggests the $schema key, not a YAML comment, for an existing parascad.config.json', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'parascad-init-'));
+    await writeFile(join(work, 'parascad.config.json'), '{"files":[{"path":"*.scad"}]}\n');
+
+    const run = await runCli(['init'], work);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(work, 'parascad.config.json')} exists already`);
+    expect(run.stderr).toMatch(
+      /add this key to its top-level object .*: "\$schema": "file:\/\/\S+"/,
+    );
+    expect(run.stderr).not.toContain('yaml-language-server');
+  });
+
   it('says why it cannot write the config, without a stack trace', async () => {
     const work = await mkdtemp(join(tmpdir(), 'parascad-init-'));
     await writeFile(join(work, 'file'), '');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,29 @@ describe('parascad migrate', () => {
     expect(again.stderr).toContain('exists already; parascad migrate does not overwrite it');
     expect(forced.code, forced.stderr).toBe(0);
     expect(await readFile(join(project, 'parascad.config.yaml'), 'utf8')).toBe(first);
+  });
+
+  it('replaces an existing parascad.config.json with --force by JSON that the next run reads', async () => {
+    const project = await copyFixture('classic-config-older');
+    const before = await planOf(project);
+    await writeFile(join(project, 'parascad.config.json'), '{"files":[{"path":"work.scad"}]}\n');
+
+    const migrated = await runCli(['migrate', '--force'], project);
+
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toContain('wrote parascad.config.json from render_config.yaml');
+    expect(existsSync(join(project, 'parascad.config.yaml'))).toBe(false);
+    const written = JSON.parse(await readFile(join(project, 'parascad.config.json'), 'utf8')) as {
+      $schema: string;
+      defaults: { mode: string };
+    };
+    // The schema as parascad init names it, as the key JSON editors read.
+    expect(existsSync(fileURLToPath(written.$schema))).toBe(true);
+    expect(written.defaults.mode).toBe('include');
+    const after = await runCli(['list'], project);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout.split('\n')[0]).toMatch(/^parts from parascad\.config\.json · /);
+    expect(await planOf(project)).toEqual(before);
   });
 
   it('says there is nothing to migrate in a folder with only parascad.config.yaml', async () => {

@@ -137,4 +137,42 @@ describe('which source of parts parascad uses', () => {
       'renderer.py:3:16: error: models entry cannot be read: the value of "module" must be a string literal, found "part_name"',
     );
   });
+
+  it('reads renderer.py, render_config.yml and project.scad saved with a byte order mark, counting columns as editors do', async () => {
+    const project = await copyFixture('classic-gateway');
+    const bom = '\uFEFF';
+    const rendererPy = join(project, 'renderer.py');
+
+    await writeFile(rendererPy, `${bom}models = [{"module": "disc", "suffix": "stl"}]\n`);
+    const listed = await runCli(['list'], project);
+    await writeFile(rendererPy, `${bom}models = [{"module": "disc", "suffix": "stlx"}]\n`);
+    const badPy = await runCli(['list'], project);
+    await rm(rendererPy);
+    await writeFile(
+      join(project, 'render_config.yml'),
+      `${bom}models: [{module: disc, suffix: stlx}]\n`,
+    );
+    const badYml = await runCli(['list'], project);
+    await rm(join(project, 'render_config.yml'));
+    await writeFile(
+      join(project, 'project.scad'),
+      `${bom}//render.quality 4x\nmodule m() //render.model.stl\n{}\n`,
+    );
+    const badScad = await runCli(['list'], project);
+
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(firstLine(listed.stdout)).toMatch(/^parts from renderer\.py's models list /);
+    expect(badPy.stderr).toContain(
+      'renderer.py:1:40: error: unknown export format "stlx"\n    models = [{"module": "disc", "suffix": "stlx"}]\n' +
+        `    ${' '.repeat(39)}^^^^^^`,
+    );
+    expect(badYml.stderr).toContain(
+      'render_config.yml:1:33: error: unknown export format "stlx"\n    models: [{module: disc, suffix: stlx}]\n' +
+        `    ${' '.repeat(32)}^^^^`,
+    );
+    expect(badScad.stderr).toContain(
+      'project.scad:1:18: error: //render.quality must be a positive integer, got "4x"\n    //render.quality 4x\n' +
+        `    ${' '.repeat(17)}^^`,
+    );
+  });
 });

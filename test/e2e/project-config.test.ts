@@ -202,6 +202,39 @@ describe('parascad render on a wrong project config', () => {
     expect(event.error.problems.map((problem) => problem.location.line)).toEqual([4, 8, 10, 12]);
   });
 
+  it('prints the warnings found with the errors, among them in reading order, and as events', async () => {
+    const project = await copyFixture('e2e-project');
+    await writeFile(
+      join(project, 'parascad.config.yaml'),
+      [
+        'files:',
+        '  - path: box.scad',
+        '    modules:',
+        '      - name: lid',
+        '        params: { widht: 30 }',
+        '        engine: wasmm',
+        '',
+      ].join('\n'),
+    );
+
+    const run = await runCli(['list'], project);
+    const json = await runCli(['list', '--json'], project);
+
+    expect(run.code).toBe(2);
+    const said = [...run.stderr.matchAll(/parascad\.config\.yaml:(\d+):\d+: (error|warning): /g)];
+    expect(said.map(([, line, severity]) => `${line} ${severity}`)).toEqual([
+      '5 warning',
+      '6 error',
+    ]);
+    expect(run.stderr).toContain('did you mean width?');
+    expect(json.code).toBe(2);
+    const events = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string });
+    expect(events.map((event) => event.type)).toEqual(['warning', 'run-error']);
+  });
+
   it('refuses unknown modules, unknown parameter sets and clashing outputs together', async () => {
     const project = await copyFixture('e2e-project');
     await writeFile(

@@ -29,7 +29,7 @@ export function initCommand(context: CliContext) {
         throw new ParascadError(
           'CONFIG_EXISTS',
           `${existing} exists already`,
-          `Edit it, or add this line at its top for editor completion: # yaml-language-server: $schema=${schemaReference(dir)}`,
+          schemaHint(existing, schemaReference(dir)),
         );
       }
       const file = join(dir, 'parascad.config.yaml');
@@ -48,6 +48,13 @@ export function initCommand(context: CliContext) {
       context.stdout(`wrote ${file}\n`);
       context.setExitCode(exitCodes.ok);
     });
+}
+
+/** How the existing config names its schema for editors: a JSON key in JSON, which has no comments. */
+function schemaHint(config: string, schema: string): string {
+  return /\.json$/i.test(config)
+    ? `Edit it, or add this key to its top-level object for editor completion: "$schema": ${JSON.stringify(schema)}`
+    : `Edit it, or add this line at its top for editor completion: # yaml-language-server: $schema=${schema}`;
 }
 
 function starterConfig(schema: string): string {

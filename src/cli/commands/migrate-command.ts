@@ -11,7 +11,7 @@ export function migrateCommand(context: CliContext) {
       'write the parascad.config.yaml equivalent to the classic project here (render_config.yml, renderer.py or the markers)',
     )
     .argument('[file]', 'the render_config.yml, renderer.py or marked .scad file to migrate')
-    .option('--force', 'replace an existing parascad.config.yaml')
+    .option('--force', 'replace an existing project config (a parascad.config.json stays JSON)')
     .action(async (file, options) => {
       // Loaded only when the command runs, so that `--help` and the other commands start fast.
       const [{ formatConfigWarning }, { migrateProject }] = await Promise.all([
