@@ -1,6 +1,5 @@
 import { digest, type Digest } from './digest.js';
 import type { PartJob } from './part-job.js';
-import { wasmFeatures } from '../engines/wasm/wasm-features.js';
 
 declare const partKeyBrand: unique symbol;
 
@@ -31,7 +30,6 @@ export function programKey(job: PartJob): Digest {
       [...job.formats].sort(),
       [job.engine.id, job.engine.version, job.engine.backend],
       ...(job.engine.id === 'hybrid' ? [['route', hybridRoute]] : []),
-      ...(job.engine.id === 'wasm' ? [['enable', wasmFeatures]] : []),
       // Only when set, so that the keys of parts with OpenSCAD's ASCII STL stay as they were.
       ...(job.stl === undefined ? [] : [['stl', job.stl]]),
     ]),

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixture } from '../support/copy-fixture.js';
@@ -117,28 +117,5 @@ describe.skipIf(!hasNativeOpenScad)(`text() on both engines ${nativeSkipReason}`
     expect(
       Math.abs(width(wasm.get('glyph')?.bounds) - width(native.get('glyph')?.bounds)),
     ).toBeLessThanOrEqual(outlineTolerance);
-  });
-});
-
-describe("the wasm engine's experimental features", () => {
-  it('measures text with textmetrics() and builds roof(), which OpenSCAD 2025 only has when enabled', async () => {
-    const project = await copyFixture('classic-empty');
-    await writeFile(
-      join(project, 'project.scad'),
-      [
-        'module tm() //render.model.stl',
-        '{ m = textmetrics("Hello", size = 10); cube([m.size.x, m.size.y, 1]); }',
-        'module r() //render.model.stl',
-        '{ roof() square(10); }',
-        '',
-      ].join('\n'),
-    );
-    const run = await runCli(['render', '--engine', 'wasm', '--strict', '--no-cache'], project);
-    expect(run.code, run.stdout + run.stderr).toBe(0);
-    const [min, max] = stlBounds(await readFile(join(project, 'outputs', 'tm.stl'), 'utf8'));
-    // "Hello" at size 10 is about 30 mm wide: not the unit cube an unknown function leaves.
-    expect(max[0] - min[0]).toBeGreaterThan(20);
-    const roof = stlBounds(await readFile(join(project, 'outputs', 'r.stl'), 'utf8'));
-    expect(roof[1][2]).toBeCloseTo(5, 1);
   });
 });

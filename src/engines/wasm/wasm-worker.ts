@@ -17,7 +17,6 @@ import {
 import { partInvocation } from '../part-invocation.js';
 import { toVirtualPath, wasmScratchFolder } from './virtual-path.js';
 import { binaryStlArguments } from '../binary-stl-arguments.js';
-import { wasmFeatureArguments } from './wasm-features.js';
 import { wasmExportRoute } from './wasm-export-routes.js';
 import type { WasmTask, WasmTaskResult } from './wasm-task.js';
 
@@ -72,7 +71,6 @@ export default async function renderInWorker(task: WasmTask): Promise<WasmTaskRe
     ...exports.flatMap((suffix) => ['-o', exportPath(suffix)]),
     ...invocation.defineArgs,
     `--backend=${task.backend}`,
-    ...wasmFeatureArguments(),
     ...binaryStlArguments(task.binaryStl === true, exports),
     programPath,
   ];
