@@ -32,6 +32,9 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
   const colors = pc.createColors(options.color);
   let nameWidth = 0;
   let formatWidth = 0;
+  // Parts a stop kept from starting: the first few are listed, the rest counted (a Ctrl-C in a
+  // sweep of thousands printed a line for each).
+  let notStarted = 0;
 
   return (event) => {
     switch (event.type) {
@@ -69,11 +72,22 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
       }
       case 'part-done':
         if (options.quiet && event.result.status === 'ok') return [];
+        if (event.result.status === 'cancelled' && event.result.attempts === 0) {
+          notStarted += 1;
+          if (notStarted > notStartedListed) return [];
+        }
         return formatPartResult(event.result, { ...options, nameWidth, formatWidth });
       case 'stopping':
         return [colors.yellow(describeStopping(event.reason, event.running))];
       case 'run-done':
         return [
+          ...(notStarted > notStartedListed
+            ? [
+                colors.yellow(
+                  `- and ${plural(notStarted - notStartedListed, 'more part')} that never started (cancelled)`,
+                ),
+              ]
+            : []),
           ...formatSummary(event.summary, options),
           ...(event.summary.changes === undefined
             ? []
@@ -87,6 +101,9 @@ export function createLineFormatter(options: LineFormatterOptions): (event: RunE
     }
   };
 }
+
+/** How many of the parts a stop kept from starting get a line of their own. */
+const notStartedListed = 5;
 
 /** Why a try failed, as the retry line says it: `crashed (…)`, `stopped after the 30s timeout`. */
 function describeRetried(failure: FailureReason): string {

@@ -54,8 +54,13 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
   const kill = new AbortController();
   const stop = new AbortController();
   let running = 0;
+  let said: StoppingReason | undefined;
   const stopping = (reason: StoppingReason): void => {
-    if (stop.signal.aborted) return;
+    // Said once, and once more when the first Ctrl-C's gentle stop turns into a stop at once
+    // while parts still run: the second Ctrl-C is heard.
+    if (said !== undefined && (reason !== 'terminated' || said !== 'interrupted' || running === 0))
+      return;
+    said = reason;
     emit({ type: 'stopping', reason, running });
     stop.abort();
   };

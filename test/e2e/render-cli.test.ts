@@ -238,6 +238,8 @@ describe.each(engines)(
         const run = await done;
         expect(interrupts).toBe(2);
         expect(run.code, run.stdout + run.stderr).toBe(130);
+        // Both Ctrl-Cs are answered: the first lets the parts finish, the second stops them.
+        expect(run.stdout).toMatch(/stopping: letting .* finish[^]*stopping now: /);
         expect(run.stdout).toMatch(/- stuck .*cancelled/);
         expect(processesIn(project)).toEqual([]);
         expect(await leftoverTempFiles(project)).toEqual([]);

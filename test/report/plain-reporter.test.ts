@@ -11,6 +11,7 @@ import {
   failedResult,
   gear,
   housing,
+  job,
   lid,
   okResult,
   partStart,
@@ -175,6 +176,21 @@ describe('createPlainReporter', () => {
       'outputs in outputs/',
       '',
     ]);
+  });
+
+  it('lists the first five parts a stop kept from starting and counts the rest', () => {
+    const { stdout, reporter } = setup();
+    const parts = Array.from({ length: 8 }, (_, index) => job(`p${index}`));
+    reporter.onEvent(runStart(parts, {}, 2));
+    reporter.onEvent({ type: 'stopping', reason: 'interrupted', running: 0 });
+    for (const part of parts)
+      reporter.onEvent({ type: 'part-done', result: cancelledResult(part) });
+    reporter.onEvent({ type: 'run-done', summary: summaryOf(parts.map(cancelledResult), 0, 2) });
+
+    const lines = stdout.text().split('\n');
+    expect(lines.filter((line) => line.startsWith('- p'))).toHaveLength(5);
+    expect(lines).toContain('- and 3 more parts that never started (cancelled)');
+    expect(lines).toContain('8 parts: 0 ok, 8 cancelled');
   });
 
   it('says why a fail-fast run stops, and gives no ETA while its running parts are stopped', () => {
