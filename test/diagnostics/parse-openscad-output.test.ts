@@ -695,3 +695,21 @@ describe('parseOpenScadOutput on strings with line breaks', () => {
     ]);
   });
 });
+
+describe('parseOpenScadOutput on features OpenSCAD 2025 runs without', () => {
+  test('fails a part that calls an experimental function or module that is not enabled', () => {
+    const output = [
+      "WARNING: Experimental builtin function 'textmetrics' is not enabled in file /p/a.scad, line 2",
+      "WARNING: Experimental builtin module 'roof' is not enabled in file /p/a.scad, line 3",
+    ].join('\n');
+    expect(
+      parseOpenScadOutput(output, { baseDir: '/p' }).map(({ severity, fatal }) => [
+        severity,
+        fatal,
+      ]),
+    ).toEqual([
+      ['warning', true],
+      ['warning', true],
+    ]);
+  });
+});
