@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, sep } from 'node:path';
 import { pointAt, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { oncePerExport } from '../diagnostics/once-per-export.js';
@@ -16,6 +17,7 @@ import type { DeliveredOutput, FailureReason, OutputFacts, PartResult } from './
 import { defined } from '../util/defined.js';
 import { locateDiagnostics } from './locate-diagnostics.js';
 import { makeScratchDir, removeScratchDir, tempNameBeside } from './temp-names.js';
+import { relativePath } from '../util/relative-path.js';
 import { removeFile } from '../util/remove-file.js';
 import { makeFolder } from '../util/make-folder.js';
 import { timeoutSignal } from '../util/timeout-signal.js';
@@ -71,6 +73,22 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     for (const output of outputs) {
       if (outDir === undefined) await makeFolder(dirname(output.path));
       else await makeOutputFolder(dirname(output.path), outDir);
+    }
+    // Before the render, not after it: a read-only or immutable output folder would otherwise
+    // fail every part only once its render was done, naming a temporary file.
+    const unwritable = await unwritableFolder(outputs.map((output) => dirname(output.path)));
+    if (unwritable !== undefined) {
+      return {
+        job,
+        engine: engine.info.id,
+        status: 'failed',
+        failure: { kind: 'io-error', message: unwritable },
+        outputs: [],
+        diagnostics: [],
+        seconds: 0,
+        attempts: context.attempt,
+        console: '',
+      };
     }
     const run = await engine.run({
       program: { file: job.scadFile, ...program },
@@ -177,10 +195,29 @@ export async function renderPart(job: RenderJob, context: RenderPartContext): Pr
     await Promise.all([
       ...outputs
         .filter((output) => !renamed.has(output))
-        .map((output) => removeFile(output.tempPath)),
+        .map((output) => removeFile(output.tempPath).catch(leftForLater)),
       removeScratchDir(scratchDir),
     ]);
   }
+}
+
+/**
+ * A temporary output that cannot be removed (a folder made read-only meanwhile answers EROFS even
+ * for a file that was never written) is left for the next run, which removes what a run left.
+ */
+function leftForLater(): void {}
+
+/** Why one of the folders cannot take files, or undefined when they all can. */
+async function unwritableFolder(folders: readonly string[]): Promise<string | undefined> {
+  for (const folder of new Set(folders)) {
+    try {
+      await access(folder, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'an error';
+      return `the output folder ${relativePath(process.cwd(), folder) || '.'} cannot be written (${code}: it is read-only or immutable): make it writable, or render into another folder with -o`;
+    }
+  }
+  return undefined;
 }
 
 /**

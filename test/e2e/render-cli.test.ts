@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { copyFixture } from '../support/copy-fixture.js';
 import { hasNativeOpenScad, nativeSkipReason } from '../support/has-native-openscad.js';
 import { listFiles } from '../support/list-files.js';
+import { makeReadOnly } from '../support/read-only-folder.js';
 import { runCli, startCli, stopStartedClis } from '../support/run-cli.js';
 import { stlFacetCount, stlVertexCount } from '../support/stl.js';
 
@@ -69,6 +70,32 @@ describe.each(engines)(
         );
         expect(await readFile(join(outputs, 'broken.stl'), 'utf8')).toBe(goodOldOutput);
         expect(await leftoverTempFiles(project)).toEqual([]);
+      });
+
+      it('fails a part whose output folder is read-only before rendering it, saying what to do', async () => {
+        const project = await copyFixture('classic-empty');
+        await writeFile(
+          join(project, 'project.scad'),
+          'module a() //render.model.stl\n{ cube(1); }\n',
+        );
+        await mkdir(join(project, 'outputs'));
+        const restore = await makeReadOnly(join(project, 'outputs'));
+        onTestFinished(restore);
+        const run = await runCli(['render', '--engine', engine, '--no-cache', '--json'], project);
+        expect(run.code, run.stdout + run.stderr).toBe(1);
+        const done = run.stdout
+          .split('\n')
+          .filter((line) => line.includes('"part-done"'))
+          .map(
+            (line) =>
+              JSON.parse(line) as { result: { failure: { message: string }; seconds: number } },
+          );
+        expect(done).toHaveLength(1);
+        expect(done[0]?.result.failure.message).toMatch(
+          /^the output folder outputs cannot be written \((EROFS|EACCES|EPERM): it is read-only or immutable\): make it writable, or render into another folder with -o$/,
+        );
+        // Failed before OpenSCAD started.
+        expect(done[0]?.result.seconds).toBe(0);
       });
 
       it("replaces none of a part's formats when one of its outputs cannot be written", async () => {
