@@ -143,13 +143,21 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
         };
         // A queued part is announced when a worker takes it, not when it is handed over.
         if (runner.queued !== true) announce();
+        // Running until its engine is done: its outputs are checked while the next part renders,
+        // and a stop's "letting N running parts finish" counts the renders only.
+        const render = { counted: true };
+        const engineDone = (): void => {
+          if (start.announced && render.counted) running--;
+          render.counted = false;
+          release();
+        };
         try {
           const result = await runner.run(
             {
               job,
               work,
               attempt,
-              engineDone: release,
+              engineDone,
               ...(runner.queued === true ? { started: announce } : {}),
             },
             kill.signal,
@@ -157,7 +165,8 @@ export async function runParts(options: RunPartsOptions): Promise<PartResult[]> 
           if (result.status === 'ok') await options.onRendered?.(result, work);
           return options.review(options.fallbacks.finish(result));
         } finally {
-          if (start.announced) running--;
+          if (start.announced && render.counted) running--;
+          render.counted = false;
         }
       },
     });
