@@ -87,6 +87,7 @@ export async function renderPlan(
 ): Promise<RunSummary> {
   checkRenderOptions(options);
   const startedAt = new Date().toISOString();
+  const renderStarted = performance.now();
   const emit = options.onEvent ?? (() => undefined);
   const { jobs, history } = project;
   const baseline = baselineOf(options);
@@ -298,7 +299,10 @@ export async function renderPlan(
     const result = hitResults.get(job.id) ?? byId.get(job.id);
     return result === undefined ? [] : [result];
   });
-  const wallSeconds = (performance.now() - begun) / 1000;
+  // A run that renders nothing spends its time finding and restoring the cached outputs: that is
+  // its wall time (0.12 s was said of a 5,000-part run that took 2.9 s).
+  const wallSeconds =
+    (performance.now() - (cached.misses.length === 0 ? renderStarted : begun)) / 1000;
   const compared = await compareRun({
     projectDir: project.projectDir,
     stateFolder,
