@@ -1,4 +1,4 @@
-import { dirname, sep } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import { pointAt, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
 import { parseOpenScadOutput } from '../diagnostics/parse-openscad-output.js';
 import { toHostPath, wasmScratchFolder } from '../engines/wasm/virtual-path.js';
@@ -40,7 +40,7 @@ export async function locateDiagnostics(
       located.push(await placed(diagnostic, job, context));
       continue;
     }
-    const file = toHostPath(location.file);
+    const file = inputNamed(toHostPath(location.file), job, context.inputFiles);
     if (generated.some((folder) => file.startsWith(folder))) {
       located.push({ ...diagnostic, location: pointAt(job.declaredAt) });
     } else {
@@ -50,6 +50,19 @@ export async function locateDiagnostics(
     }
   }
   return located;
+}
+
+/**
+ * The part's input file a message names. OpenSCAD 2021 names a library file of some messages by
+ * its bare name (`undefined operation … in file 2Dshapes.scad, line 135` for MCAD's file), which
+ * resolves beside the main file, where there is no such file: the one input file whose path ends
+ * with the name given is meant. Anything else is kept as it was resolved.
+ */
+function inputNamed(file: string, job: RenderJob, inputFiles: readonly string[]): string {
+  if (file === job.scadFile || inputFiles.includes(file)) return file;
+  const tail = `${sep}${basename(file)}`;
+  const candidates = inputFiles.filter((input) => input.endsWith(tail));
+  return candidates.length === 1 ? (candidates[0] ?? file) : file;
 }
 
 /** A place for a message OpenSCAD printed without one (echoes and unknown chatter stay as they are). */

@@ -133,3 +133,25 @@ describe('locateDiagnostics', () => {
     expect(located).toEqual([{ severity: 'echo', message: '1', fatal: false }]);
   });
 });
+
+describe('locateDiagnostics on library files named bare', () => {
+  it("reads 2021's bare name of a library file as the one input file of that name", async () => {
+    const library = '/usr/share/openscad/libraries/MCAD/2Dshapes.scad';
+    const located = await locateDiagnostics(
+      job,
+      'WARNING: undefined operation (undefined > number) in file 2Dshapes.scad, line 135\n',
+      { ...context(), inputFiles: [scadFile, library] },
+    );
+    expect(located.map(({ location }) => location)).toEqual([{ file: library, line: 135 }]);
+  });
+
+  it('keeps the name as resolved when no input file or several have it', async () => {
+    const located = await locateDiagnostics(job, 'WARNING: odd in file shapes.scad, line 3\n', {
+      ...context(),
+      inputFiles: [scadFile, '/a/shapes.scad', '/b/shapes.scad'],
+    });
+    expect(located.map(({ location }) => location)).toEqual([
+      { file: join(folder, 'shapes.scad'), line: 3 },
+    ]);
+  });
+});
