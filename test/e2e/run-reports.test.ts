@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, type TestSuites } from 'junit2json';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -135,6 +136,43 @@ describe('parascad render --report', () => {
     expect(report.run.outcome).toBe('error');
     expect(report.run.error?.code).toBeDefined();
     expect(report.parts).toEqual([]);
+  });
+
+  it('fails the JUnit report of a run whose configuration is wrong, and carries each problem with its place', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'parascad-config-error-'));
+    await writeFile(
+      join(project, 'parascad.config.yaml'),
+      'files:\n  - path: nope.scad\n    modulez: whole\n',
+    );
+    const run = await runCli(
+      ['render', '--report', 'json=r.json', '--report', 'junit=j.xml', '--report', 'html=g'],
+      project,
+    );
+    expect(run.code, run.stderr).toBe(2);
+    const report = await readReport(join(project, 'r.json'));
+    expect(
+      report.run.error?.problems.map((problem) => [
+        problem.location?.relativePath,
+        problem.location?.line,
+        problem.message,
+      ]),
+    ).toEqual([
+      ['parascad.config.yaml', 2, 'no file matches nope.scad'],
+      ['parascad.config.yaml', 3, 'unknown key "modulez" in files[0]'],
+    ]);
+    const junit = (await parse(await readFile(join(project, 'j.xml'), 'utf8'))) as TestSuites;
+    expect(junit).toMatchObject({ tests: 2, errors: 2 });
+    expect(
+      junit.testsuite
+        ?.flatMap((suite) => suite.testcase ?? [])
+        .map((each) => each.error?.[0]?.message),
+    ).toEqual([
+      'parascad.config.yaml:2: no file matches nope.scad',
+      'parascad.config.yaml:3: unknown key "modulez" in files[0]',
+    ]);
+    const gallery = await readFile(join(project, 'g/data/gallery.js'), 'utf8');
+    expect(gallery).toContain('no file matches nope.scad');
+    expect(gallery).toContain('parascad.config.yaml:3');
   });
 
   it('refuses an unknown kind with the one meant, before rendering anything', async () => {

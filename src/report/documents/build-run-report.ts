@@ -17,6 +17,7 @@ import type {
   ReportOptions,
   ReportOutput,
   ReportPart,
+  ReportProblem,
   RunReport,
 } from './run-report.js';
 
@@ -34,8 +35,16 @@ export interface CollectedRun {
   readonly warnings: readonly ConfigProblem[];
   /** The `run-done` summary, unless the run ended without one. */
   readonly summary?: RunSummary;
-  /** The setup error that ended the run before anything rendered. */
-  readonly error?: { readonly code: string; readonly message: string; readonly hint?: string };
+  /**
+   * The setup error that ended the run before anything rendered, with each problem of a
+   * configuration error (empty for other errors).
+   */
+  readonly error?: {
+    readonly code: string;
+    readonly message: string;
+    readonly hint?: string;
+    readonly problems: readonly ConfigProblem[];
+  };
   /** Whether the user interrupted the run. */
   readonly interrupted: boolean;
 }
@@ -88,7 +97,13 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
         projectDir: run.start?.projectDir,
         source: run.start?.source,
         concurrency: run.summary?.concurrency ?? run.start?.concurrency,
-        error: run.error,
+        error:
+          run.error === undefined
+            ? undefined
+            : {
+                ...run.error,
+                problems: run.error.problems.map((problem) => reportProblem(problem, projectDir)),
+              },
       }),
     },
     totals: {
@@ -113,13 +128,7 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
             ...defined({ baseline: changes.baseline, previousRunAt: changes.previousRunAt }),
           },
         }),
-    warnings: run.warnings.map((problem) => ({
-      message: problem.message,
-      ...defined({
-        location: problem.location === undefined ? undefined : locate(problem.location, projectDir),
-        hint: problem.hint,
-      }),
-    })),
+    warnings: run.warnings.map((problem) => reportProblem(problem, projectDir)),
     parts,
   };
 }
@@ -171,6 +180,16 @@ async function reportPart(
             },
       fallbackFrom: result.fallbackFrom,
       where: result.where,
+    }),
+  };
+}
+
+function reportProblem(problem: ConfigProblem, projectDir: string): ReportProblem {
+  return {
+    message: problem.message,
+    ...defined({
+      location: problem.location === undefined ? undefined : locate(problem.location, projectDir),
+      hint: problem.hint,
     }),
   };
 }

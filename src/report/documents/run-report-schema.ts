@@ -117,7 +117,8 @@ const reportPart = z.object({
     .describe('Compared with the previous run or the baseline; absent when there was none.'),
 });
 
-const reportWarning = z.object({
+/** A warning of the run, or a problem of the configuration that kept it from starting. */
+const reportProblem = z.object({
   message: z.string(),
   location: reportLocation.exactOptional(),
   hint: z.string().exactOptional(),
@@ -160,7 +161,14 @@ export const runReportSchema = z.object({
     concurrency: z.number().int().exactOptional(),
     options: reportOptions,
     error: z
-      .object({ code: z.string(), message: z.string(), hint: z.string().exactOptional() })
+      .object({
+        code: z.string(),
+        message: z.string(),
+        hint: z.string().exactOptional(),
+        problems: z
+          .array(reportProblem)
+          .describe('Each problem of the configuration, with its place; empty for other errors.'),
+      })
       .exactOptional(),
   }),
   totals: z.object({
@@ -176,7 +184,7 @@ export const runReportSchema = z.object({
     .omit({ parts: true })
     .exactOptional()
     .describe("Totals of what changed; each part's own is in its changes."),
-  warnings: z.array(reportWarning),
+  warnings: z.array(reportProblem),
   parts: z.array(reportPart).describe('In the order of the plan; failures are not moved first.'),
 });
 

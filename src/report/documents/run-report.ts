@@ -25,3 +25,6 @@ export type PartChanges = NonNullable<ReportPart['changes']>;
 
 /** The options of a run that a report records. */
 export type ReportOptions = RunReport['run']['options'];
+
+/** A warning of the run, or a problem of the configuration that kept it from starting. */
+export type ReportProblem = RunReport['warnings'][number];

@@ -92,7 +92,7 @@ export interface GalleryData {
   readonly changes?: string;
   /** Failures first, then cancelled, parts with warnings, and the rest, each in plan order. */
   readonly parts: readonly GalleryPart[];
-  /** Problems of the run itself (not of one part). */
+  /** Problems of the run itself (not of one part): those that kept it from starting first. */
   readonly warnings: readonly GalleryMessage[];
   readonly error?: string;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { ParascadError } from '../../../src/errors.js';
+import { ConfigError, ParascadError } from '../../../src/errors.js';
 import { buildRunReport, failureCategory } from '../../../src/report/documents/build-run-report.js';
 import { collectRun } from '../../../src/report/documents/collect-run.js';
 import type { RunEvent } from '../../../src/run/run-event.js';
@@ -159,6 +159,37 @@ describe('the run report', () => {
       error: { code: 'NOTHING_TO_RENDER', message: 'No part to render', hint: 'Check the names.' },
     });
     expect(report.parts).toEqual([]);
+    expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('records each problem of a configuration that kept the run from starting, at its place', async () => {
+    const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
+    const error = new ConfigError([
+      {
+        message: 'no file matches nope.scad',
+        location: { file: '/work/parascad.config.yaml', line: 2, column: 11, length: 9 },
+        hint: 'paths and globs are looked up from /work',
+      },
+      { message: 'unknown key "modulez" in files[0]' },
+    ]);
+    const report = await buildRunReport(collector.finish({ error, interrupted: false }));
+    expect(report.run.error).toEqual({
+      code: 'CONFIG_INVALID',
+      message: '2 problems in the project configuration',
+      problems: [
+        {
+          message: 'no file matches nope.scad',
+          location: {
+            file: '/work/parascad.config.yaml',
+            relativePath: 'parascad.config.yaml',
+            line: 2,
+            column: 11,
+          },
+          hint: 'paths and globs are looked up from /work',
+        },
+        { message: 'unknown key "modulez" in files[0]' },
+      ],
+    });
     expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
   });
 
