@@ -149,6 +149,19 @@ describe('what changed since the last run', () => {
     },
   );
 
+  it('does not take the gallery a baseline holds for gone parts', async () => {
+    const project = await copyFixture('e2e-kit');
+    const first = await runCli(
+      ['render', 'disc', '--engine', 'wasm', '--report', 'html=outputs/gallery'],
+      project,
+    );
+    expect(first.code, first.stderr).toBe(0);
+    await cp(join(project, 'outputs'), join(project, 'before'), { recursive: true });
+    const baseline = await render(project, 'disc', '--baseline', 'before');
+    expect(baseline.stdout).toContain('against before: 1 unchanged');
+    expect(baseline.report.changes?.gone).toEqual([]);
+  });
+
   it('refuses a --baseline that is not a folder before rendering anything', async () => {
     const project = await copyFixture('e2e-kit');
     const run = await runCli(['render', '--baseline', 'nowhere'], project);

@@ -6,10 +6,8 @@ import { galleryAssetNames, galleryAssetsDir } from './gallery-assets.js';
 import { buildGallery } from './build-gallery.js';
 import { galleryIndexHtml } from './gallery-index-html.js';
 import { replaceFolder } from './replace-folder.js';
+import { galleryMarker as marker } from '../../util/gallery-marker.js';
 import { makeFolder } from '../../util/make-folder.js';
-
-/** The file that marks a folder as a parascad gallery, which a later run may replace. */
-const marker = '.parascad-gallery';
 
 /**
  * `--report html=DIR`: a static gallery of the run that works from `file://`, with no server and
