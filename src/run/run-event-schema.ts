@@ -174,6 +174,9 @@ export const partResultSchema = z.object({
       renderedAt: z.string().describe('When the run that rendered it started (ISO 8601).'),
       runId: z.string(),
       seconds: z.number().describe('What the render took then.'),
+      engine: z
+        .object({ id: engineIdSchema, version: z.string(), backend: z.enum(['manifold', 'cgal']) })
+        .describe('The engine that rendered it then (the part key holds it).'),
     })
     .exactOptional()
     .describe('Set when the part was taken from the cache instead of being rendered.'),

@@ -175,6 +175,40 @@ describe('parascad render --report', () => {
     expect(gallery).toContain('parascad.config.yaml:3');
   });
 
+  it('names the engine and its version when every part comes from the cache', async () => {
+    const project = await copyFixture('e2e-kit');
+    const first = await runCli(['render', 'disc', '--engine', 'wasm'], project);
+    expect(first.code, first.stderr).toBe(0);
+    const cached = await runCli(
+      [
+        'render',
+        'disc',
+        '--engine',
+        'wasm',
+        '--report',
+        'json=run.json',
+        '--report',
+        'junit=junit.xml',
+        '--report',
+        'html=gallery',
+      ],
+      project,
+    );
+    expect(cached.stdout).toContain('every part came from the cache');
+    const report = await readReport(join(project, 'run.json'));
+    const [engine] = report.run.engines;
+    expect(report.run.engines).toHaveLength(1);
+    expect(engine?.version).toMatch(/^20\d\d/);
+    const version = engine?.version ?? '';
+    expect(report.parts[0]?.engine).toEqual({ id: 'wasm', version, backend: 'manifold' });
+    const junit = (await parse(await readFile(join(project, 'junit.xml'), 'utf8'))) as TestSuites;
+    expect(junit.testsuite?.[0]?.properties).toEqual([
+      { name: 'engines', value: `wasm ${version}` },
+    ]);
+    const gallery = await readFile(join(project, 'gallery/data/gallery.js'), 'utf8');
+    expect(gallery).toContain(`"engine":"wasm ${version} (manifold)"`);
+  });
+
   it('refuses an unknown kind with the one meant, before rendering anything', async () => {
     const project = await copyFixture('e2e-kit');
     const run = await runCli(['render', '--report', 'jsn=run.json'], project);

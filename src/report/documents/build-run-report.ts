@@ -13,6 +13,7 @@ import { unreachable } from '../../util/unreachable.js';
 import { describeFailure } from '../describe-failure.js';
 import type {
   ReportDiagnostic,
+  ReportEngine,
   ReportFailure,
   ReportOptions,
   ReportOutput,
@@ -55,10 +56,11 @@ export interface CollectedRun {
  */
 export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
   const projectDir = run.start?.projectDir ?? run.cwd;
-  const engines: readonly EngineInfo[] =
+  const started: readonly EngineInfo[] =
     run.summary?.engines ?? [run.start?.engines.native, run.start?.engines.wasm].flatMap(present);
   const byId = new Map<string, PartResult>();
   for (const result of run.summary?.results ?? run.results) byId.set(result.job.id, result);
+  const engines = [...started, ...onlyCached(started, [...byId.values()])];
   const jobs = run.start?.jobs ?? [...byId.values()].map((result) => result.job);
   const digests = new FileDigests();
   const parts = await Promise.all(
@@ -138,20 +140,45 @@ export function isWarning(diagnostic: Pick<Diagnostic, 'severity'>): boolean {
   return diagnostic.severity === 'warning' || diagnostic.severity === 'deprecated';
 }
 
+/**
+ * The engines of cached parts that no part rendered on in this run (every part of theirs came
+ * from the cache, so none was started): known by the identity the cache entries are keyed by.
+ */
+function onlyCached(
+  started: readonly EngineInfo[],
+  results: readonly PartResult[],
+): ReportEngine[] {
+  const found = new Map<string, ReportEngine>();
+  for (const { cached } of results) {
+    if (cached === undefined) continue;
+    const { id, version, backend } = cached.engine;
+    const same = (engine: Pick<EngineInfo, 'id' | 'version'>): boolean =>
+      engine.id === id && engine.version === version;
+    if (started.some(same) || found.has(`${id} ${version}`)) continue;
+    found.set(`${id} ${version}`, { id, version, backend });
+  }
+  return [...found.values()];
+}
+
 async function reportPart(
   result: PartResult,
   projectDir: string,
-  engines: readonly EngineInfo[],
+  engines: readonly ReportEngine[],
   digests: FileDigests,
 ): Promise<ReportPart> {
-  const { job } = result;
+  const { job, cached } = result;
   const engine = engines.find((info) => info.id === result.engine);
   return {
     ...identity(job, projectDir),
     status: result.status,
     engine: {
       id: result.engine,
-      ...defined({ version: engine?.version, backend: job.backend ?? engine?.backend }),
+      // A cached part's engine is the one that rendered it: its entry's key says which.
+      ...defined(
+        cached === undefined
+          ? { version: engine?.version, backend: job.backend ?? engine?.backend }
+          : { version: cached.engine.version, backend: cached.engine.backend },
+      ),
     },
     seconds: result.seconds,
     attempts: result.attempts,

@@ -157,7 +157,17 @@ export const runReportSchema = z.object({
     projectDir: z.string().exactOptional().describe('Absent when the run stopped before planning.'),
     cwd: z.string(),
     source: z.string().exactOptional().describe('Where the parts come from, in words.'),
-    engines: z.array(engineInfoSchema),
+    engines: z
+      .array(
+        engineInfoSchema.extend({
+          source: engineInfoSchema.shape.source
+            .exactOptional()
+            .describe(
+              "The binary's path, or the npm package; absent for an engine not started in this run: the parts it rendered all came from the cache.",
+            ),
+        }),
+      )
+      .describe('The engines that rendered the parts, in this run or (from the cache) before.'),
     concurrency: z.number().int().exactOptional(),
     options: reportOptions,
     error: z

@@ -136,7 +136,13 @@ describe('the run report', () => {
   });
 
   it('counts as cached the ok parts taken from the cache, not one that --strict failed', async () => {
-    const cachedFrom = { key: 'k', renderedAt: '2026-12-01T00:00:00.000Z', runId: 'r', seconds: 2 };
+    const cachedFrom = {
+      key: 'k',
+      renderedAt: '2026-12-01T00:00:00.000Z',
+      runId: 'r',
+      seconds: 2,
+      engine: { id: 'wasm', version: '2025.01', backend: 'manifold' },
+    } as const;
     const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
     collector.onEvent(runStart([lid, broken], {}, 1));
     collector.onEvent({ type: 'part-done', result: { ...okResult(lid, 0), cached: cachedFrom } });
@@ -148,6 +154,34 @@ describe('the run report', () => {
     const report = await buildRunReport(collector.finish({ interrupted: false }));
     expect(report.totals).toMatchObject({ ok: 1, failed: 1, cached: 1 });
     expect(report.parts.map((part) => part.cached)).toEqual([true, true]);
+  });
+
+  it('names the engine and version of parts that all came from the cache, no engine started', async () => {
+    const cachedFrom = {
+      key: 'k',
+      renderedAt: '2026-12-01T00:00:00.000Z',
+      runId: 'r',
+      seconds: 2,
+      engine: { id: 'native', version: '2021.01', backend: 'cgal' },
+    } as const;
+    const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
+    collector.onEvent({
+      ...runStart([lid, gear], {}, 1),
+      engines: { explanation: 'engine: none started: every part comes from the cache' },
+    });
+    for (const part of [lid, gear]) {
+      collector.onEvent({
+        type: 'part-done',
+        result: { ...okResult(part, 0), engine: 'native', cached: cachedFrom },
+      });
+    }
+    const report = await buildRunReport(collector.finish({ interrupted: false }));
+    expect(report.run.engines).toEqual([{ id: 'native', version: '2021.01', backend: 'cgal' }]);
+    expect(report.parts.map((part) => part.engine)).toEqual([
+      { id: 'native', version: '2021.01', backend: 'cgal' },
+      { id: 'native', version: '2021.01', backend: 'cgal' },
+    ]);
+    expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('records a run that could not start, with its error', async () => {
