@@ -177,6 +177,7 @@ export async function renderPlan(
   emit({
     type: 'run-start',
     jobs: [...hits, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
+    order: jobs.map((job) => job.id),
     ...(hits.length === 0 ? {} : { cached: hits.length }),
     estimates: {
       ...Object.fromEntries(hits.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),

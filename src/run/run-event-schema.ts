@@ -209,6 +209,9 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
     jobs: z
       .array(renderJob)
       .describe('Every part, in the order they will start: first those taken from the cache.'),
+    order: z
+      .array(z.string())
+      .describe("The ids of jobs in the plan's order, which reports list the parts in."),
     cached: z
       .number()
       .int()

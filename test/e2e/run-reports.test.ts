@@ -209,6 +209,44 @@ describe('parascad render --report', () => {
     expect(gallery).toContain(`"engine":"wasm ${version} (manifold)"`);
   });
 
+  it("lists the parts in the plan's order, whatever order they started in", async () => {
+    const project = await copyFixture('e2e-kit');
+    // From the cache, badge starts first; the others start slowest first.
+    await runCli(['render', 'badge', '--engine', 'wasm'], project);
+    await runCli(
+      [
+        'render',
+        '--engine',
+        'wasm',
+        '--report',
+        'json=run.json',
+        '--report',
+        'junit=junit.xml',
+        '--report',
+        'html=gallery',
+      ],
+      project,
+    );
+    const planned = ['disc', 'plate', 'block', 'badge', 'broken'];
+    const report = await readReport(join(project, 'run.json'));
+    expect(report.parts.map((part) => part.name)).toEqual(planned);
+    const junit = (await parse(await readFile(join(project, 'junit.xml'), 'utf8'))) as TestSuites;
+    expect(junit.testsuite?.[0]?.testcase?.map((each) => each.name)).toEqual(planned);
+    const script = await readFile(join(project, 'gallery/data/gallery.js'), 'utf8');
+    const gallery = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as {
+      parts: { name: string; status: string }[];
+    };
+    // Failures first, then each status in the plan's order.
+    const statuses = ['failed', 'cancelled', 'warnings', 'ok'];
+    expect(gallery.parts.map((part) => part.name)).toEqual(
+      statuses.flatMap((status) =>
+        planned.filter((name) =>
+          gallery.parts.some((part) => part.name === name && part.status === status),
+        ),
+      ),
+    );
+  });
+
   it('refuses an unknown kind with the one meant, before rendering anything', async () => {
     const project = await copyFixture('e2e-kit');
     const run = await runCli(['render', '--report', 'jsn=run.json'], project);

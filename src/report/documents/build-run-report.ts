@@ -61,7 +61,7 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
   const byId = new Map<string, PartResult>();
   for (const result of run.summary?.results ?? run.results) byId.set(result.job.id, result);
   const engines = [...started, ...onlyCached(started, [...byId.values()])];
-  const jobs = run.start?.jobs ?? [...byId.values()].map((result) => result.job);
+  const jobs = inPlanOrder(run.start) ?? [...byId.values()].map((result) => result.job);
   const digests = new FileDigests();
   const parts = await Promise.all(
     jobs.map(async (job) => {
@@ -344,6 +344,15 @@ function locate(at: SourceLocation, projectDir: string): ReportDiagnostic['locat
     line: at.line,
     ...defined({ column: at.column }),
   };
+}
+
+/** The run's parts in the plan's order, not the order they started in. */
+function inPlanOrder(start: CollectedRun['start']): RenderJob[] | undefined {
+  if (start === undefined) return undefined;
+  const place = new Map(start.order.map((id, index) => [id, index]));
+  return [...start.jobs].sort(
+    (a, b) => (place.get(a.id) ?? place.size) - (place.get(b.id) ?? place.size),
+  );
 }
 
 function present<T>(value: T | undefined): T[] {

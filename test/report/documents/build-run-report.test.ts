@@ -123,6 +123,21 @@ describe('the run report', () => {
     ]);
   });
 
+  it('lists the parts in the order of the plan, not the order they started or finished in', async () => {
+    const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
+    // Started slowest first, as the schedule has it; planned lid, broken, gear.
+    collector.onEvent(runStart([gear, broken, lid], {}, 2, [lid, broken, gear]));
+    for (const part of [broken, lid]) {
+      collector.onEvent({ type: 'part-done', result: okResult(part, 1) });
+    }
+    const report = await buildRunReport(collector.finish({ interrupted: true }));
+    expect(report.parts.map((part) => [part.name, part.status])).toEqual([
+      ['lid', 'ok'],
+      ['broken', 'ok'],
+      ['gear_60', 'cancelled'],
+    ]);
+  });
+
   it('reports the parts an interrupted run never finished as cancelled', async () => {
     const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
     collector.onEvent(runStart([broken, lid], {}, 1));
