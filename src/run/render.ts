@@ -318,7 +318,7 @@ export async function renderPlan(
   for (const problem of compared.warnings) emit({ type: 'warning', problem });
   const summary: RunSummary = {
     ...summarise(results, wallSeconds, concurrency, runner.engines()),
-    changes: compared.changes,
+    ...defined({ changes: compared.changes }),
   };
   emit({ type: 'run-done', summary });
   return summary;
