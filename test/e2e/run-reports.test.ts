@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, type TestSuites } from 'junit2json';
@@ -244,6 +244,26 @@ describe('parascad render --report', () => {
           gallery.parts.some((part) => part.name === name && part.status === status),
         ),
       ),
+    );
+  });
+
+  it('replaces an earlier gallery, but not one the user put files of their own into', async () => {
+    const project = await copyFixture('e2e-kit');
+    const args = ['render', 'disc', 'plate', '--engine', 'wasm', '--report', 'html=gallery'];
+    expect((await runCli(args, project)).code).toBe(0);
+    const again = await runCli(args, project);
+    expect(again.code, again.stderr).toBe(0);
+    await writeFile(join(project, 'gallery/NOTES.md'), 'mine');
+    await mkdir(join(project, 'gallery/sketches'));
+    const refused = await runCli(args, project);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `could not write the html report to ${join(project, 'gallery')}: ${join(project, 'gallery')} is an earlier gallery holding files of your own (NOTES.md, sketches)`,
+    );
+    expect(await readFile(join(project, 'gallery/NOTES.md'), 'utf8')).toBe('mine');
+    // Neither the new gallery under its temporary name nor the old one moved aside stays behind.
+    expect((await readdir(project)).filter((name) => /parascad-(gallery|old)/.test(name))).toEqual(
+      [],
     );
   });
 
