@@ -267,6 +267,53 @@ describe('parascad render --report', () => {
     );
   });
 
+  it('records the options that decided the outputs: quality, -D, STL form, limits, thumbnails', async () => {
+    const project = await copyFixture('e2e-kit');
+    const run = await runCli(
+      [
+        'render',
+        'disc',
+        '-f',
+        'project.scad',
+        '--engine',
+        'wasm',
+        '--quality',
+        '12',
+        '-D',
+        'unused=3',
+        '--stl',
+        'binary',
+        '--max-memory',
+        '2G',
+        '--timeout',
+        '60',
+        '--thumbnails',
+        '-o',
+        'out',
+        '--report',
+        'json=run.json',
+      ],
+      project,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const report = await readReport(join(project, 'run.json'));
+    expect(report.run.options).toEqual({
+      engine: 'wasm',
+      quality: 12,
+      defines: ['unused=3'],
+      stl: 'binary',
+      maxMemoryBytes: 2 * 1024 ** 3,
+      timeoutSeconds: 60,
+      thumbnails: true,
+      outDir: 'out',
+      strict: false,
+      failFast: false,
+      retries: 0,
+      cache: 'on',
+      targets: ['disc', 'project.scad'],
+    });
+  });
+
   it('refuses an unknown kind with the one meant, before rendering anything', async () => {
     const project = await copyFixture('e2e-kit');
     const run = await runCli(['render', '--report', 'jsn=run.json'], project);

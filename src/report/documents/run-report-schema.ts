@@ -130,16 +130,39 @@ const reportOptions = z
       .enum(['auto', 'native', 'wasm', 'hybrid'])
       .exactOptional()
       .describe("--engine; absent when each part's own setting (else auto) decided."),
+    openscad: z.string().exactOptional().describe('--openscad: the native binary, as given.'),
+    config: z.string().exactOptional().describe('-c: the configuration file, as given.'),
+    from: z
+      .enum(['markers', 'render_config'])
+      .exactOptional()
+      .describe('-a: the classic flag, what it read the parts from.'),
+    quality: z
+      .number()
+      .int()
+      .exactOptional()
+      .describe('--quality: $fn for every part, over comments and configs.'),
+    defines: z
+      .array(z.string())
+      .exactOptional()
+      .describe('-D: the variables set for every part, as given (name=value).'),
+    paramSetFile: z.string().exactOptional().describe('-p: the customizer parameter set file.'),
+    paramSets: z.array(z.string()).exactOptional().describe('-P: only these sets.'),
+    outDir: z.string().exactOptional().describe('-o: the output folder, as given.'),
     strict: z.boolean(),
     failFast: z.boolean(),
     retries: z.number().int(),
     timeoutSeconds: z.number().exactOptional(),
+    maxMemoryBytes: z
+      .number()
+      .exactOptional()
+      .describe('--max-memory: what the running parts may take together.'),
     jobs: z.number().int().exactOptional(),
     cache: z.enum(['on', 'off', 'force']),
     stl: z.enum(['ascii', 'binary']).exactOptional(),
+    thumbnails: z.boolean().describe('--thumbnails: a PNG picture beside each output.'),
     queue: z.string().exactOptional(),
     baseline: z.string().exactOptional(),
-    targets: z.array(z.string()),
+    targets: z.array(z.string()).describe('The targets as given, --file among them.'),
   })
   .describe('The options that decide what was rendered and how it was judged.');
 

@@ -23,7 +23,14 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
   JSON.parse(readFileSync(reportSchemaFile, 'utf8')) as Record<string, unknown>,
 );
 
-const options = { strict: false, failFast: false, retries: 0, cache: 'on', targets: [] } as const;
+const options = {
+  strict: false,
+  failFast: false,
+  retries: 0,
+  cache: 'on',
+  thumbnails: false,
+  targets: [],
+} as const;
 
 /** A clock that starts at noon and moves a second each time it is read. */
 function clock(): () => Date {

@@ -18,7 +18,14 @@ import {
   scriptedRun,
 } from '../support/run-fixture.js';
 
-const options = { strict: false, failFast: false, retries: 0, cache: 'on', targets: [] } as const;
+const options = {
+  strict: false,
+  failFast: false,
+  retries: 0,
+  cache: 'on',
+  thumbnails: false,
+  targets: [],
+} as const;
 
 /** The scripted run, plus a part in another file that timed out and one that was cancelled. */
 async function report(): Promise<RunReport> {

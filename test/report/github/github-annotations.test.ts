@@ -8,7 +8,14 @@ import { githubJobSummary } from '../../../src/report/github/github-job-summary.
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { projectDir, scadFile, scriptedRun } from '../support/run-fixture.js';
 
-const options = { strict: false, failFast: false, retries: 0, cache: 'on', targets: [] } as const;
+const options = {
+  strict: false,
+  failFast: false,
+  retries: 0,
+  cache: 'on',
+  thumbnails: false,
+  targets: [],
+} as const;
 
 const sharedWarning: Diagnostic = {
   severity: 'warning',
