@@ -36,6 +36,12 @@ export async function buildGallery(
     when: `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC · ${formatDuration(run.seconds)}`,
     parascadVersion: report.parascad.version,
     totals,
+    counts: [
+      `${totals.ok} ok${totals.cached > 0 ? ` (${totals.cached} cached)` : ''}`,
+      `${totals.failed} failed`,
+      `${totals.cancelled} cancelled`,
+      `${totals.warnings} with warnings`,
+    ].join(', '),
     ...(changes === undefined
       ? {}
       : {

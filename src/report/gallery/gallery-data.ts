@@ -88,6 +88,11 @@ export interface GalleryData {
     readonly cached: number;
     readonly warnings: number;
   };
+  /**
+   * `3 ok (2 cached), 1 failed, 0 cancelled, 1 with warnings`: the cached among the ok parts, as
+   * the terminal counts them (a cached part `--strict` failed is failed; its card says cached).
+   */
+  readonly counts: string;
   /** `3 changed, 1 new, 36 unchanged since the previous run`, when compared. */
   readonly changes?: string;
   /** Failures first, then cancelled, parts with warnings, and the rest, each in plan order. */
