@@ -62,7 +62,11 @@ export async function galleryPart(
       : {
           failure: {
             severity: failure.category === 'cancelled' ? 'cancelled' : 'error',
-            message: failure.message,
+            // The word is the status already: a cancelled card says why instead.
+            message:
+              failure.category === 'cancelled'
+                ? 'the run stopped before this part finished (Ctrl-C, or --fail-fast at a failure)'
+                : failure.message,
             ...(failure.location === undefined
               ? {}
               : { at: `${failure.location.relativePath}:${failure.location.line}` }),

@@ -98,6 +98,24 @@ describe('buildGallery', () => {
     ]);
   });
 
+  it('says on a cancelled card why the part did not finish, not the status again', async () => {
+    const { data } = await gallery([
+      part('later', {
+        status: 'cancelled',
+        failure: {
+          kind: 'cancelled',
+          category: 'cancelled',
+          message: 'cancelled',
+          reason: { kind: 'cancelled' },
+        },
+      }),
+    ]);
+    expect(data.parts[0]?.failure).toEqual({
+      severity: 'cancelled',
+      message: 'the run stopped before this part finished (Ctrl-C, or --fail-fast at a failure)',
+    });
+  });
+
   it("writes a mesh part's thumbnail and 3D data, and links its outputs relative to the gallery", async () => {
     const { data, files } = await gallery([
       part('mesh', { outputs: [output('mesh.stl', 'stl', meshFacts), output('mesh.off', 'off')] }),
