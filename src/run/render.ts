@@ -48,6 +48,7 @@ import type { FleetRun } from './start-fleet-run.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
+import { removeStaleThumbnails } from './remove-stale-thumbnails.js';
 import { writePartThumbnails } from './write-part-thumbnails.js';
 import { makeFolder } from '../util/make-folder.js';
 import { beforeAnyPart } from './abort-links.js';
@@ -209,8 +210,13 @@ export async function renderPlan(
   // A cached part is reviewed like a rendered one: its mesh facts and replayed warnings count
   // under --strict, and an open mesh is said again.
   const hitResults = new Map([...cached.hits].map(([id, result]) => [id, review(result)]));
+  const outputPaths = new Set(
+    (project.allJobs ?? jobs).flatMap((job) => job.outputs.map((output) => output.path)),
+  );
+  const pictures = (result: PartResult): Promise<void> =>
+    thumbnails ? writePartThumbnails(result, emit) : removeStaleThumbnails(result, outputPaths);
   for (const result of hitResults.values()) {
-    if (thumbnails) await writePartThumbnails(result, emit);
+    await pictures(result);
     emit({ type: 'part-done', result });
   }
   const begun = performance.now();
@@ -275,7 +281,7 @@ export async function renderPlan(
           });
         }
         await store.save(result, work);
-        if (thumbnails) await writePartThumbnails(result, emit);
+        await pictures(result);
       },
     });
   } finally {
