@@ -2,6 +2,7 @@ import builderModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import { writeAtomic } from '../../util/write-atomic.js';
 import { unreachable } from '../../util/unreachable.js';
+import { whyCancelled } from '../why-cancelled.js';
 import type { ReportWriter } from './report-writer.js';
 import type { ReportDiagnostic, ReportPart, RunReport } from './run-report.js';
 
@@ -37,7 +38,19 @@ export function junitXml(report: RunReport): string {
     for (const part of parts) addTestCase(suite.testCase(), file, part);
   }
   if (report.run.error !== undefined) addRunError(builder, report.run.error, report.run.startedAt);
-  return builder.build();
+  // The builder writes `<skipped/>` without a message (it takes none), and every skipped case
+  // here is a cancelled part: each gets the one reason, so that CI says why it was skipped.
+  return builder
+    .build()
+    .replace(/^(\s*)<skipped\/>$/gm, `$1<skipped message="${escapeAttribute(whyCancelled)}"/>`);
+}
+
+function escapeAttribute(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
 }
 
 /**

@@ -127,7 +127,15 @@ describe('--report junit=FILE', () => {
         type: 'timeout',
       },
     ]);
-    expect(later).toMatchObject({ name: 'later', skipped: [{}] });
+    expect(later).toMatchObject({
+      name: 'later',
+      skipped: [
+        {
+          message:
+            'the run stopped before this part finished (Ctrl-C, or --fail-fast at a failure)',
+        },
+      ],
+    });
     expect(later?.error).toBeUndefined();
   });
 
