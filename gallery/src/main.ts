@@ -58,12 +58,11 @@ function main(): void {
   select.addEventListener('change', update);
   search.addEventListener('input', update);
 
-  const { totals } = data;
   root.replaceChildren(
     element('header', { class: `run outcome-${data.outcome}` }, [
       element('h1', {}, [data.title]),
       element('p', {}, [
-        `${data.outcome} · ${data.when} · ${totals.ok} ok, ${totals.failed} failed, ${totals.cancelled} cancelled, ${totals.cached} cached, ${totals.warnings} with warnings · parascad ${data.parascadVersion}`,
+        `${data.outcome} · ${data.when} · ${data.counts} · parascad ${data.parascadVersion}`,
       ]),
       data.changes !== undefined && element('p', { class: 'changes' }, [data.changes]),
       data.error !== undefined && element('p', { class: 'failure' }, [data.error]),

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import type { RenderJob } from '../plan/render-job.js';
+import { galleryMarker } from '../util/gallery-marker.js';
 import { relativePath } from '../util/relative-path.js';
 import { recordOutput } from './record-part.js';
 import type { OutputRecord, PartRecord } from './run-record.js';
@@ -11,7 +12,10 @@ export interface Baseline {
   readonly parts: ReadonlyMap<string, PartRecord>;
   /** By part id and format: the baseline's file. */
   readonly files: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** The baseline's files no part of this run writes, relative to the baseline, with `/`. */
+  /**
+   * The baseline's files no part of this run writes, relative to the baseline, with `/`; neither
+   * `--thumbnails` pictures nor the files of a gallery folder (marked by its `.parascad-gallery`).
+   */
   readonly unmatched: readonly string[];
 }
 
@@ -55,11 +59,19 @@ export async function readBaseline(
       (await stat(join(dir, name)).catch(() => undefined))?.isFile() ? [name] : [],
     ),
   );
-  const unmatched = found
-    .flat()
-    .map((name) => relativePath(dir, join(dir, name)))
-    // `lid.stl.png` is a --thumbnails picture of an output, not an output.
-    .filter((place) => !matched.has(place) && !/\.[a-z0-9]+\.png$/i.test(place))
+  const places = found.flat().map((name) => relativePath(dir, join(dir, name)));
+  // A gallery (`--report html=outputs/gallery`) copied along with the outputs is not outputs.
+  const galleries = places
+    .filter((place) => posix.basename(place) === galleryMarker)
+    .map((place) => `${posix.dirname(place)}/`);
+  const unmatched = places
+    .filter(
+      (place) =>
+        !matched.has(place) &&
+        // `lid.stl.png` is a --thumbnails picture of an output, not an output.
+        !/\.[a-z0-9]+\.png$/i.test(place) &&
+        !galleries.some((gallery) => gallery === './' || place.startsWith(gallery)),
+    )
     .sort();
   return { parts, files, unmatched };
 }

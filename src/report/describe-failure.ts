@@ -1,4 +1,5 @@
 import type { FailureReason } from '../run/part-result.js';
+import { countNoun } from '../util/count-noun.js';
 import { unreachable } from '../util/unreachable.js';
 import { formatBytes } from './format-bytes.js';
 import { formatDuration } from './format-duration.js';
@@ -27,7 +28,7 @@ export function describeFailure(failure: FailureReason): string {
     case 'invalid-output':
       return `the ${failure.format} file is not usable: ${failure.message}`;
     case 'strict':
-      return `failed under --strict: ${failure.first.message}${failure.warnings > 1 ? ` (and ${failure.warnings - 1} more warnings)` : ''}`;
+      return `failed under --strict: ${failure.first.message}${failure.warnings > 1 ? ` (and ${countNoun(failure.warnings - 1, 'more warning', 'more warnings')})` : ''}`;
     default:
       return unreachable(failure);
   }

@@ -49,10 +49,13 @@ export interface CompareRunInput {
  * Parts this run did not render keep their record, so a failed part compares with its last good
  * outputs; a part is gone when its file is gone, or its file rendered without it (not when part
  * names picked the parts). A record that cannot be written (a read-only project) is a warning.
+ * The first run of a project (no record, no baseline) compares nothing.
  */
-export async function compareRun(
-  input: CompareRunInput,
-): Promise<{ readonly changes: RunChanges; readonly warnings: readonly ConfigProblem[] }> {
+export async function compareRun(input: CompareRunInput): Promise<{
+  /** Absent on a project's first run: there is no previous record, and no baseline. */
+  readonly changes?: RunChanges;
+  readonly warnings: readonly ConfigProblem[];
+}> {
   const file = runRecordFile(input.stateFolder);
   const recorded = await loadRunRecord(file);
   const current = await currentParts(input, recorded);
@@ -113,13 +116,15 @@ export async function compareRun(
       ...Object.fromEntries(current),
     },
   };
-  if (input.record === false) return { changes, warnings: [] };
+  // A project's first run has nothing to compare with: it only records, and says nothing.
+  const compared = baseline === undefined && recorded === undefined ? {} : { changes };
+  if (input.record === false) return { ...compared, warnings: [] };
   try {
     await saveRunRecord(file, next);
-    return { changes, warnings: [] };
+    return { ...compared, warnings: [] };
   } catch (error) {
     return {
-      changes,
+      ...compared,
       warnings: [
         {
           message: `could not record this run's outputs in ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}): the next run cannot say what changed`,

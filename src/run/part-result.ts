@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngineId } from '../engines/engine.js';
 import type { DrawingMeasure, MeshMeasure } from '../formats/output-measure.js';
+import type { EngineIdentity } from '../job/engine-identity.js';
 import type { RenderJob } from '../plan/render-job.js';
 
 /**
@@ -106,4 +107,6 @@ export interface CachedFrom {
   readonly runId: string;
   /** What the render took then, in seconds. */
   readonly seconds: number;
+  /** The engine that rendered it then: the entry's key holds it, so it is the engine's now. */
+  readonly engine: EngineIdentity;
 }

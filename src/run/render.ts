@@ -48,6 +48,7 @@ import type { FleetRun } from './start-fleet-run.js';
 import { summarise, type RunSummary } from './run-summary.js';
 import { cannotExport, startEngines } from './start-engines.js';
 import { warmUpEngines } from './warm-up-engines.js';
+import { removeStaleThumbnails } from './remove-stale-thumbnails.js';
 import { writePartThumbnails } from './write-part-thumbnails.js';
 import { makeFolder } from '../util/make-folder.js';
 import { beforeAnyPart } from './abort-links.js';
@@ -180,6 +181,7 @@ export async function renderPlan(
   emit({
     type: 'run-start',
     jobs: [...answered, ...[...misses].sort((a, b) => schedule.priority(b) - schedule.priority(a))],
+    order: jobs.map((job) => job.id),
     ...(hits.length === 0 ? {} : { cached: hits.length }),
     estimates: {
       ...Object.fromEntries(answered.map((job) => [job.id, { seconds: 0, basis: 'recorded' }])),
@@ -211,8 +213,13 @@ export async function renderPlan(
   // A cached part is reviewed like a rendered one: its mesh facts and replayed warnings count
   // under --strict, and an open mesh is said again.
   const hitResults = new Map([...cached.hits].map(([id, result]) => [id, review(result)]));
+  const outputPaths = new Set(
+    (project.allJobs ?? jobs).flatMap((job) => job.outputs.map((output) => output.path)),
+  );
+  const pictures = (result: PartResult): Promise<void> =>
+    thumbnails ? writePartThumbnails(result, emit) : removeStaleThumbnails(result, outputPaths);
   for (const result of hitResults.values()) {
-    if (thumbnails) await writePartThumbnails(result, emit);
+    await pictures(result);
     emit({ type: 'part-done', result });
   }
   const begun = performance.now();
@@ -277,7 +284,7 @@ export async function renderPlan(
           });
         }
         await store.save(result, work);
-        if (thumbnails) await writePartThumbnails(result, emit);
+        await pictures(result);
       },
     });
   } finally {
@@ -323,7 +330,7 @@ export async function renderPlan(
   for (const problem of compared.warnings) emit({ type: 'warning', problem });
   const summary: RunSummary = {
     ...summarise(results, wallSeconds, concurrency, runner.engines()),
-    changes: compared.changes,
+    ...defined({ changes: compared.changes }),
   };
   emit({ type: 'run-done', summary });
   return summary;

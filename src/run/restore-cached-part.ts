@@ -102,6 +102,7 @@ export async function restoreCachedPart(
         renderedAt: entry.run.at,
         runId: entry.run.id,
         seconds: entry.seconds,
+        engine: entry.engine,
       },
     },
   };

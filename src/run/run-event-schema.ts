@@ -174,6 +174,9 @@ export const partResultSchema = z.object({
       renderedAt: z.string().describe('When the run that rendered it started (ISO 8601).'),
       runId: z.string(),
       seconds: z.number().describe('What the render took then.'),
+      engine: z
+        .object({ id: engineIdSchema, version: z.string(), backend: z.enum(['manifold', 'cgal']) })
+        .describe('The engine that rendered it then (the part key holds it).'),
     })
     .exactOptional()
     .describe('Set when the part was taken from the cache instead of being rendered.'),
@@ -206,6 +209,9 @@ export const runEventSchema: z.ZodType<RunEvent> = z.discriminatedUnion('type', 
     jobs: z
       .array(renderJob)
       .describe('Every part, in the order they will start: first those taken from the cache.'),
+    order: z
+      .array(z.string())
+      .describe("The ids of jobs in the plan's order, which reports list the parts in."),
     cached: z
       .number()
       .int()

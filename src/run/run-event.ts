@@ -34,6 +34,11 @@ export type RunEvent =
       readonly type: 'run-start';
       /** Every part, in the order they will start: first those taken from the cache. */
       readonly jobs: readonly RenderJob[];
+      /**
+       * The ids of `jobs` in the plan's order (the project's files, parts and variants as
+       * written), which reports list the parts in.
+       */
+      readonly order: readonly string[];
       /** How many of them (the first) are taken from the cache, not rendered. */
       readonly cached?: number;
       /** Keyed by job id. */

@@ -62,6 +62,9 @@ describe.skipIf(!hasChromium)(`the HTML gallery in Chromium ${chromiumSkipReason
       'block',
       'badge',
     ]);
+    expect(await page.locator('header.run p').first().textContent()).toContain(
+      '4 ok, 1 failed, 0 cancelled, 0 with warnings · parascad',
+    );
     const broken = page.locator('.card').first();
     expect(await broken.getAttribute('data-status')).toBe('failed');
     expect(await broken.locator('.failure').textContent()).toMatch(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, type TestSuites } from 'junit2json';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -135,6 +136,182 @@ describe('parascad render --report', () => {
     expect(report.run.outcome).toBe('error');
     expect(report.run.error?.code).toBeDefined();
     expect(report.parts).toEqual([]);
+  });
+
+  it('fails the JUnit report of a run whose configuration is wrong, and carries each problem with its place', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'parascad-config-error-'));
+    await writeFile(
+      join(project, 'parascad.config.yaml'),
+      'files:\n  - path: nope.scad\n    modulez: whole\n',
+    );
+    const run = await runCli(
+      ['render', '--report', 'json=r.json', '--report', 'junit=j.xml', '--report', 'html=g'],
+      project,
+    );
+    expect(run.code, run.stderr).toBe(2);
+    const report = await readReport(join(project, 'r.json'));
+    expect(
+      report.run.error?.problems.map((problem) => [
+        problem.location?.relativePath,
+        problem.location?.line,
+        problem.message,
+      ]),
+    ).toEqual([
+      ['parascad.config.yaml', 2, 'no file matches nope.scad'],
+      ['parascad.config.yaml', 3, 'unknown key "modulez" in files[0]'],
+    ]);
+    const junit = (await parse(await readFile(join(project, 'j.xml'), 'utf8'))) as TestSuites;
+    expect(junit).toMatchObject({ tests: 2, errors: 2 });
+    expect(
+      junit.testsuite
+        ?.flatMap((suite) => suite.testcase ?? [])
+        .map((each) => each.error?.[0]?.message),
+    ).toEqual([
+      'parascad.config.yaml:2: no file matches nope.scad',
+      'parascad.config.yaml:3: unknown key "modulez" in files[0]',
+    ]);
+    const gallery = await readFile(join(project, 'g/data/gallery.js'), 'utf8');
+    expect(gallery).toContain('no file matches nope.scad');
+    expect(gallery).toContain('parascad.config.yaml:3');
+  });
+
+  it('names the engine and its version when every part comes from the cache', async () => {
+    const project = await copyFixture('e2e-kit');
+    const first = await runCli(['render', 'disc', '--engine', 'wasm'], project);
+    expect(first.code, first.stderr).toBe(0);
+    const cached = await runCli(
+      [
+        'render',
+        'disc',
+        '--engine',
+        'wasm',
+        '--report',
+        'json=run.json',
+        '--report',
+        'junit=junit.xml',
+        '--report',
+        'html=gallery',
+      ],
+      project,
+    );
+    expect(cached.stdout).toContain('every part came from the cache');
+    const report = await readReport(join(project, 'run.json'));
+    const [engine] = report.run.engines;
+    expect(report.run.engines).toHaveLength(1);
+    expect(engine?.version).toMatch(/^20\d\d/);
+    const version = engine?.version ?? '';
+    expect(report.parts[0]?.engine).toEqual({ id: 'wasm', version, backend: 'manifold' });
+    const junit = (await parse(await readFile(join(project, 'junit.xml'), 'utf8'))) as TestSuites;
+    expect(junit.testsuite?.[0]?.properties).toEqual([
+      { name: 'engines', value: `wasm ${version}` },
+    ]);
+    const gallery = await readFile(join(project, 'gallery/data/gallery.js'), 'utf8');
+    expect(gallery).toContain(`"engine":"wasm ${version} (manifold)"`);
+  });
+
+  it("lists the parts in the plan's order, whatever order they started in", async () => {
+    const project = await copyFixture('e2e-kit');
+    // From the cache, badge starts first; the others start slowest first.
+    await runCli(['render', 'badge', '--engine', 'wasm'], project);
+    await runCli(
+      [
+        'render',
+        '--engine',
+        'wasm',
+        '--report',
+        'json=run.json',
+        '--report',
+        'junit=junit.xml',
+        '--report',
+        'html=gallery',
+      ],
+      project,
+    );
+    const planned = ['disc', 'plate', 'block', 'badge', 'broken'];
+    const report = await readReport(join(project, 'run.json'));
+    expect(report.parts.map((part) => part.name)).toEqual(planned);
+    const junit = (await parse(await readFile(join(project, 'junit.xml'), 'utf8'))) as TestSuites;
+    expect(junit.testsuite?.[0]?.testcase?.map((each) => each.name)).toEqual(planned);
+    const script = await readFile(join(project, 'gallery/data/gallery.js'), 'utf8');
+    const gallery = JSON.parse(script.slice(script.indexOf('{'), script.lastIndexOf('}') + 1)) as {
+      parts: { name: string; status: string }[];
+    };
+    // Failures first, then each status in the plan's order.
+    const statuses = ['failed', 'cancelled', 'warnings', 'ok'];
+    expect(gallery.parts.map((part) => part.name)).toEqual(
+      statuses.flatMap((status) =>
+        planned.filter((name) =>
+          gallery.parts.some((part) => part.name === name && part.status === status),
+        ),
+      ),
+    );
+  });
+
+  it('replaces an earlier gallery, but not one the user put files of their own into', async () => {
+    const project = await copyFixture('e2e-kit');
+    const args = ['render', 'disc', 'plate', '--engine', 'wasm', '--report', 'html=gallery'];
+    expect((await runCli(args, project)).code).toBe(0);
+    const again = await runCli(args, project);
+    expect(again.code, again.stderr).toBe(0);
+    await writeFile(join(project, 'gallery/NOTES.md'), 'mine');
+    await mkdir(join(project, 'gallery/sketches'));
+    const refused = await runCli(args, project);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `could not write the html report to ${join(project, 'gallery')}: ${join(project, 'gallery')} is an earlier gallery holding files of your own (NOTES.md, sketches)`,
+    );
+    expect(await readFile(join(project, 'gallery/NOTES.md'), 'utf8')).toBe('mine');
+    // Neither the new gallery under its temporary name nor the old one moved aside stays behind.
+    expect((await readdir(project)).filter((name) => /parascad-(gallery|old)/.test(name))).toEqual(
+      [],
+    );
+  });
+
+  it('records the options that decided the outputs: quality, -D, STL form, limits, thumbnails', async () => {
+    const project = await copyFixture('e2e-kit');
+    const run = await runCli(
+      [
+        'render',
+        'disc',
+        '-f',
+        'project.scad',
+        '--engine',
+        'wasm',
+        '--quality',
+        '12',
+        '-D',
+        'unused=3',
+        '--stl',
+        'binary',
+        '--max-memory',
+        '2G',
+        '--timeout',
+        '60',
+        '--thumbnails',
+        '-o',
+        'out',
+        '--report',
+        'json=run.json',
+      ],
+      project,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const report = await readReport(join(project, 'run.json'));
+    expect(report.run.options).toEqual({
+      engine: 'wasm',
+      quality: 12,
+      defines: ['unused=3'],
+      stl: 'binary',
+      maxMemoryBytes: 2 * 1024 ** 3,
+      timeoutSeconds: 60,
+      thumbnails: true,
+      outDir: 'out',
+      strict: false,
+      failFast: false,
+      retries: 0,
+      cache: 'on',
+      targets: ['disc', 'project.scad'],
+    });
   });
 
   it('refuses an unknown kind with the one meant, before rendering anything', async () => {

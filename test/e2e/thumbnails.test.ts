@@ -59,6 +59,23 @@ describe('render --thumbnails', () => {
     expect(drawn).toBeGreaterThan(0);
   });
 
+  it('keeps a picture its output still matches, and removes it once a run without --thumbnails writes the output anew', async () => {
+    const project = await copyFixture('e2e-kit');
+    const args = ['render', 'disc', '--engine', 'wasm'];
+    expect((await runCli([...args, '--thumbnails'], project)).code).toBe(0);
+    const picture = join(project, 'outputs', 'disc.stl.png');
+    const drawn = await readFile(picture);
+    // From the cache, with the bytes already in place: the picture still shows the part.
+    expect((await runCli(args, project)).code).toBe(0);
+    expect(await readFile(picture)).toEqual(drawn);
+    const scad = join(project, 'project.scad');
+    const text = await readFile(scad, 'utf8');
+    await writeFile(scad, text.replace('cylinder(r = 10, h = 2)', 'cylinder(r = 10, h = 9)'));
+    const edited = await runCli(args, project);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect((await readdir(join(project, 'outputs'))).sort()).toEqual(['disc.stl']);
+  });
+
   it('refuses, before rendering, a thumbnail that would take the path of another output', async () => {
     const project = await copyFixture('e2e-kit');
     await writeFile(

@@ -41,10 +41,14 @@ describe('what changed since the last run', () => {
   it('says nothing the first time, then which parts changed, with their deltas, and which are gone', async () => {
     const project = await copyFixture('e2e-kit');
     const scad = join(project, 'project.scad');
-    const first = await render(project);
+    const first = await render(project, '--report', 'html=gallery');
     expect(first.stdout).not.toContain('since the last run');
-    expect(first.report.changes).toMatchObject({ against: 'previous-run', new: 4, changed: 0 });
-    expect(first.report.changes?.previousRunAt).toBeUndefined();
+    const gallery = await readFile(join(project, 'gallery/data/gallery.js'), 'utf8');
+    expect(gallery).not.toContain('since the previous run');
+    expect(gallery).not.toContain('"change"');
+    // Nothing to compare with: the report says nothing either, nor does any part.
+    expect(first.report.changes).toBeUndefined();
+    expect(first.report.parts.filter((part) => part.changes !== undefined)).toEqual([]);
 
     const again = await render(project);
     expect(again.stdout).toContain('since the last run: 4 unchanged');
@@ -148,6 +152,19 @@ describe('what changed since the last run', () => {
       });
     },
   );
+
+  it('does not take the gallery a baseline holds for gone parts', async () => {
+    const project = await copyFixture('e2e-kit');
+    const first = await runCli(
+      ['render', 'disc', '--engine', 'wasm', '--report', 'html=outputs/gallery'],
+      project,
+    );
+    expect(first.code, first.stderr).toBe(0);
+    await cp(join(project, 'outputs'), join(project, 'before'), { recursive: true });
+    const baseline = await render(project, 'disc', '--baseline', 'before');
+    expect(baseline.stdout).toContain('against before: 1 unchanged');
+    expect(baseline.report.changes?.gone).toEqual([]);
+  });
 
   it('refuses a --baseline that is not a folder before rendering anything', async () => {
     const project = await copyFixture('e2e-kit');

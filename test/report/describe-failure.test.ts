@@ -18,4 +18,17 @@ describe('describeFailure', () => {
     );
     expect(describeFailure({ kind: 'exit-code', code: 139 })).toBe('openscad exited with code 139');
   });
+
+  it('counts the other warnings of a part --strict failed, one warning in the singular', () => {
+    const first = { severity: 'warning', message: 'odd', fatal: false } as const;
+    expect(describeFailure({ kind: 'strict', warnings: 2, first })).toBe(
+      'failed under --strict: odd (and 1 more warning)',
+    );
+    expect(describeFailure({ kind: 'strict', warnings: 3, first })).toBe(
+      'failed under --strict: odd (and 2 more warnings)',
+    );
+    expect(describeFailure({ kind: 'strict', warnings: 1, first })).toBe(
+      'failed under --strict: odd',
+    );
+  });
 });

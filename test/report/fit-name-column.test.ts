@@ -36,6 +36,7 @@ describe('the name column', () => {
     format({
       type: 'run-start',
       jobs: [long, short],
+      order: [long.id, short.id],
       estimates: {},
       concurrency: 2,
       memoryBudgetBytes: 1e9,

@@ -61,6 +61,15 @@ async function run(results: PartResult[]): ReturnType<typeof compareRun> {
 }
 
 describe('compareRun', () => {
+  it("compares nothing on a project's first run, and records it for the next", async () => {
+    const path = join(dir, 'part.stl');
+    await writeFile(path, cube);
+    const first = await run([result(path)]);
+    expect(first.changes).toBeUndefined();
+    const { changes } = await run([result(path)]);
+    expect(changes).toMatchObject({ against: 'previous-run', unchanged: 1, new: 0 });
+  });
+
   it('keeps the previous record of a cached output with the same digest, without reading it', async () => {
     const path = join(dir, 'part.stl');
     await writeFile(path, cube);
@@ -68,7 +77,7 @@ describe('compareRun', () => {
     // The file is gone: only the digest the cache checked can say it is unchanged.
     await rm(path);
     const { changes } = await run([result(path, { digest: digest(Buffer.from(cube)) })]);
-    expect(changes.parts['part']?.status).toBe('unchanged');
+    expect(changes?.parts['part']?.status).toBe('unchanged');
   });
 
   it('reads and measures a cached output whose digest differs from the previous record', async () => {
@@ -77,8 +86,8 @@ describe('compareRun', () => {
     await run([result(path)]);
     await writeFile(path, bigger);
     const { changes } = await run([result(path, { digest: digest(Buffer.from(bigger)) })]);
-    expect(changes.parts['part']?.status).toBe('changed');
-    expect(changes.parts['part']?.outputs['stl']).toMatchObject({ status: 'changed' });
+    expect(changes?.parts['part']?.status).toBe('changed');
+    expect(changes?.parts['part']?.outputs['stl']).toMatchObject({ status: 'changed' });
   });
 
   it('compares a part whose values changed (another id, the same name) with its earlier record', async () => {
@@ -92,7 +101,7 @@ describe('compareRun', () => {
     const { changes } = await run([renamed]);
 
     expect(changes).toMatchObject({ changed: 1, new: 0, gone: [] });
-    expect(changes.parts['part#width=2']?.outputs['stl']).toMatchObject({ status: 'changed' });
+    expect(changes?.parts['part#width=2']?.outputs['stl']).toMatchObject({ status: 'changed' });
     // Failing under yet other values, it is not gone either: its last good record stays.
     const failedRun = { ...resized, job: { ...resized.job, id: 'part#width=3' }, outputs: [] };
     expect((await run([failedRun])).changes).toMatchObject({ gone: [] });

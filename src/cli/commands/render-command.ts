@@ -6,10 +6,10 @@ import {
   parseReportRequest,
   type ReportRequest,
 } from '../../report/documents/parse-report-request.js';
-import { defined } from '../../util/defined.js';
 import type { CliContext } from '../cli-context.js';
 import { exitCodes } from '../exit-codes.js';
 import { withProjectOptions } from '../options/project-options.js';
+import { reportOptionsOf } from '../options/report-options-of.js';
 import { renderOptionsOf, reporterOptionsOf, withRunOptions } from '../options/run-options.js';
 import { runErrorEvent } from '../../run/run-error-event.js';
 
@@ -81,21 +81,7 @@ export function renderCommand(context: CliContext) {
               warn: (message) => {
                 context.stderr(`warning: ${message}\n`);
               },
-              options: {
-                strict: options.strict === true,
-                failFast: options.failFast === true,
-                retries: options.retries,
-                cache: options.cache ? (options.force === true ? 'force' : 'on') : 'off',
-                targets: args,
-                ...defined({
-                  engine: options.engine,
-                  timeoutSeconds: options.timeout,
-                  jobs: options.jobs,
-                  stl: options.stl,
-                  queue: options.queue,
-                  baseline: options.baseline,
-                }),
-              },
+              options: reportOptionsOf(args, options),
             });
       let summary;
       let failure: unknown;

@@ -13,10 +13,12 @@ import { unreachable } from '../../util/unreachable.js';
 import { describeFailure } from '../describe-failure.js';
 import type {
   ReportDiagnostic,
+  ReportEngine,
   ReportFailure,
   ReportOptions,
   ReportOutput,
   ReportPart,
+  ReportProblem,
   RunReport,
 } from './run-report.js';
 
@@ -34,8 +36,16 @@ export interface CollectedRun {
   readonly warnings: readonly ConfigProblem[];
   /** The `run-done` summary, unless the run ended without one. */
   readonly summary?: RunSummary;
-  /** The setup error that ended the run before anything rendered. */
-  readonly error?: { readonly code: string; readonly message: string; readonly hint?: string };
+  /**
+   * The setup error that ended the run before anything rendered, with each problem of a
+   * configuration error (empty for other errors).
+   */
+  readonly error?: {
+    readonly code: string;
+    readonly message: string;
+    readonly hint?: string;
+    readonly problems: readonly ConfigProblem[];
+  };
   /** Whether the user interrupted the run. */
   readonly interrupted: boolean;
 }
@@ -46,11 +56,12 @@ export interface CollectedRun {
  */
 export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
   const projectDir = run.start?.projectDir ?? run.cwd;
-  const engines: readonly EngineInfo[] =
+  const started: readonly EngineInfo[] =
     run.summary?.engines ?? [run.start?.engines.native, run.start?.engines.wasm].flatMap(present);
   const byId = new Map<string, PartResult>();
   for (const result of run.summary?.results ?? run.results) byId.set(result.job.id, result);
-  const jobs = run.start?.jobs ?? [...byId.values()].map((result) => result.job);
+  const engines = [...started, ...onlyCached(started, [...byId.values()])];
+  const jobs = inPlanOrder(run.start) ?? [...byId.values()].map((result) => result.job);
   const digests = new FileDigests();
   const parts = await Promise.all(
     jobs.map(async (job) => {
@@ -88,7 +99,13 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
         projectDir: run.start?.projectDir,
         source: run.start?.source,
         concurrency: run.summary?.concurrency ?? run.start?.concurrency,
-        error: run.error,
+        error:
+          run.error === undefined
+            ? undefined
+            : {
+                ...run.error,
+                problems: run.error.problems.map((problem) => reportProblem(problem, projectDir)),
+              },
       }),
     },
     totals: {
@@ -113,13 +130,7 @@ export async function buildRunReport(run: CollectedRun): Promise<RunReport> {
             ...defined({ baseline: changes.baseline, previousRunAt: changes.previousRunAt }),
           },
         }),
-    warnings: run.warnings.map((problem) => ({
-      message: problem.message,
-      ...defined({
-        location: problem.location === undefined ? undefined : locate(problem.location, projectDir),
-        hint: problem.hint,
-      }),
-    })),
+    warnings: run.warnings.map((problem) => reportProblem(problem, projectDir)),
     parts,
   };
 }
@@ -129,20 +140,45 @@ export function isWarning(diagnostic: Pick<Diagnostic, 'severity'>): boolean {
   return diagnostic.severity === 'warning' || diagnostic.severity === 'deprecated';
 }
 
+/**
+ * The engines of cached parts that no part rendered on in this run (every part of theirs came
+ * from the cache, so none was started): known by the identity the cache entries are keyed by.
+ */
+function onlyCached(
+  started: readonly EngineInfo[],
+  results: readonly PartResult[],
+): ReportEngine[] {
+  const found = new Map<string, ReportEngine>();
+  for (const { cached } of results) {
+    if (cached === undefined) continue;
+    const { id, version, backend } = cached.engine;
+    const same = (engine: Pick<EngineInfo, 'id' | 'version'>): boolean =>
+      engine.id === id && engine.version === version;
+    if (started.some(same) || found.has(`${id} ${version}`)) continue;
+    found.set(`${id} ${version}`, { id, version, backend });
+  }
+  return [...found.values()];
+}
+
 async function reportPart(
   result: PartResult,
   projectDir: string,
-  engines: readonly EngineInfo[],
+  engines: readonly ReportEngine[],
   digests: FileDigests,
 ): Promise<ReportPart> {
-  const { job } = result;
+  const { job, cached } = result;
   const engine = engines.find((info) => info.id === result.engine);
   return {
     ...identity(job, projectDir),
     status: result.status,
     engine: {
       id: result.engine,
-      ...defined({ version: engine?.version, backend: job.backend ?? engine?.backend }),
+      // A cached part's engine is the one that rendered it: its entry's key says which.
+      ...defined(
+        cached === undefined
+          ? { version: engine?.version, backend: job.backend ?? engine?.backend }
+          : { version: cached.engine.version, backend: cached.engine.backend },
+      ),
     },
     seconds: result.seconds,
     attempts: result.attempts,
@@ -171,6 +207,16 @@ async function reportPart(
             },
       fallbackFrom: result.fallbackFrom,
       where: result.where,
+    }),
+  };
+}
+
+function reportProblem(problem: ConfigProblem, projectDir: string): ReportProblem {
+  return {
+    message: problem.message,
+    ...defined({
+      location: problem.location === undefined ? undefined : locate(problem.location, projectDir),
+      hint: problem.hint,
     }),
   };
 }
@@ -298,6 +344,15 @@ function locate(at: SourceLocation, projectDir: string): ReportDiagnostic['locat
     line: at.line,
     ...defined({ column: at.column }),
   };
+}
+
+/** The run's parts in the plan's order, not the order they started in. */
+function inPlanOrder(start: CollectedRun['start']): RenderJob[] | undefined {
+  if (start === undefined) return undefined;
+  const place = new Map(start.order.map((id, index) => [id, index]));
+  return [...start.jobs].sort(
+    (a, b) => (place.get(a.id) ?? place.size) - (place.get(b.id) ?? place.size),
+  );
 }
 
 function present<T>(value: T | undefined): T[] {

@@ -1,5 +1,5 @@
 import type { ConfigProblem } from '../../errors.js';
-import { ParascadError } from '../../errors.js';
+import { ConfigError, ParascadError } from '../../errors.js';
 import type { PartResult } from '../../run/part-result.js';
 import type { RunEvent } from '../../run/run-event.js';
 import type { RunSummary } from '../../run/run-summary.js';
@@ -76,8 +76,13 @@ function describeError(error: unknown): NonNullable<CollectedRun['error']> {
     return {
       code: error.code,
       message: error.message,
+      problems: error instanceof ConfigError ? error.problems : [],
       ...(error.hint === undefined ? {} : { hint: error.hint }),
     };
   }
-  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+  return {
+    code: 'INTERNAL',
+    message: error instanceof Error ? error.message : String(error),
+    problems: [],
+  };
 }

@@ -117,7 +117,8 @@ const reportPart = z.object({
     .describe('Compared with the previous run or the baseline; absent when there was none.'),
 });
 
-const reportWarning = z.object({
+/** A warning of the run, or a problem of the configuration that kept it from starting. */
+const reportProblem = z.object({
   message: z.string(),
   location: reportLocation.exactOptional(),
   hint: z.string().exactOptional(),
@@ -129,16 +130,39 @@ const reportOptions = z
       .enum(['auto', 'native', 'wasm', 'hybrid'])
       .exactOptional()
       .describe("--engine; absent when each part's own setting (else auto) decided."),
+    openscad: z.string().exactOptional().describe('--openscad: the native binary, as given.'),
+    config: z.string().exactOptional().describe('-c: the configuration file, as given.'),
+    from: z
+      .enum(['markers', 'render_config'])
+      .exactOptional()
+      .describe('-a: the classic flag, what it read the parts from.'),
+    quality: z
+      .number()
+      .int()
+      .exactOptional()
+      .describe('--quality: $fn for every part, over comments and configs.'),
+    defines: z
+      .array(z.string())
+      .exactOptional()
+      .describe('-D: the variables set for every part, as given (name=value).'),
+    paramSetFile: z.string().exactOptional().describe('-p: the customizer parameter set file.'),
+    paramSets: z.array(z.string()).exactOptional().describe('-P: only these sets.'),
+    outDir: z.string().exactOptional().describe('-o: the output folder, as given.'),
     strict: z.boolean(),
     failFast: z.boolean(),
     retries: z.number().int(),
     timeoutSeconds: z.number().exactOptional(),
+    maxMemoryBytes: z
+      .number()
+      .exactOptional()
+      .describe('--max-memory: what the running parts may take together.'),
     jobs: z.number().int().exactOptional(),
     cache: z.enum(['on', 'off', 'force']),
     stl: z.enum(['ascii', 'binary']).exactOptional(),
+    thumbnails: z.boolean().describe('--thumbnails: a PNG picture beside each output.'),
     queue: z.string().exactOptional(),
     baseline: z.string().exactOptional(),
-    targets: z.array(z.string()),
+    targets: z.array(z.string()).describe('The targets as given, --file among them.'),
   })
   .describe('The options that decide what was rendered and how it was judged.');
 
@@ -156,11 +180,28 @@ export const runReportSchema = z.object({
     projectDir: z.string().exactOptional().describe('Absent when the run stopped before planning.'),
     cwd: z.string(),
     source: z.string().exactOptional().describe('Where the parts come from, in words.'),
-    engines: z.array(engineInfoSchema),
+    engines: z
+      .array(
+        engineInfoSchema.extend({
+          source: engineInfoSchema.shape.source
+            .exactOptional()
+            .describe(
+              "The binary's path, or the npm package; absent for an engine not started in this run: the parts it rendered all came from the cache.",
+            ),
+        }),
+      )
+      .describe('The engines that rendered the parts, in this run or (from the cache) before.'),
     concurrency: z.number().int().exactOptional(),
     options: reportOptions,
     error: z
-      .object({ code: z.string(), message: z.string(), hint: z.string().exactOptional() })
+      .object({
+        code: z.string(),
+        message: z.string(),
+        hint: z.string().exactOptional(),
+        problems: z
+          .array(reportProblem)
+          .describe('Each problem of the configuration, with its place; empty for other errors.'),
+      })
       .exactOptional(),
   }),
   totals: z.object({
@@ -176,7 +217,7 @@ export const runReportSchema = z.object({
     .omit({ parts: true })
     .exactOptional()
     .describe("Totals of what changed; each part's own is in its changes."),
-  warnings: z.array(reportWarning),
+  warnings: z.array(reportProblem),
   parts: z.array(reportPart).describe('In the order of the plan; failures are not moved first.'),
 });
 

@@ -25,3 +25,9 @@ export type PartChanges = NonNullable<ReportPart['changes']>;
 
 /** The options of a run that a report records. */
 export type ReportOptions = RunReport['run']['options'];
+
+/** A warning of the run, or a problem of the configuration that kept it from starting. */
+export type ReportProblem = RunReport['warnings'][number];
+
+/** An engine of the run: one that rendered parts, or one the cached parts were rendered on. */
+export type ReportEngine = RunReport['run']['engines'][number];

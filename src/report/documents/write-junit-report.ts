@@ -2,6 +2,7 @@ import builderModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import { writeAtomic } from '../../util/write-atomic.js';
 import { unreachable } from '../../util/unreachable.js';
+import { whyCancelled } from '../why-cancelled.js';
 import type { ReportWriter } from './report-writer.js';
 import type { ReportDiagnostic, ReportPart, RunReport } from './run-report.js';
 
@@ -14,7 +15,8 @@ const junit = builderModule as unknown as Builder;
  * a part the model or a policy failed (an OpenSCAD error, `--strict`) is a `<failure>`, one the run
  * could not finish (a crash, a timeout, memory) an `<error>`, a cancelled one `<skipped>`. The
  * message leads with the user's `file:line`; the body lists OpenSCAD's errors and warnings, and
- * `<system-out>` holds everything it printed.
+ * `<system-out>` holds everything it printed. A run that could not start is a `parascad` suite
+ * with an `<error>` per problem.
  */
 export const writeJunitReport: ReportWriter = async (report, path) => {
   await writeAtomic(path, junitXml(report));
@@ -35,7 +37,45 @@ export function junitXml(report: RunReport): string {
     if (engines.size > 0) suite.property('engines', [...engines].join(', '));
     for (const part of parts) addTestCase(suite.testCase(), file, part);
   }
-  return builder.build();
+  if (report.run.error !== undefined) addRunError(builder, report.run.error, report.run.startedAt);
+  // The builder writes `<skipped/>` without a message (it takes none), and every skipped case
+  // here is a cancelled part: each gets the one reason, so that CI says why it was skipped.
+  return builder
+    .build()
+    .replace(/^(\s*)<skipped\/>$/gm, `$1<skipped message="${escapeAttribute(whyCancelled)}"/>`);
+}
+
+function escapeAttribute(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
+}
+
+/**
+ * A run that could not start rendered no part, and a report without a failing case reads as
+ * passed: the error is a suite of its own, with an `<error>` case per problem of the
+ * configuration at its `file:line` (or one case for an error without problems).
+ */
+function addRunError(
+  builder: Builder,
+  error: NonNullable<RunReport['run']['error']>,
+  startedAt: string,
+): void {
+  const suite = builder.testSuite().name('parascad').timestamp(new Date(startedAt)).time(0);
+  const problems =
+    error.problems.length > 0
+      ? error.problems
+      : [{ message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) }];
+  for (const problem of problems) {
+    const testCase = suite.testCase().name(problem.message).time(0);
+    const file = problem.location?.relativePath;
+    if (file === undefined) testCase.className('parascad');
+    else testCase.className(file).file(file);
+    const at = problem.location === undefined ? '' : `${file}:${problem.location.line}: `;
+    testCase.error(`${at}${problem.message}`, error.code, problem.hint);
+  }
 }
 
 function addTestCase(testCase: TestCase, file: string, part: ReportPart): void {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import type { RunReport } from '../documents/run-report.js';
+import type { ReportProblem, RunReport } from '../documents/run-report.js';
 import { formatDuration } from '../format-duration.js';
-import type { GalleryData, GalleryStatus } from './gallery-data.js';
+import type { GalleryData, GalleryMessage, GalleryStatus } from './gallery-data.js';
 import { galleryPart, galleryStatus, type WriteGalleryFile } from './gallery-part.js';
 
 /** The order of the cards: what needs the user's eyes first. */
@@ -36,6 +36,12 @@ export async function buildGallery(
     when: `${run.startedAt.slice(0, 16).replace('T', ' ')} UTC · ${formatDuration(run.seconds)}`,
     parascadVersion: report.parascad.version,
     totals,
+    counts: [
+      `${totals.ok} ok${totals.cached > 0 ? ` (${totals.cached} cached)` : ''}`,
+      `${totals.failed} failed`,
+      `${totals.cancelled} cancelled`,
+      `${totals.warnings} with warnings`,
+    ].join(', '),
     ...(changes === undefined
       ? {}
       : {
@@ -46,14 +52,10 @@ export async function buildGallery(
           } ${changes.against === 'baseline' ? `against the baseline ${changes.baseline ?? ''}` : 'since the previous run'}`,
         }),
     parts,
-    warnings: report.warnings.map((warning) => ({
-      severity: 'warning',
-      message:
-        warning.hint === undefined ? warning.message : `${warning.message} (${warning.hint})`,
-      ...(warning.location === undefined
-        ? {}
-        : { at: `${warning.location.relativePath}:${warning.location.line}` }),
-    })),
+    warnings: [
+      ...(run.error?.problems ?? []).map((problem) => galleryProblem('error', problem)),
+      ...report.warnings.map((warning) => galleryProblem('warning', warning)),
+    ],
     ...(run.error === undefined
       ? {}
       : {
@@ -62,5 +64,15 @@ export async function buildGallery(
               ? run.error.message
               : `${run.error.message} (${run.error.hint})`,
         }),
+  };
+}
+
+function galleryProblem(severity: string, problem: ReportProblem): GalleryMessage {
+  return {
+    severity,
+    message: problem.hint === undefined ? problem.message : `${problem.message} (${problem.hint})`,
+    ...(problem.location === undefined
+      ? {}
+      : { at: `${problem.location.relativePath}:${problem.location.line}` }),
   };
 }

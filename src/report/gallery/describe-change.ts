@@ -18,14 +18,15 @@ export function describeChange(changes: PartChanges, previous?: GalleryView): Ga
     // `new`, and any other status (a format the part no longer writes): the word says it.
     if (change.status !== 'changed') return [`${format}: ${change.status}`];
     const parts = [`${format}: changed`];
-    if (change.volumeDelta !== undefined) parts.push(`volume ${signed(change.volumeDelta)} mm³`);
-    if (change.areaDelta !== undefined) parts.push(`area ${signed(change.areaDelta)} mm²`);
-    if (change.trianglesDelta !== undefined) {
+    // A measure that did not change is not a change: only the ones that moved are listed.
+    if (moves(change.volumeDelta)) parts.push(`volume ${signed(change.volumeDelta)} mm³`);
+    if (moves(change.areaDelta)) parts.push(`area ${signed(change.areaDelta)} mm²`);
+    if (moves(change.trianglesDelta)) {
       parts.push(`triangles ${change.trianglesDelta > 0 ? '+' : ''}${change.trianglesDelta}`);
     }
     const moved = change.boundsDelta;
     for (const corner of ['min', 'max'] as const) {
-      if (moved?.[corner].some((delta) => Math.abs(delta) > 1e-9) === true) {
+      if (moved?.[corner].some(moves) === true) {
         parts.push(`${corner} corner moved ${moved[corner].map(signed).join(', ')}`);
       }
     }
@@ -49,6 +50,10 @@ export function describeChange(changes: PartChanges, previous?: GalleryView): Ga
         : [...details, ...engines, ...kept],
     ...(previous === undefined ? {} : { previous }),
   };
+}
+
+function moves(delta: number | undefined): delta is number {
+  return delta !== undefined && Math.abs(delta) > 1e-9;
 }
 
 function signed(value: number): string {

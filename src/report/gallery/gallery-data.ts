@@ -88,11 +88,16 @@ export interface GalleryData {
     readonly cached: number;
     readonly warnings: number;
   };
+  /**
+   * `3 ok (2 cached), 1 failed, 0 cancelled, 1 with warnings`: the cached among the ok parts, as
+   * the terminal counts them (a cached part `--strict` failed is failed; its card says cached).
+   */
+  readonly counts: string;
   /** `3 changed, 1 new, 36 unchanged since the previous run`, when compared. */
   readonly changes?: string;
   /** Failures first, then cancelled, parts with warnings, and the rest, each in plan order. */
   readonly parts: readonly GalleryPart[];
-  /** Problems of the run itself (not of one part). */
+  /** Problems of the run itself (not of one part): those that kept it from starting first. */
   readonly warnings: readonly GalleryMessage[];
   readonly error?: string;
 }

@@ -2,6 +2,7 @@ import { relative, sep } from 'node:path';
 import { hasGeometry } from '../../thumbnails/read-geometry.js';
 import { formatBytes } from '../format-bytes.js';
 import { formatDuration } from '../format-duration.js';
+import { whyCancelled } from '../why-cancelled.js';
 import type { ReportDiagnostic, ReportOutput, ReportPart } from '../documents/run-report.js';
 import { describeChange } from './describe-change.js';
 import { describeFacts } from './describe-facts.js';
@@ -62,7 +63,8 @@ export async function galleryPart(
       : {
           failure: {
             severity: failure.category === 'cancelled' ? 'cancelled' : 'error',
-            message: failure.message,
+            // The word is the status already: a cancelled card says why instead.
+            message: failure.category === 'cancelled' ? whyCancelled : failure.message,
             ...(failure.location === undefined
               ? {}
               : { at: `${failure.location.relativePath}:${failure.location.line}` }),

@@ -5,11 +5,10 @@ import type { ReportWriter } from '../documents/report-writer.js';
 import { galleryAssetNames, galleryAssetsDir } from './gallery-assets.js';
 import { buildGallery } from './build-gallery.js';
 import { galleryIndexHtml } from './gallery-index-html.js';
+import { isGalleryFile } from './is-gallery-file.js';
 import { replaceFolder } from './replace-folder.js';
+import { galleryMarker as marker } from '../../util/gallery-marker.js';
 import { makeFolder } from '../../util/make-folder.js';
-
-/** The file that marks a folder as a parascad gallery, which a later run may replace. */
-const marker = '.parascad-gallery';
 
 /**
  * `--report html=DIR`: a static gallery of the run that works from `file://`, with no server and
@@ -18,7 +17,8 @@ const marker = '.parascad-gallery';
  * outputs are relative, so the gallery and the outputs can move together.
  *
  * The folder is built beside DIR under a temporary name and swapped in whole (see
- * `replaceFolder`); a folder of the user's own at DIR is never replaced.
+ * `replaceFolder`); a folder of the user's own at DIR is never replaced, nor an earlier gallery
+ * holding files of the user's own.
  */
 export const writeHtmlReport: ReportWriter = async (report, path) => {
   const assets = galleryAssetsDir();
@@ -41,7 +41,7 @@ export const writeHtmlReport: ReportWriter = async (report, path) => {
       marker,
       'A parascad gallery (parascad render --report html=DIR); replaced by the next.\n',
     );
-    await replaceFolder(temp, path, marker);
+    await replaceFolder(temp, path, marker, isGalleryFile);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;

@@ -20,13 +20,18 @@ interface Annotation {
  */
 export function githubAnnotations(report: RunReport, workspace: string): string[] {
   const annotations: Annotation[] = [];
-  if (report.run.error !== undefined) {
-    annotations.push({
-      level: 'error',
-      title: 'parascad could not run',
-      message: [report.run.error.message, report.run.error.hint].filter(Boolean).join('\n'),
-      place: undefined,
-    });
+  const { error } = report.run;
+  if (error !== undefined) {
+    // A configuration error's message only counts its problems: each is said at its place.
+    const problems = error.problems.length > 0 ? error.problems : [error];
+    for (const problem of problems) {
+      annotations.push({
+        level: 'error',
+        title: 'parascad could not run',
+        message: [problem.message, problem.hint].filter(Boolean).join('\n'),
+        place: 'location' in problem ? problem.location : undefined,
+      });
+    }
   }
   for (const warning of report.warnings) {
     annotations.push({

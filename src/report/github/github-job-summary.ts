@@ -43,8 +43,16 @@ export function githubJobSummary(report: RunReport): string {
       '',
     );
   }
-  if (report.run.error !== undefined) {
-    lines.push(`**${cell(report.run.error.message)}**`, '');
+  const { error } = report.run;
+  if (error !== undefined) {
+    lines.push(`**${cell(error.message)}**`, '');
+    for (const problem of error.problems) {
+      const at = problem.location;
+      lines.push(
+        `- ${at === undefined ? '' : `\`${at.relativePath}:${at.line}\` `}${cell(problem.message)}`,
+      );
+    }
+    if (error.problems.length > 0) lines.push('');
   }
   if (report.parts.length > 0) {
     lines.push(

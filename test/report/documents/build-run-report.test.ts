@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { ParascadError } from '../../../src/errors.js';
+import { ConfigError, ParascadError } from '../../../src/errors.js';
 import { buildRunReport, failureCategory } from '../../../src/report/documents/build-run-report.js';
 import { collectRun } from '../../../src/report/documents/collect-run.js';
 import type { RunEvent } from '../../../src/run/run-event.js';
@@ -23,7 +23,14 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
   JSON.parse(readFileSync(reportSchemaFile, 'utf8')) as Record<string, unknown>,
 );
 
-const options = { strict: false, failFast: false, retries: 0, cache: 'on', targets: [] } as const;
+const options = {
+  strict: false,
+  failFast: false,
+  retries: 0,
+  cache: 'on',
+  thumbnails: false,
+  targets: [],
+} as const;
 
 /** A clock that starts at noon and moves a second each time it is read. */
 function clock(): () => Date {
@@ -123,6 +130,21 @@ describe('the run report', () => {
     ]);
   });
 
+  it('lists the parts in the order of the plan, not the order they started or finished in', async () => {
+    const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
+    // Started slowest first, as the schedule has it; planned lid, broken, gear.
+    collector.onEvent(runStart([gear, broken, lid], {}, 2, [lid, broken, gear]));
+    for (const part of [broken, lid]) {
+      collector.onEvent({ type: 'part-done', result: okResult(part, 1) });
+    }
+    const report = await buildRunReport(collector.finish({ interrupted: true }));
+    expect(report.parts.map((part) => [part.name, part.status])).toEqual([
+      ['lid', 'ok'],
+      ['broken', 'ok'],
+      ['gear_60', 'cancelled'],
+    ]);
+  });
+
   it('reports the parts an interrupted run never finished as cancelled', async () => {
     const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
     collector.onEvent(runStart([broken, lid], {}, 1));
@@ -136,7 +158,13 @@ describe('the run report', () => {
   });
 
   it('counts as cached the ok parts taken from the cache, not one that --strict failed', async () => {
-    const cachedFrom = { key: 'k', renderedAt: '2026-12-01T00:00:00.000Z', runId: 'r', seconds: 2 };
+    const cachedFrom = {
+      key: 'k',
+      renderedAt: '2026-12-01T00:00:00.000Z',
+      runId: 'r',
+      seconds: 2,
+      engine: { id: 'wasm', version: '2025.01', backend: 'manifold' },
+    } as const;
     const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
     collector.onEvent(runStart([lid, broken], {}, 1));
     collector.onEvent({ type: 'part-done', result: { ...okResult(lid, 0), cached: cachedFrom } });
@@ -150,6 +178,34 @@ describe('the run report', () => {
     expect(report.parts.map((part) => part.cached)).toEqual([true, true]);
   });
 
+  it('names the engine and version of parts that all came from the cache, no engine started', async () => {
+    const cachedFrom = {
+      key: 'k',
+      renderedAt: '2026-12-01T00:00:00.000Z',
+      runId: 'r',
+      seconds: 2,
+      engine: { id: 'native', version: '2021.01', backend: 'cgal' },
+    } as const;
+    const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
+    collector.onEvent({
+      ...runStart([lid, gear], {}, 1),
+      engines: { explanation: 'engine: none started: every part comes from the cache' },
+    });
+    for (const part of [lid, gear]) {
+      collector.onEvent({
+        type: 'part-done',
+        result: { ...okResult(part, 0), engine: 'native', cached: cachedFrom },
+      });
+    }
+    const report = await buildRunReport(collector.finish({ interrupted: false }));
+    expect(report.run.engines).toEqual([{ id: 'native', version: '2021.01', backend: 'cgal' }]);
+    expect(report.parts.map((part) => part.engine)).toEqual([
+      { id: 'native', version: '2021.01', backend: 'cgal' },
+      { id: 'native', version: '2021.01', backend: 'cgal' },
+    ]);
+    expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('records a run that could not start, with its error', async () => {
     const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
     const error = new ParascadError('NOTHING_TO_RENDER', 'No part to render', 'Check the names.');
@@ -159,6 +215,37 @@ describe('the run report', () => {
       error: { code: 'NOTHING_TO_RENDER', message: 'No part to render', hint: 'Check the names.' },
     });
     expect(report.parts).toEqual([]);
+    expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('records each problem of a configuration that kept the run from starting, at its place', async () => {
+    const collector = collectRun({ version: '1', cwd: '/work', options, now: clock() });
+    const error = new ConfigError([
+      {
+        message: 'no file matches nope.scad',
+        location: { file: '/work/parascad.config.yaml', line: 2, column: 11, length: 9 },
+        hint: 'paths and globs are looked up from /work',
+      },
+      { message: 'unknown key "modulez" in files[0]' },
+    ]);
+    const report = await buildRunReport(collector.finish({ error, interrupted: false }));
+    expect(report.run.error).toEqual({
+      code: 'CONFIG_INVALID',
+      message: '2 problems in the project configuration',
+      problems: [
+        {
+          message: 'no file matches nope.scad',
+          location: {
+            file: '/work/parascad.config.yaml',
+            relativePath: 'parascad.config.yaml',
+            line: 2,
+            column: 11,
+          },
+          hint: 'paths and globs are looked up from /work',
+        },
+        { message: 'unknown key "modulez" in files[0]' },
+      ],
+    });
     expect(validate(asJson(report)), JSON.stringify(validate.errors)).toBe(true);
   });
 

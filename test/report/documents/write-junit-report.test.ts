@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type TestSuites } from 'junit2json';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, ParascadError } from '../../../src/errors.js';
 import { buildRunReport } from '../../../src/report/documents/build-run-report.js';
 import { collectRun } from '../../../src/report/documents/collect-run.js';
 import { writeJunitReport } from '../../../src/report/documents/write-junit-report.js';
@@ -17,7 +18,14 @@ import {
   scriptedRun,
 } from '../support/run-fixture.js';
 
-const options = { strict: false, failFast: false, retries: 0, cache: 'on', targets: [] } as const;
+const options = {
+  strict: false,
+  failFast: false,
+  retries: 0,
+  cache: 'on',
+  thumbnails: false,
+  targets: [],
+} as const;
 
 /** The scripted run, plus a part in another file that timed out and one that was cancelled. */
 async function report(): Promise<RunReport> {
@@ -119,7 +127,66 @@ describe('--report junit=FILE', () => {
         type: 'timeout',
       },
     ]);
-    expect(later).toMatchObject({ name: 'later', skipped: [{}] });
+    expect(later).toMatchObject({
+      name: 'later',
+      skipped: [
+        {
+          message:
+            'the run stopped before this part finished (Ctrl-C, or --fail-fast at a failure)',
+        },
+      ],
+    });
     expect(later?.error).toBeUndefined();
+  });
+
+  it('fails a run whose configuration kept it from starting, with an error per problem at its file:line', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'parascad-junit-'));
+    const file = join(folder, 'junit.xml');
+    const collector = collectRun({ version: '1', cwd: projectDir, options });
+    const error = new ConfigError([
+      {
+        message: 'no file matches nope.scad',
+        location: { file: `${projectDir}/parascad.config.yaml`, line: 2, column: 11 },
+        hint: 'paths and globs are looked up from the project folder',
+      },
+      { message: 'unknown key "modulez" in files[0]' },
+    ]);
+    const failed = await buildRunReport(collector.finish({ error, interrupted: false }));
+    await writeJunitReport(failed, file, { cwd: folder, env: {}, warn: () => undefined });
+    const suites = await readBack(file);
+    expect(suites).toMatchObject({ tests: 2, failures: 0, errors: 2 });
+    const cases = suites.testsuite?.[0]?.testcase ?? [];
+    expect(cases.map((each) => [each.classname, each.name, each.error])).toEqual([
+      [
+        'parascad.config.yaml',
+        'no file matches nope.scad',
+        [
+          {
+            message: 'parascad.config.yaml:2: no file matches nope.scad',
+            type: 'CONFIG_INVALID',
+            inner: 'paths and globs are looked up from the project folder',
+          },
+        ],
+      ],
+      [
+        'parascad',
+        'unknown key "modulez" in files[0]',
+        [{ message: 'unknown key "modulez" in files[0]', type: 'CONFIG_INVALID' }],
+      ],
+    ]);
+  });
+
+  it('fails a run that could not start for another reason with one error case', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'parascad-junit-'));
+    const file = join(folder, 'junit.xml');
+    const collector = collectRun({ version: '1', cwd: projectDir, options });
+    const error = new ParascadError('NOTHING_TO_RENDER', 'No part to render', 'Check the names.');
+    const failed = await buildRunReport(collector.finish({ error, interrupted: false }));
+    await writeJunitReport(failed, file, { cwd: folder, env: {}, warn: () => undefined });
+    const suites = await readBack(file);
+    expect(suites).toMatchObject({ tests: 1, errors: 1 });
+    expect(suites.testsuite?.[0]?.testcase?.[0]?.error).toEqual([
+      { message: 'No part to render', type: 'NOTHING_TO_RENDER', inner: 'Check the names.' },
+    ]);
   });
 });

@@ -66,6 +66,56 @@ describe('buildGallery', () => {
     expect(data.when).toBe('2026-12-02 12:00 UTC · 3.00s');
   });
 
+  it('counts the cached among the ok parts, as the terminal does, while each cached card says so', async () => {
+    const cachedFrom = { runId: 'r', renderedAt: '2026-12-01T00:00:00.000Z', seconds: 2, key: 'k' };
+    const strictFailure = {
+      kind: 'strict',
+      message: 'failed under --strict: odd',
+      category: 'failure',
+      reason: {
+        kind: 'strict',
+        warnings: 1,
+        first: { severity: 'warning', message: 'odd', fatal: false },
+      },
+    } as const;
+    const files = new Map<string, string | Uint8Array>();
+    const base = report([
+      part('kept', { cached: true, cachedFrom }),
+      part('strict', { status: 'failed', cached: true, cachedFrom, failure: strictFailure }),
+    ]);
+    const data = await buildGallery(
+      { ...base, totals: { ...base.totals, ok: 1, failed: 1, cached: 1, warnings: 1 } },
+      galleryDir,
+      (path, contents) => {
+        files.set(path, contents);
+        return Promise.resolve();
+      },
+    );
+    expect(data.counts).toBe('1 ok (1 cached), 1 failed, 0 cancelled, 1 with warnings');
+    expect(data.parts.map((card) => [card.name, card.statusText, card.time])).toEqual([
+      ['strict', 'failed', 'cached (rendered in 2.00s)'],
+      ['kept', 'ok', 'cached (rendered in 2.00s)'],
+    ]);
+  });
+
+  it('says on a cancelled card why the part did not finish, not the status again', async () => {
+    const { data } = await gallery([
+      part('later', {
+        status: 'cancelled',
+        failure: {
+          kind: 'cancelled',
+          category: 'cancelled',
+          message: 'cancelled',
+          reason: { kind: 'cancelled' },
+        },
+      }),
+    ]);
+    expect(data.parts[0]?.failure).toEqual({
+      severity: 'cancelled',
+      message: 'the run stopped before this part finished (Ctrl-C, or --fail-fast at a failure)',
+    });
+  });
+
   it("writes a mesh part's thumbnail and 3D data, and links its outputs relative to the gallery", async () => {
     const { data, files } = await gallery([
       part('mesh', { outputs: [output('mesh.stl', 'stl', meshFacts), output('mesh.off', 'off')] }),

@@ -31,4 +31,20 @@ describe('describeChange', () => {
       'rendered on wasm, native before: compared by volume, area and size within rounding',
     ]);
   });
+
+  it('leaves out the measures that did not change', () => {
+    const change = describeChange({
+      status: 'changed',
+      outputs: {
+        stl: {
+          status: 'changed',
+          volumeDelta: 0,
+          areaDelta: 4,
+          trianglesDelta: 0,
+          boundsDelta: { min: [0, 0, 0], max: [0, 2, 0] },
+        },
+      },
+    });
+    expect(change.details[0]).toBe('stl: changed, area +4 mm², max corner moved 0, +2, 0');
+  });
 });

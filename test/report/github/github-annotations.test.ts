@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/errors.js';
 import { buildRunReport } from '../../../src/report/documents/build-run-report.js';
 import { collectRun } from '../../../src/report/documents/collect-run.js';
 import type { RunReport } from '../../../src/report/documents/run-report.js';
@@ -7,7 +8,14 @@ import { githubJobSummary } from '../../../src/report/github/github-job-summary.
 import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { projectDir, scadFile, scriptedRun } from '../support/run-fixture.js';
 
-const options = { strict: false, failFast: false, retries: 0, cache: 'on', targets: [] } as const;
+const options = {
+  strict: false,
+  failFast: false,
+  retries: 0,
+  cache: 'on',
+  thumbnails: false,
+  targets: [],
+} as const;
 
 const sharedWarning: Diagnostic = {
   severity: 'warning',
@@ -46,6 +54,18 @@ describe('GitHub Actions', () => {
       `::error file=project.scad,line=31,title=broken failed::Assertion 'false' failed: "broken on purpose"`,
       '::warning file=parts/common.scad,line=7,title=warning in housing::Ignoring unknown variable "widht"',
     ]);
+  });
+
+  it('annotates and summarises each problem of a configuration that kept the run from starting, at its place', async () => {
+    const collector = collectRun({ version: '1', cwd: projectDir, options });
+    const error = new ConfigError([
+      { message: 'no file matches nope.scad', location: { file: `${projectDir}/p.yaml`, line: 2 } },
+    ]);
+    const failed = await buildRunReport(collector.finish({ error, interrupted: false }));
+    expect(githubAnnotations(failed, projectDir)).toEqual([
+      '::error file=p.yaml,line=2,title=parascad could not run::no file matches nope.scad',
+    ]);
+    expect(githubJobSummary(failed)).toContain('\n- `p.yaml:2` no file matches nope.scad\n');
   });
 
   it('keeps absolute paths for files outside the workspace', async () => {

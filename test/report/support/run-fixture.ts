@@ -115,10 +115,13 @@ export function runStart(
   jobs: readonly RenderJob[],
   estimates: Readonly<Record<string, PartEstimate>>,
   concurrency: number,
+  /** The plan's order, when not the order the parts start in. */
+  order: readonly RenderJob[] = jobs,
 ): Extract<RunEvent, { type: 'run-start' }> {
   return {
     type: 'run-start',
     jobs,
+    order: order.map((part) => part.id),
     estimates: Object.fromEntries(jobs.map((part) => [part.id, estimates[part.name]])) as Record<
       string,
       PartEstimate

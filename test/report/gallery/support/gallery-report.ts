@@ -75,7 +75,14 @@ export function report(parts: ReportPart[]): RunReport {
       projectDir,
       cwd: projectDir,
       engines: [],
-      options: { strict: false, failFast: false, retries: 0, cache: 'on', targets: [] },
+      options: {
+        strict: false,
+        failFast: false,
+        retries: 0,
+        cache: 'on',
+        thumbnails: false,
+        targets: [],
+      },
     },
     totals: {
       parts: parts.length,
