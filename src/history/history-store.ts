@@ -97,6 +97,9 @@ const historySchema = z.object({
  * They decide which engine `auto` picks for a part and which parts start first.
  */
 export class HistoryStore {
+  /** The parts this store recorded something of: {@link save} keeps the file's word on the rest. */
+  private readonly changed = new Set<string>();
+
   private constructor(
     /** Where the history is kept. */
     readonly file: string,
@@ -160,6 +163,7 @@ export class HistoryStore {
 
   /** Remembers that the part failed on an engine, until it renders there again. */
   recordFailure(partId: string, engine: EngineId, failure: FailureRecord): void {
+    this.changed.add(partId);
     this.failures.set(partId, { ...this.failures.get(partId), [engine]: failure });
   }
 
@@ -175,6 +179,7 @@ export class HistoryStore {
 
   /** Remembers whether the part's hybrid result agreed with its other routes'. */
   recordHybridVerdict(partId: string, verdict: HybridVerdict): void {
+    this.changed.add(partId);
     this.verdicts.set(partId, verdict);
   }
 
@@ -189,6 +194,7 @@ export class HistoryStore {
 
   /** Records a successful render, which also clears an earlier failure on that engine. */
   record(partId: string, engine: EngineId, timing: Timing): void {
+    this.changed.add(partId);
     this.parts.set(partId, { ...this.parts.get(partId), [engine]: timing });
     const failures = this.failures.get(partId);
     if (failures?.[engine] === undefined) return;
@@ -199,8 +205,33 @@ export class HistoryStore {
     else this.failures.set(partId, rest);
   }
 
-  /** Writes atomically, so a run killed while saving never leaves a truncated file. */
+  /**
+   * Writes atomically, so a run killed while saving never leaves a truncated file. Parts this
+   * store recorded nothing of are taken from the file as it is now, so that two runs of one
+   * project at once (two `render()` calls on different parts) both keep what they measured.
+   */
   async save(): Promise<void> {
+    const current = await HistoryStore.load(this.file);
+    for (const id of new Set([
+      ...this.parts.keys(),
+      ...this.failures.keys(),
+      ...this.verdicts.keys(),
+      ...current.parts.keys(),
+      ...current.failures.keys(),
+      ...current.verdicts.keys(),
+    ])) {
+      if (this.changed.has(id)) continue;
+      for (const [mine, theirs] of [
+        [this.parts, current.parts],
+        [this.failures, current.failures],
+        [this.verdicts, current.verdicts],
+      ] as const) {
+        const value = theirs.get(id);
+        if (value === undefined) mine.delete(id);
+        // The maps hold one kind each; the pairs above keep them apart.
+        else (mine as Map<string, unknown>).set(id, value);
+      }
+    }
     await makeFolder(dirname(this.file));
     const temp = `${this.file}.${process.pid}.tmp`;
     const ids = [

@@ -20,6 +20,25 @@ describe('HistoryStore', () => {
     expect(second.get('p#other')).toBeUndefined();
   });
 
+  it('keeps what two runs of one project at once each recorded, whichever saves last', async () => {
+    const file = HistoryStore.fileFor(await mkdtemp(join(tmpdir(), 'parascad-history-')));
+    const earlier = await HistoryStore.load(file);
+    earlier.record('p#lid', 'wasm', { seconds: 1, at: 'a' });
+    earlier.record('p#base', 'native', { seconds: 5, at: 'a' });
+    await earlier.save();
+    const one = await HistoryStore.load(file);
+    const other = await HistoryStore.load(file);
+    one.record('p#lid', 'wasm', { seconds: 2, at: 'b' });
+    other.record('p#base', 'native', { seconds: 6, at: 'b' });
+    other.recordFailure('p#plate', 'wasm', { message: 'trap', at: 'b' });
+    await one.save();
+    await other.save();
+    const after = await HistoryStore.load(file);
+    expect(after.get('p#lid')?.wasm?.seconds).toBe(2);
+    expect(after.get('p#base')?.native?.seconds).toBe(6);
+    expect(after.failuresOf('p#plate').wasm?.message).toBe('trap');
+  });
+
   it('starts empty when the file is corrupt instead of failing the run', async () => {
     const file = HistoryStore.fileFor(await mkdtemp(join(tmpdir(), 'parascad-history-')));
     await mkdir(dirname(file), { recursive: true });
