@@ -147,6 +147,10 @@ describe.skipIf(!hasChromium)(`the HTML gallery in Chromium ${chromiumSkipReason
     await expect
       .poll(() => drawing.evaluate((image: { naturalWidth: number }) => image.naturalWidth))
       .toBeGreaterThan(0);
+    // Scaled to the dialog, not shown at its size in millimetres.
+    const shown = await drawing.boundingBox();
+    const stage = await page.locator('dialog .stage').first().boundingBox();
+    expect(shown?.width ?? 0).toBeGreaterThan((stage?.width ?? 0) * 0.9);
     await page.keyboard.press('Escape');
     expect(problems).toEqual([]);
   });
