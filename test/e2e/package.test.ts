@@ -69,6 +69,14 @@ describe('the npm package', () => {
     expect(existsSync(join(example, 'gallery', 'gallery.js'))).toBe(true);
     expect(existsSync(join(example, 'gallery', 'index.html'))).toBe(true);
 
+    // CommonJS callers get the ES module through Node's require(esm) (Node 20.19 and later).
+    const required = spawnSync(
+      process.execPath,
+      ['-e', "process.stdout.write(typeof require('parascad').render)"],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(required.stdout, required.stderr).toBe('function');
+
     // Installed in the project: the README's line, relative to the project.
     const init = spawnSync(bin, ['init'], { cwd: app, encoding: 'utf8' });
     expect(init.status, init.stderr).toBe(0);
