@@ -29,13 +29,14 @@ export interface EstimateRemainingOptions {
  * Seconds until the run is expected to finish: what no schedule can beat for the parts left.
  * That is the longest of
  *
- * - the longest remaining running part (`expected − elapsed`, at least `overdueSeconds`),
+ * - the longest remaining running part (`expected − elapsed`; for a part past its estimate, as
+ *   long again as it overran it, at least `overdueSeconds`),
  * - the longest part that has not started (it runs whole, on one worker),
- * - all the work left spread evenly over every worker: `(Σ running max(expected − elapsed, 0) +
- *   Σ pending expected) / concurrency`.
+ * - all the work left spread evenly over every worker: `(Σ running remaining + Σ pending
+ *   expected) / concurrency`.
  *
  * It is the lower bound of the summary's "lower bound" applied to the parts left, so a good
- * schedule finishes close to it; it errs short, never long, when the estimates are right. 0 when
+ * schedule finishes close to it; it errs short when the estimates are right. 0 when
  * nothing is left.
  */
 export function estimateRemaining(
@@ -47,8 +48,11 @@ export function estimateRemaining(
   let total = 0;
   for (const part of work.running) {
     const left = part.expectedSeconds - part.elapsedSeconds;
-    longest = Math.max(longest, left, overdueSeconds);
-    total += Math.max(left, 0);
+    // Past its estimate, a part is assumed to need as long again as it has overrun it: the ETA
+    // grows while it runs on, where it said "1s" for minutes.
+    const assumed = left >= 0 ? left : Math.max(overdueSeconds, -left);
+    longest = Math.max(longest, assumed, overdueSeconds);
+    total += assumed;
   }
   for (const expected of work.pending) {
     longest = Math.max(longest, expected);

@@ -19,14 +19,16 @@ describe('estimateRemaining', () => {
     ).toBe(18);
   });
 
-  it('counts an overdue running part for a small remainder, not a negative one', () => {
-    const overdue = {
-      running: [{ expectedSeconds: 10, elapsedSeconds: 25 }],
+  it('counts a running part past its estimate for as long again as it overran it, at least a little', () => {
+    const overdue = (elapsedSeconds: number) => ({
+      running: [{ expectedSeconds: 10, elapsedSeconds }],
       pending: [],
       concurrency: 2,
-    };
-    expect(estimateRemaining(overdue)).toBe(1);
-    expect(estimateRemaining(overdue, { overdueSeconds: 5 })).toBe(5);
+    });
+    expect(estimateRemaining(overdue(10.5))).toBe(1);
+    expect(estimateRemaining(overdue(10.5), { overdueSeconds: 5 })).toBe(5);
+    // Two minutes past a 10 s estimate: no longer "1s" left.
+    expect(estimateRemaining(overdue(130))).toBe(120);
   });
 
   it('spreads the work left over the workers when there are more parts than workers', () => {
@@ -47,14 +49,14 @@ describe('estimateRemaining', () => {
     expect(estimateRemaining({ running: [], pending: [30, 1, 1], concurrency: 8 })).toBe(30);
   });
 
-  it('adds nothing for an overdue part to the work spread over the workers', () => {
+  it('adds what an overdue part is assumed to need to the work spread over the workers', () => {
     expect(
       estimateRemaining({
         running: [{ expectedSeconds: 10, elapsedSeconds: 15 }],
         pending: [5, 5, 5],
         concurrency: 3,
       }),
-    ).toBe(5);
+    ).toBeCloseTo(20 / 3);
   });
 
   it('counts parts never rendered for the estimate they were given', () => {
