@@ -122,12 +122,14 @@ describe('planProject with variables', () => {
       ]);
       expect(warnings).toEqual<ConfigProblem[]>([
         {
-          message: 'params sets widht, which box.scad does not assign at its top level and lid() has no parameter of that name',
+          message:
+            'params sets widht, which box.scad does not assign at its top level and lid() has no parameter of that name',
           location: at(6, 9),
           hint: 'did you mean width?',
         },
         {
-          message: 'params sets colour, which box.scad does not assign at its top level and lid() has no parameter of that name',
+          message:
+            'params sets colour, which box.scad does not assign at its top level and lid() has no parameter of that name',
           location: at(8, 9),
           hint: 'it is passed anyway; neither box.scad nor a file it includes or uses assigns it',
         },
