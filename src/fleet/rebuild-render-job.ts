@@ -2,6 +2,7 @@ import { isAbsolute, join, normalize, sep } from 'node:path';
 import type { PartJob } from '../job/part-job.js';
 import { libraryPrefix } from '../job/input-path.js';
 import { findExportFormat } from '../plan/export-formats.js';
+import { evaluableAnywhere, partProgram } from '../plan/part-program.js';
 import { parseScadLiteral } from '../plan/parse-scad-literal.js';
 import type { Quality, RenderJob } from '../plan/render-job.js';
 import { declaredAtMarker } from './fleet-job.js';
@@ -76,7 +77,12 @@ export function rebuildRenderJob(work: PartJob, scratch: JobScratch): RenderJob 
     return { format, path: join(scratch.outputs, `part.${format}`) };
   });
   const location = { file: declaredAtMarker, line: 1 };
-  return {
+  const fileQuality = checkFileQuality(part.fileQuality, quality);
+  const stl: unknown = work.stl;
+  if (stl !== undefined && stl !== 'binary') {
+    throw new RefusedJobError(`unknown STL encoding ${JSON.stringify(stl)}`);
+  }
+  const rebuilt: RenderJob = {
     id: work.id,
     name: work.name,
     scadFile: file,
@@ -85,10 +91,67 @@ export function rebuildRenderJob(work: PartJob, scratch: JobScratch): RenderJob 
     variables,
     ...(passed === undefined ? {} : { arguments: passed as string[] }),
     quality,
+    ...(fileQuality.length === 0
+      ? {}
+      : {
+          qualityFrom: {
+            kind: 'file' as const,
+            assigned: fileQuality.map((text) => ({ text, at: location })),
+          },
+        }),
     outputs,
     declaredAt: location,
     requestedAt: location,
+    ...(stl === 'binary' ? { stl } : {}),
   };
+  checkSameProgram(rebuilt, work);
+  return rebuilt;
+}
+
+/**
+ * A used file's own `$fn`/`$fa`/`$fs` (see `usedFileQuality`), as assignments: only those
+ * special variables the part does not set, with values of numbers, operators and special
+ * variables (nothing that can call, read or end a statement).
+ */
+function checkFileQuality(fileQuality: unknown, quality: Quality): string[] {
+  if (fileQuality === undefined) return [];
+  if (typeof fileQuality !== 'object' || fileQuality === null || Array.isArray(fileQuality)) {
+    throw new RefusedJobError(`fileQuality must be an object, got ${JSON.stringify(fileQuality)}`);
+  }
+  return Object.entries(fileQuality).map(([name, value]: [string, unknown]) => {
+    if (!['$fn', '$fa', '$fs'].includes(name) || quality[name as keyof Quality] !== undefined) {
+      throw new RefusedJobError(`fileQuality cannot set ${JSON.stringify(name)}`);
+    }
+    if (typeof value !== 'string' || !evaluableAnywhere(value)) {
+      throw new RefusedJobError(
+        `${name} of the file is not a plain expression: ${JSON.stringify(value)}`,
+      );
+    }
+    return `${name} = ${value}`;
+  });
+}
+
+/**
+ * The worker never runs the job's program text, but it must come to the same program: a field the
+ * rebuild does not know (a producer of another parascad version) would otherwise render another
+ * part than the one asked for, and report it ok.
+ */
+function checkSameProgram(rebuilt: RenderJob, work: PartJob): void {
+  const program = partProgram(rebuilt);
+  const sent: unknown = work.program;
+  const same =
+    typeof sent === 'object' &&
+    sent !== null &&
+    JSON.stringify([program.defines, program.useCall ?? null]) ===
+      JSON.stringify([
+        (sent as { defines?: unknown }).defines,
+        (sent as { useCall?: unknown }).useCall ?? null,
+      ]);
+  if (!same) {
+    throw new RefusedJobError(
+      'the program rebuilt from its fields differs from the one the run planned (is the worker running the same parascad version as the run?)',
+    );
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { partProgram } from '../plan/part-program.js';
+import { partProgram, usedFileQuality, type QualityName } from '../plan/part-program.js';
 import type { Quality, RenderJob } from '../plan/render-job.js';
 import type { Digest } from './digest.js';
 import type { EngineIdentity } from './engine-identity.js';
@@ -28,6 +28,11 @@ export interface PartJob {
     /** Variables the module call passes on as arguments (see `RenderJob.arguments`). */
     readonly arguments?: readonly string[];
     readonly quality: Quality;
+    /**
+     * In use mode, the used file's own `$fn`/`$fa`/`$fs` that the main program assigns again
+     * (see `usedFileQuality`): expressions of numbers and special variables only.
+     */
+    readonly fileQuality?: Readonly<Partial<Record<QualityName, string>>>;
   };
   /**
    * What OpenSCAD runs, from `partProgram`: the user's file (relative) and what the part appends
@@ -73,6 +78,7 @@ export interface PartJobContext {
 export async function buildPartJob(job: RenderJob, context: PartJobContext): Promise<PartJob> {
   const address = (file: string): string => inputPath(context.root, context.libraryPaths, file);
   const program = partProgram(job);
+  const fileQuality = usedFileQuality(job);
   const inputs: Record<string, Digest | null> = {};
   for (const file of context.absentFiles ?? []) inputs[address(file)] = null;
   for (const file of context.inputFiles) inputs[address(file)] = await context.digests.of(file);
@@ -87,6 +93,7 @@ export async function buildPartJob(job: RenderJob, context: PartJobContext): Pro
       variables: job.variables,
       ...(job.arguments === undefined ? {} : { arguments: job.arguments }),
       quality: job.quality,
+      ...(Object.keys(fileQuality).length === 0 ? {} : { fileQuality }),
     },
     program: { path: address(job.scadFile), ...program },
     inputs: sortedRecord(inputs),

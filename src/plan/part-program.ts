@@ -40,7 +40,10 @@ export function partProgram(job: RenderJob): PartProgram {
   if (job.module === undefined) return { defines: [...variables, ...quality] };
   const call = `${job.module}(${(job.arguments ?? []).map((name) => `${name} = ${name}`).join(', ')})`;
   if (job.mode === 'use') {
-    return { defines: [...variables, ...quality, ...usedFileQuality(job)], useCall: call };
+    const fileQuality = Object.entries(usedFileQuality(job)).map(
+      ([name, value]) => `${name} = ${value}`,
+    );
+    return { defines: [...variables, ...quality, ...fileQuality], useCall: call };
   }
   return { defines: ['batch_rendering = true', ...variables, ...quality, call] };
 }
@@ -60,20 +63,27 @@ export function evaluableAnywhere(value: string): boolean {
   return evaluableValue.test(value);
 }
 
+/** The special variables that decide curve resolution. */
+export type QualityName = keyof Quality;
+
 /**
  * In use mode, the used file's own top-level `$fn`/`$fa`/`$fs` that parascad does not set, again
  * in the main program. OpenSCAD 2021 lets a used module see its file's top-level special
  * variables; 2025 does not (they come only from the callers), so the WASM engine rendered `rod()`
  * of a file that assigns `$fn = 12` with 16 sides where native made 12, and `list` said 12.
  * Only values the main program can evaluate alike: numbers, and expressions of special variables
- * (`$preview ? 24 : 96`); another variable of the file does not exist there.
+ * (`$preview ? 24 : 96`); another variable of the file does not exist there. By name, as the
+ * value's text: a fleet job carries them so (see `PartJob`), for the worker to rebuild them.
  */
-function usedFileQuality(job: RenderJob): string[] {
-  if (job.qualityFrom?.kind !== 'file') return [];
-  return (job.qualityFrom.assigned ?? []).flatMap(({ text }) => {
+export function usedFileQuality(job: RenderJob): Partial<Record<QualityName, string>> {
+  if (job.module === undefined || job.mode !== 'use' || job.qualityFrom?.kind !== 'file') return {};
+  const values: Partial<Record<QualityName, string>> = {};
+  for (const { text } of job.qualityFrom.assigned ?? []) {
     const assignment = /^(\$f[nas])\s*=\s*([^]*)$/.exec(text);
     const [, name, value = ''] = assignment ?? [];
-    if (name === undefined || job.quality[name as keyof Quality] !== undefined) return [];
-    return evaluableAnywhere(value) ? [`${name} = ${value}`] : [];
-  });
+    const known = name as QualityName | undefined;
+    if (known === undefined || job.quality[known] !== undefined) continue;
+    if (evaluableAnywhere(value)) values[known] = value;
+  }
+  return values;
 }

@@ -105,6 +105,23 @@ describe('a render fleet on a real redis-server with real worker processes (WASM
     );
   });
 
+  it("renders what the run planned beyond the program text: binary STL, a used file's own $fn", async () => {
+    await worker();
+    const [remote, local] = await Promise.all([
+      project('e2e-fleet-planned'),
+      project('e2e-fleet-planned'),
+    ]);
+    const fleet = await runCli(['render', '--queue', redis.url, '--engine', 'wasm'], remote);
+    const here = await runCli(['render', '--engine', 'wasm'], local);
+    expect(fleet.code).toBe(0);
+    expect(here.code).toBe(0);
+    const stl = await readFile(join(remote, 'outputs', 'rod.stl'));
+    // Binary: 80 bytes of header, the triangle count, 50 bytes a triangle; 12 sides make 44.
+    expect(stl.readUInt32LE(80)).toBe(44);
+    expect(stl.length).toBe(84 + 44 * 50);
+    expect(await measures(remote)).toEqual(await measures(local));
+  });
+
   it('re-renders the part of a worker killed with SIGKILL on another worker: every part arrives', async () => {
     const [first, second] = await Promise.all([worker(), worker()]);
     const folder = await project('e2e-slow');

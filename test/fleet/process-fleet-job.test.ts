@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, EngineRequest, EngineRun } from '../../src/engines/engine.js';
@@ -9,7 +9,10 @@ import { connectRedis } from '../../src/fleet/connect-redis.js';
 import type { FleetJobData } from '../../src/fleet/fleet-job.js';
 import { loadQueueLibrary } from '../../src/fleet/load-queue-library.js';
 import { processFleetJob } from '../../src/fleet/process-fleet-job.js';
-import type { PartJob } from '../../src/job/part-job.js';
+import { FileDigests } from '../../src/job/file-digests.js';
+import { buildPartJob, type PartJob } from '../../src/job/part-job.js';
+import type { RenderJob } from '../../src/plan/render-job.js';
+import { makeFolder } from '../../src/util/make-folder.js';
 import { startRedis, type TestRedis } from '../support/start-redis.js';
 
 /** An engine that writes a small valid STL and records what it was asked to run. */
@@ -48,32 +51,47 @@ describe('a worker rendering a queued part', () => {
     await rm(scratchDir, { recursive: true, force: true });
   });
 
+  /**
+   * A job as a producer sends it: built by `buildPartJob` from a planned part whose files are
+   * then put in the store (`part` overrides its structured fields afterwards, as a queue could).
+   */
   async function jobFor(
     files: Record<string, string>,
     part: Partial<PartJob['part']> = {},
+    planned: Partial<RenderJob> = {},
   ): Promise<FleetJobData> {
+    const root = await mkdtemp(join(scratchDir, 'producer-'));
     const inputs: Record<string, string> = {};
     for (const [path, text] of Object.entries(files)) {
+      await makeFolder(dirname(join(root, path)));
+      await writeFile(join(root, path), text);
       inputs[path] = await blobs.put(new TextEncoder().encode(text));
     }
-    const work = {
-      schema: 1,
-      id: 'main.scad#box',
-      name: 'box',
-      part: {
-        file: 'main.scad',
+    const location = { file: join(root, 'main.scad'), line: 1 };
+    const built = await buildPartJob(
+      {
+        id: 'main.scad#box',
+        name: 'box',
+        scadFile: join(root, 'main.scad'),
         module: 'box',
         mode: 'include',
         variables: {},
         quality: {},
-        ...part,
+        outputs: [{ format: 'stl', path: join(root, 'box.stl') }],
+        declaredAt: location,
+        requestedAt: location,
+        ...planned,
       },
-      // Text a malicious queue might carry: never run, the program is rebuilt.
-      program: { path: 'box.scad', source: 'import("/etc/passwd");', defines: [] },
-      inputs,
-      formats: ['stl'],
-      engine: { id: 'wasm', version: '2025.01.19', backend: 'manifold' },
-    } as unknown as PartJob;
+      {
+        root,
+        libraryPaths: [],
+        inputFiles: Object.keys(files).map((path) => join(root, path)),
+        engine: { id: 'wasm', version: '2025.01.19', backend: 'manifold' },
+        digests: new FileDigests(),
+        stl: planned.stl,
+      },
+    );
+    const work = { ...built, part: { ...built.part, ...part }, inputs } as PartJob;
     return { v: 1, runId: 'test', work };
   }
 
@@ -93,6 +111,7 @@ describe('a worker rendering a queued part', () => {
         'main.scad': 'include <lib/shapes.scad>\nmodule box() { shape(); }\n',
         'lib/shapes.scad': 'module shape() { cube(1); }\n',
       },
+      {},
       {
         variables: { size: '[1, 2]', label: '"a\\"b"' },
         arguments: ['size'],
@@ -146,6 +165,53 @@ describe('a worker rendering a queued part', () => {
     const result = await processFleetJob(data, context(fakeEngine(requests)));
     expect(result.status).toBe('failed');
     expect(result.failure?.kind === 'io-error' ? result.failure.message : '').toMatch(message);
+    expect(requests).toEqual([]);
+  });
+
+  it("rebuilds what a run plans beyond the program: binary STL, a used file's own $fn", async () => {
+    const requests: EngineRequest[] = [];
+    const data = await jobFor(
+      { 'main.scad': '$fn = 12;\nmodule box() cylinder(r = 1, h = 1);\n' },
+      {},
+      {
+        mode: 'use',
+        stl: 'binary',
+        qualityFrom: {
+          kind: 'file',
+          assigned: [{ text: '$fn = 12', at: { file: 'main.scad', line: 1 } }],
+        },
+      },
+    );
+    expect(data.work.part.fileQuality).toEqual({ $fn: '12' });
+    const result = await processFleetJob(data, context(fakeEngine(requests)));
+    expect(result.status).toBe('ok');
+    expect(requests[0]?.program.defines).toContain('$fn = 12');
+    expect(requests[0]?.binaryStl).toBe(true);
+  });
+
+  it.each([
+    [
+      'program text of its own',
+      (work: PartJob) => ({
+        ...work,
+        program: { ...work.program, defines: ['import("/etc/passwd")'] },
+      }),
+    ],
+    [
+      'a file quality that is program text',
+      (work: PartJob) => ({
+        ...work,
+        part: { ...work.part, fileQuality: { $fn: 'len(import("/etc/passwd"))' } },
+      }),
+    ],
+    ['an unknown STL encoding', (work: PartJob) => ({ ...work, stl: 'ascii; rm' })],
+  ])('refuses a job with %s, running nothing', async (_what, change) => {
+    const requests: EngineRequest[] = [];
+    const data = await jobFor({ 'main.scad': 'module box() cube(1);\n' });
+    const changed = { ...data, work: change(data.work) as PartJob };
+    const result = await processFleetJob(changed, context(fakeEngine(requests)));
+    expect(result.status).toBe('failed');
+    expect(result.failure?.kind === 'io-error' ? result.failure.message : '').toMatch(/refused/);
     expect(requests).toEqual([]);
   });
 
